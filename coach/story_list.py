@@ -1,0 +1,38 @@
+"""Rows describing every story the coach knows, for ``coach stories`` and the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.knowledge import load_knowledge
+from coach.models import Story
+from coach.notes_parser import parse_notes, read_notes
+from coach.sources import registered_sources
+
+
+def notes_entries() -> list[Story]:
+    """Entries parsed from every registered notes file that still exists."""
+    principles = load_knowledge().principles
+    entries: list[Story] = []
+    for path in registered_sources():
+        if path.exists():
+            entries.extend(parse_notes(read_notes(path), path, principles).entries)
+    return entries
+
+
+def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
+    """One row per story: id, title, principles, thin, origin and source."""
+    stories = list(load_knowledge().stories)
+    if include_notes:
+        stories += notes_entries()
+    return [
+        {
+            "id": s.id,
+            "title": s.title,
+            "principles": s.principles,
+            "thin": s.thin,
+            "origin": s.origin,
+            "source": s.source,
+        }
+        for s in stories
+    ]
