@@ -8,6 +8,7 @@ that cannot be opened, is wiped and rebuilt from the notes.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -117,10 +118,8 @@ class VectorStore:
         self.notices.append(f"The search index was rebuilt from your notes because {reason}.")
         self._collections.clear()
         if self._client is not None:
-            try:
+            with contextlib.suppress(Exception):  # a corrupt store may not even reset
                 self._client.reset()
-            except Exception:  # a corrupt store may not even reset; the folder goes anyway
-                pass
             self._client = None
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
         self._manifest_path.unlink(missing_ok=True)
@@ -152,7 +151,7 @@ class VectorStore:
     def sync(
         self, collection: str, groups: dict[str, tuple[str, list[IndexDoc]]], embed: Embed
     ) -> SyncReport:
-        """Make ``collection`` hold exactly ``groups`` (owner -> (hash, docs)), embedding only changes."""
+        """Make ``collection`` hold exactly ``groups`` (owner: hash, docs); embed only changes."""
         with self._lock():
             try:
                 manifest = self._checked_manifest(collection)
