@@ -50,6 +50,93 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if all(r.parsed.entries for r in reports) else 2
 
 
+def _print_notices(notices: list[str]) -> None:
+    for notice in notices:
+        print(notice, file=sys.stderr)
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from coach.ask import ask, ask_batch, render, to_json_line
+    from coach.service import open_retriever
+
+    if args.batch is None and args.question is None:
+        raise CoachError("Give a question, or --batch FILE with one question per line.")
+    if args.batch is not None and args.question is not None:
+        raise CoachError("Give either a question or --batch FILE, not both.")
+    if args.k < 1:
+        raise CoachError("-k must be at least 1.")
+    lines = _read_lines(args.batch) if args.batch is not None else None
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    if lines is not None:
+        failed = False
+        for obj in ask_batch(retriever, lines, args.k):
+            failed = failed or "error" in obj
+            print(to_json_line(obj), flush=True)
+        return 2 if failed else 0
+    result = ask(retriever, args.question, args.k)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    print(result.model_dump_json(indent=2) if args.json else render(result))
+    return 0
+
+
+def _read_lines(name: str) -> list[str]:
+    """Lines of a batch file ('-' for standard input), as one clear sentence when unreadable."""
+    if name == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(name).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise CoachError(f"{name} does not exist.") from exc
+    except UnicodeDecodeError as exc:
+        raise CoachError(f"{name} is not UTF-8 text.") from exc
+    except OSError as exc:
+        raise CoachError(f"Cannot read {name}: {exc.strerror}.") from exc
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    import shutil
+    import time
+
+    from coach.service import index_is_current, index_root, open_retriever
+
+    start = time.perf_counter()
+    if args.rebuild:
+        shutil.rmtree(index_root(), ignore_errors=True)
+    else:
+        current, count = index_is_current()
+        if current:
+            print(
+                f"Index: up to date ({count} stories unchanged, checked in "
+                f"{time.perf_counter() - start:.2f} s)."
+            )
+            return 0
+    report = open_retriever().report
+    _print_notices(report.notices)
+    s = report.stories
+    embedded = s.documents_embedded + report.examples.documents_embedded
+    print(
+        f"Index: {len(s.added)} added, {len(s.changed)} changed, {len(s.removed)} removed, "
+        f"{s.unchanged} unchanged stories; {embedded} texts embedded in "
+        f"{time.perf_counter() - start:.1f} s."
+    )
+    for label, ids in (("added", s.added), ("changed", s.changed), ("removed", s.removed)):
+        if ids:
+            print(f"  {label}: {', '.join(ids)}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from coach.evaluation import retrieval_report
+    from coach.service import open_retriever
+
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    print(retrieval_report(retriever))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (subcommands register themselves here)."""
     parser = _Parser(prog="coach", description="An offline behavioral-interview coach.")
@@ -65,6 +152,21 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="parse and register your own notes files or folders")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.set_defaults(func=_cmd_ingest)
+
+    ask = sub.add_parser("ask", help="find the principle and your best stories for a question")
+    ask.add_argument("question", nargs="?", help="the interview question")
+    ask.add_argument("--batch", metavar="FILE", help="one question per line; JSON Lines out")
+    ask.add_argument("--json", action="store_true", help="print the contract's JSON")
+    ask.add_argument("--retrieve-only", action="store_true", help="skip drafting (draft is null)")
+    ask.add_argument("-k", type=int, default=3, help="number of stories (default 3)")
+    ask.set_defaults(func=_cmd_ask)
+
+    index = sub.add_parser("index", help="bring the search index up to date with your stories")
+    index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")
+    index.set_defaults(func=_cmd_index)
+
+    evaluate = sub.add_parser("eval", help="measure retrieval on the held-out question sets")
+    evaluate.set_defaults(func=_cmd_eval)
     return parser
 
 

@@ -4,7 +4,8 @@ Two encoders share the same weights and produce the same vectors:
 - ``SentenceTransformerEmbedder`` embeds the index (sentence-transformers, batched).
 - ``MiniLMQueryEmbedder`` embeds a question with a small numpy forward pass, so a cold
   ``coach ask`` does not pay sentence-transformers' ~9 s import of torch and transformers.
-  A slow test checks both agree to a cosine of at least 0.9999.
+  A slow test checks both agree to a cosine of at least 0.9999. A warm process that already
+  holds the sentence-transformers model uses it for questions too (it is faster there).
 """
 
 from __future__ import annotations
@@ -43,8 +44,22 @@ class SentenceTransformerEmbedder:
     def __init__(self) -> None:
         self._model = None
         self._lock = threading.Lock()
+        self._memo: dict[str, np.ndarray] = {}
+
+    @property
+    def loaded(self) -> bool:
+        """True once the model is in memory (then it is the fastest encoder for one question)."""
+        return self._model is not None
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """Embed texts; a text seen before in this process is not embedded again."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if todo:
+            for text, vector in zip(todo, self._encode(todo), strict=True):
+                self._memo[text] = vector
+        return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         with self._lock:
             if self._model is None:
                 from sentence_transformers import SentenceTransformer
@@ -151,6 +166,22 @@ def index_embedder() -> SentenceTransformerEmbedder:
 
 
 @cache
-def query_embedder() -> MiniLMQueryEmbedder:
-    """The process-wide encoder for questions and answers."""
+def numpy_embedder() -> MiniLMQueryEmbedder:
+    """The process-wide numpy encoder (no torch import)."""
     return MiniLMQueryEmbedder()
+
+
+class QueryEmbedder:
+    """Questions go to sentence-transformers when it is already loaded, else to the numpy pass."""
+
+    name = MODEL_NAME
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        model = index_embedder()
+        return model.encode(texts) if model.loaded else numpy_embedder().encode(texts)
+
+
+@cache
+def query_embedder() -> QueryEmbedder:
+    """The process-wide encoder for questions and answers."""
+    return QueryEmbedder()

@@ -23,13 +23,17 @@ STOPWORDS = frozenset(
 )
 _SUFFIXES = ("ations", "ation", "ingly", "ing", "edly", "ed", "iest", "ier", "ies", "es", "ly", "s")
 _TO_Y = ("iest", "ier", "ies")
+_ES_AFTER = ("s", "x", "z", "ch", "sh")
 
 
 def stem(word: str) -> str:
     """Strip one common English suffix; short words are left alone."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in _TO_Y else "")
+            base = word[: -len(suffix)]
+            if suffix == "es" and not base.endswith(_ES_AFTER):
+                continue  # "deadlines" is deadline+s, "boxes" is box+es
+            return base + ("y" if suffix in _TO_Y else "")
     return word
 
 

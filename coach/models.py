@@ -197,3 +197,39 @@ class KnowledgeBase(BaseModel):
             if principle.id == principle_id:
                 return principle
         raise KeyError(principle_id)
+
+
+# ---- results of the coach (CONTRACT.md shapes; fields may be added, never renamed) -------------
+
+
+class PrincipleScore(BaseModel):
+    """A principle and how strongly the question probes it (scores sum to 1 over all sixteen)."""
+
+    id: str
+    name: str
+    score: float
+
+
+class StoryHit(BaseModel):
+    """A story returned for a question, with its full text and why it matched."""
+
+    id: str
+    title: str
+    score: float = Field(description="Fused retrieval score in (0, 1); the ranking follows it.")
+    principles: list[str]
+    text: str
+    similarity: float = Field(description="Best cosine similarity of any view of the story.")
+    why: str
+    thin: bool
+    origin: str
+    source: str
+
+
+class AskResult(BaseModel):
+    """The answer to ``coach ask``."""
+
+    question: str
+    principles: list[PrincipleScore]
+    stories: list[StoryHit]
+    draft: dict | None = None
+    warnings: list[str] = Field(default_factory=list)

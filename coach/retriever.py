@@ -8,6 +8,7 @@ prior toward stories that show the probed principle.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,6 +31,8 @@ from coach.vector_store import Embed, SyncReport, VectorStore
 Mode = Literal["dense", "bm25", "fused"]
 STORIES_COLLECTION = "story_views"
 SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
+DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
+RETELLING_SIMILARITY = 0.85  # a notes entry this close to a better-ranked story is the same story
 LEXICAL_WEIGHT = 1.0  # BM25's weight against dense in the z-score fusion
 _KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
 
@@ -73,6 +76,11 @@ class IndexReport:
     notices: list[str]
 
 
+def story_groups(stories: list[Story]) -> dict[str, tuple[str, list[IndexDoc]]]:
+    """Index groups for the vector store: each story's hash and documents."""
+    return {s.id: (story_hash(s), story_documents(s)) for s in stories}
+
+
 def _per_story(values: dict[str, list[float]]) -> dict[str, float]:
     """Best view plus a little credit for a second matching view."""
     out = {}
@@ -85,8 +93,8 @@ def _per_story(values: dict[str, list[float]]) -> dict[str, float]:
 def _zscores(scores: dict[str, float], owners: list[str]) -> dict[str, float]:
     """How exceptional each story's score is for this question (mean 0, unit spread)."""
     values = np.array([scores.get(o, 0.0) for o in owners], dtype=np.float64)
-    spread = float(values.std()) or 1.0
-    return {o: (v - float(values.mean())) / spread for o, v in zip(owners, values, strict=True)}
+    mean, spread = float(values.mean()), float(values.std()) or 1.0
+    return {o: (float(v) - mean) / spread for o, v in zip(owners, values, strict=True)}
 
 
 def _squash(z: float) -> float:
@@ -117,10 +125,12 @@ class Retriever:
         _, metas, vectors = store.all_vectors(QUESTIONS_COLLECTION)
         by_owner = {e.owner: e for e in self.examples}
         self.detector = PrincipleDetector([by_owner[m["owner"]] for m in metas], vectors)
+        _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
+        self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
 
     def refresh(self) -> IndexReport:
         """Bring the on-disk index in step with the stories and the labelled examples."""
-        groups = {s.id: (story_hash(s), story_documents(s)) for s in self.stories.values()}
+        groups = story_groups(list(self.stories.values()))
         stories = self.store.sync(STORIES_COLLECTION, groups, self.index_embed)
         examples = self.store.sync(
             QUESTIONS_COLLECTION, example_groups(self.examples), self.index_embed
@@ -131,22 +141,38 @@ class Retriever:
         """All sixteen principles ranked for the question."""
         return self.search(question, k=EVIDENCE_STORIES).principles
 
-    def search(self, question: str, k: int = 3, mode: Mode = "fused") -> Retrieval:
-        """The ``k`` best stories for ``question`` and the principle ranking."""
+    def search(
+        self,
+        question: str,
+        k: int = 3,
+        mode: Mode = "fused",
+        restrict: Collection[str] | None = None,
+    ) -> Retrieval:
+        """The ``k`` best stories for ``question`` and the principle ranking.
+
+        ``restrict`` limits the candidates to these story ids (the index itself is untouched).
+        Entries from the user's notes that retell a higher-ranked story are folded into it.
+        """
+        allowed = set(self.stories) if restrict is None else set(restrict) & set(self.stories)
         vector = self.query_embed([question_content(question)])[0]
         dense_views: dict[str, list[float]] = defaultdict(list)
         best_view: dict[str, list[tuple[float, str]]] = defaultdict(list)
-        for hit in self.store.query(STORIES_COLLECTION, vector, len(self.docs)):
-            if hit.owner in self.stories:
+        hits = self.store.query(STORIES_COLLECTION, vector, DENSE_CANDIDATES)
+        for hit in hits:
+            if hit.owner in allowed:
                 dense_views[hit.owner].append(hit.similarity)
                 best_view[hit.owner].append((hit.similarity, hit.kind))
+        floor = min((h.similarity for h in hits), default=0.0)
+        for owner in allowed - dense_views.keys():
+            dense_views[owner].append(floor)  # beyond the nearest views: no closer than the last
         lexical_raw = self.lexical.scores(question)
         top = float(lexical_raw.max()) if len(lexical_raw) else 0.0
         lexical_views: dict[str, list[float]] = defaultdict(list)
         for doc, value in zip(self.docs, lexical_raw, strict=True):
-            lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
-        fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode)
-        order = sorted(fused, key=lambda owner: -fused[owner])
+            if doc.story_id in allowed:
+                lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
+        fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
+        order = self._without_retellings(sorted(fused, key=lambda owner: -fused[owner]), k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
         principles = self.detector.rank(vector, evidence)
         query_terms = set(terms(question))
@@ -170,15 +196,32 @@ class Retriever:
             )
         return Retrieval(question, principles, matches)
 
+    def _without_retellings(self, order: list[str], k: int) -> list[str]:
+        """Replace notes entries that retell a bank story by that story, keeping the rank."""
+        bank = [o for o in order if self.stories[o].origin == "bank" and o in self.whole_vectors]
+        kept: list[str] = []
+        for owner in order:
+            vector = self.whole_vectors.get(owner)
+            if self.stories[owner].origin == "notes" and vector is not None:
+                retold = [
+                    b for b in bank if float(vector @ self.whole_vectors[b]) >= RETELLING_SIMILARITY
+                ]
+                owner = retold[0] if retold else owner
+            if owner not in kept:
+                kept.append(owner)
+            if len(kept) >= max(k, EVIDENCE_STORIES):
+                break
+        return kept
+
     def _fuse(
-        self, dense: dict[str, float], lexical: dict[str, float], mode: Mode
+        self, dense: dict[str, float], lexical: dict[str, float], mode: Mode, allowed: set[str]
     ) -> dict[str, float]:
         """One z-score per story from dense, BM25, or both fused per question.
 
         Z-scores keep each signal's confidence: a story far ahead on one signal stays ahead,
         where reciprocal-rank fusion would average it away (measured: see docs/RETRIEVAL.md).
         """
-        owners = list(self.stories)
+        owners = sorted(allowed)
         if mode == "dense":
             fused = _zscores(dense, owners)
         elif mode == "bm25":

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from coach.corpus import all_stories
 from coach.embedding import MODEL_NAME, index_embedder, query_embedder
 from coach.knowledge import load_knowledge
 from coach.paths import data_dir
-from coach.retriever import Retriever
+from coach.principle_detector import QUESTIONS_COLLECTION, example_groups, labelled_examples
+from coach.retriever import STORIES_COLLECTION, Retriever, story_groups
 from coach.vector_store import VectorStore
 
 _lock = threading.Lock()
 _retriever: Retriever | None = None
 
 
-def index_root():
+def index_root() -> Path:
     """Where the chroma index and its manifest live."""
     return data_dir() / "index"
+
+
+def index_is_current() -> tuple[bool, int]:
+    """Whether the index already matches the stories (no chroma import), and the story count."""
+    kb = load_knowledge()
+    stories = all_stories(kb)
+    store = VectorStore(index_root(), MODEL_NAME)
+    current = store.is_current(STORIES_COLLECTION, story_groups(stories)) and store.is_current(
+        QUESTIONS_COLLECTION, example_groups(labelled_examples(kb))
+    )
+    return current, len(stories)
 
 
 def open_retriever(include_notes: bool = True) -> Retriever:

@@ -56,6 +56,13 @@ class IndexBroken(Exception):
     """The on-disk index cannot be trusted and must be rebuilt."""
 
 
+def _forget_cached_clients() -> None:
+    """Chroma keeps one client per path for the whole process; drop them before a wipe."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
 class VectorStore:
     """Chroma collections under ``root`` plus a manifest of owner hashes."""
 
@@ -89,6 +96,35 @@ class VectorStore:
             json.dump(data, handle)
         os.replace(tmp, self._manifest_path)
 
+    def _fingerprint(self) -> list[list[object]]:
+        """Size and modification time of every file chroma keeps, to notice outside changes."""
+        folder = self.root / "chroma"
+        if not folder.exists():
+            return []
+        return sorted(
+            [str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns]
+            for p in folder.rglob("*")
+            if p.is_file()
+        )
+
+    def is_current(self, collection: str, groups: dict[str, tuple[str, list[IndexDoc]]]) -> bool:
+        """True when the manifest already matches ``groups`` and chroma's files are untouched.
+
+        Needs no chroma import, so a no-op check stays fast.
+        """
+        try:
+            manifest = self._read_manifest()
+        except IndexBroken:
+            return False
+        entry = manifest.get("collections", {}).get(collection)
+        return (
+            manifest.get("schema") == SCHEMA_VERSION
+            and manifest.get("embedder") == self.embedder_name
+            and entry is not None
+            and entry.get("owners") == {owner: digest for owner, (digest, _) in groups.items()}
+            and manifest.get("fingerprint") == self._fingerprint()
+        )
+
     @contextmanager
     def _lock(self) -> Iterator[None]:
         with open(self.root / ".lock", "w") as handle:
@@ -121,6 +157,7 @@ class VectorStore:
             with contextlib.suppress(Exception):  # a corrupt store may not even reset
                 self._client.reset()
             self._client = None
+        _forget_cached_clients()
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
         self._manifest_path.unlink(missing_ok=True)
 
@@ -137,6 +174,8 @@ class VectorStore:
         ):
             raise IndexBroken("it was built by another version or embedding model")
         entry = manifest.get("collections", {}).get(collection)
+        if entry is not None and not (self.root / "chroma" / "chroma.sqlite3").exists():
+            raise IndexBroken("its database file is missing")
         if entry is not None:
             try:
                 count = self._collection(collection).count()
@@ -201,7 +240,9 @@ class VectorStore:
             "count": sum(len(doc_list) for _, doc_list in groups.values()),
         }
         manifest["collections"][collection] = entry
-        if report.touched or not self._manifest_path.exists():
+        fingerprint = self._fingerprint()
+        if report.touched or manifest.get("fingerprint") != fingerprint:
+            manifest["fingerprint"] = fingerprint
             self._write_manifest(manifest)
         return report
 
@@ -223,7 +264,11 @@ class VectorStore:
             )
         ]
 
-    def all_vectors(self, collection: str) -> tuple[list[str], list[dict[str, Any]], np.ndarray]:
-        """Every entry of a (small) collection: ids, metadata and embeddings."""
-        found = self._collection(collection).get(include=["metadatas", "embeddings"])
+    def all_vectors(
+        self, collection: str, where: dict[str, Any] | None = None
+    ) -> tuple[list[str], list[dict[str, Any]], np.ndarray]:
+        """Every entry of a (small) collection, optionally filtered: ids, metadata, embeddings."""
+        found = self._collection(collection).get(where=where, include=["metadatas", "embeddings"])
+        if not found["ids"]:
+            return [], [], np.zeros((0, 0), dtype=np.float32)
         return found["ids"], found["metadatas"], np.asarray(found["embeddings"], dtype=np.float32)

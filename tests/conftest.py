@@ -51,3 +51,16 @@ def knowledge_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(REPO / "knowledge", target)
     monkeypatch.setenv("COACH_KNOWLEDGE", str(target))
     return target
+
+
+@pytest.fixture
+def toy_embedder(monkeypatch: pytest.MonkeyPatch):
+    """Route the coach's embedders to one toy embedder (no model load, no torch)."""
+    from coach import service
+    from tests.fakes import ToyEmbedder
+
+    toy = ToyEmbedder()
+    monkeypatch.setattr(service, "query_embedder", lambda: toy)
+    monkeypatch.setattr(service, "index_embedder", lambda: toy)
+    monkeypatch.setattr(service, "MODEL_NAME", toy.name)
+    return toy

@@ -1,0 +1,28 @@
+"""Fakes that keep unit tests fast: a deterministic toy embedder."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from coach.lexical import terms
+
+
+class ToyEmbedder:
+    """Bag of stemmed words hashed into 64 dimensions; counts how many texts it embedded."""
+
+    name = "toy-embedder"
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.texts = 0
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        self.texts += len(texts)
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in terms(text) or ["empty"]:
+                out[row, int(hashlib.md5(term.encode()).hexdigest(), 16) % 64] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
