@@ -10,7 +10,7 @@ from coach.models import DevQuestion
 from coach.paths import REPO_ROOT
 from coach.retriever import Mode, Retriever
 
-MODES: tuple[Mode, ...] = ("dense", "bm25", "fused")
+MODES: tuple[Mode, ...] = ("dense", "bm25", "rrf", "fused")
 EVAL_SETS = {
     "dev": REPO_ROOT / "tests" / "data" / "dev_questions.yaml",
     "test": REPO_ROOT / "tests" / "data" / "test_questions.yaml",

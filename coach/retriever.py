@@ -28,9 +28,10 @@ from coach.principle_detector import (
 from coach.question_text import question_content
 from coach.vector_store import Embed, SyncReport, VectorStore
 
-Mode = Literal["dense", "bm25", "fused"]
+Mode = Literal["dense", "bm25", "rrf", "fused"]
 STORIES_COLLECTION = "story_views"
 SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
+RRF_K = 60  # the usual reciprocal-rank-fusion constant
 DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
 RETELLING_SIMILARITY = 0.85  # a notes entry this close to a better-ranked story is the same story
 LEXICAL_WEIGHT = 1.0  # BM25's weight against dense in the z-score fusion
@@ -222,6 +223,13 @@ class Retriever:
         where reciprocal-rank fusion would average it away (measured: see docs/RETRIEVAL.md).
         """
         owners = sorted(allowed)
+        if mode == "rrf":  # kept for comparison in `coach eval`; see docs/RETRIEVAL.md
+            ranked = [sorted(owners, key=lambda o, d=d: -d.get(o, 0.0)) for d in (dense, lexical)]
+            rrf = {o: 0.0 for o in owners}
+            for order in ranked:
+                for rank, owner in enumerate(order, start=1):
+                    rrf[owner] += 1.0 / (RRF_K + rank)
+            return _zscores(rrf, owners)
         if mode == "dense":
             fused = _zscores(dense, owners)
         elif mode == "bm25":
