@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
+from coach.draft import DraftWriter, Emit
 from coach.errors import CoachError
-from coach.models import AskResult, PrincipleScore, StoryHit
+from coach.llm import LocalModel
+from coach.models import AskResult, NoFit, PrincipleScore, StoryHit
 from coach.retriever import Retriever
 
 MAX_QUESTION_CHARS = 2000
 MIN_PRINCIPLES = 3
+NO_FIT_BELOW = 0.30  # best cosine of any story view; below it no story answers the question
+WEAK_FIT_BELOW = 0.40
 
 
 def clean_question(text: str) -> tuple[str, list[str]]:
@@ -29,14 +34,28 @@ def clean_question(text: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def ask(retriever: Retriever, question: str, k: int = 3) -> AskResult:
-    """Retrieve principles and the ``k`` best stories for one question."""
+@dataclass
+class DraftOptions:
+    """How to draft: the model (None for notes-only), minutes, and where to stream sentences."""
+
+    model: LocalModel | None = None
+    minutes: float = 2.0
+    words_per_minute: int = 140
+    emit: Emit | None = None
+    story_rank: int = 0  # 0 drafts from the best story, 1 from the second...
+    on_retrieved: Callable[[AskResult], None] | None = None  # called before drafting starts
+
+
+def ask(
+    retriever: Retriever, question: str, k: int = 3, drafting: DraftOptions | None = None
+) -> AskResult:
+    """Principles and the ``k`` best stories for one question, and a draft when asked for."""
     if k < 1:
         raise CoachError("-k must be at least 1.")
     text, warnings = clean_question(question)
     found = retriever.search(text, k=k)
     names = {p.id: p.name for p in retriever.kb.principles}
-    return AskResult(
+    result = AskResult(
         question=text,
         principles=[
             PrincipleScore(id=pid, name=names[pid], score=round(score, 4))
@@ -59,13 +78,48 @@ def ask(retriever: Retriever, question: str, k: int = 3) -> AskResult:
         ],
         warnings=warnings,
     )
+    if drafting is None or not found.matches:
+        return result
+    if drafting.on_retrieved:
+        drafting.on_retrieved(result)
+    best = found.matches[0]
+    if best.dense < NO_FIT_BELOW:
+        top = names[found.principles[0][0]]
+        result.no_fit = NoFit(
+            message=(
+                f"None of your stories fits this question well (best similarity {best.dense:.2f}), "
+                f"so no draft was written. It probes {top}: add a story for it to your notes."
+            ),
+            closest=[m.story.title for m in found.matches],
+            principle=found.principles[0][0],
+        )
+        return result
+    if best.dense < WEAK_FIT_BELOW:
+        result.warnings.append(
+            f"The best story is only a loose fit (similarity {best.dense:.2f}); check it answers "
+            "the question before you rehearse it."
+        )
+    ranked = found.matches[min(drafting.story_rank, len(found.matches) - 1) :]
+    chosen = next((m for m in ranked if m.story.labelled), ranked[0])
+    writer = DraftWriter(drafting.model, retriever.query_embed, drafting.emit)
+    principle = next((p for p, _ in found.principles if p in chosen.story.principles), None)
+    result.draft = writer.write(
+        text,
+        chosen.story,
+        names[principle or found.principles[0][0]],
+        drafting.minutes,
+        drafting.words_per_minute,
+    )
+    return result
 
 
-def ask_batch(retriever: Retriever, lines: Iterable[str], k: int = 3) -> Iterator[dict]:
+def ask_batch(
+    retriever: Retriever, lines: Iterable[str], k: int = 3, drafting: DraftOptions | None = None
+) -> Iterator[dict]:
     """One JSON-ready object per input line, in order; a bad line yields ``{"error": ...}``."""
     for number, line in enumerate(lines, start=1):
         try:
-            yield ask(retriever, line, k).model_dump()
+            yield ask(retriever, line, k, drafting).model_dump()
         except CoachError as exc:
             yield {"error": f"line {number}: {exc}"}
 
@@ -81,7 +135,28 @@ def render(result: AskResult) -> str:
         out.append(f"  {n}. {story.title}  (score {story.score:.2f}){thin}")
         out.append(f"     id: {story.id} | {', '.join(story.principles)}")
         out.append(f"     why: {story.why}")
+    if result.no_fit:
+        out += ["", result.no_fit.message]
     return "\n".join(out)
+
+
+def render_draft_footer(result: AskResult) -> str:
+    """After a streamed draft: length against budget, provenance, removed sentences, advice."""
+    draft = result.draft
+    if draft is None:
+        return ""
+    counts = {source: sum(s.source == source for s in draft.sentences) for source in
+              ("model", "notes", "template")}  # fmt: skip
+    lines = [
+        f"({draft.words} words, ~{draft.words / 140 * 60:.0f} s spoken; budget {draft.budget_words}"
+        f" words. Model: {draft.model}. {counts['model']} sentences phrased by the model and "
+        f"checked, {counts['notes']} in your notes' own words, {counts['template']} connective.)"
+    ]
+    if draft.unsupported:
+        lines.append("Removed because your notes do not support them:")
+        lines += [f"  - {sentence}" for sentence in draft.unsupported]
+    lines += [f"Note: {note}" for note in draft.notes]
+    return "\n".join(lines)
 
 
 def to_json_line(obj: object) -> str:

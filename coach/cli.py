@@ -55,8 +55,29 @@ def _print_notices(notices: list[str]) -> None:
         print(notice, file=sys.stderr)
 
 
+def _drafting(args: argparse.Namespace, stream: bool):
+    """Draft options from the command line: model (loaded once), minutes, streaming."""
+    from coach.ask import DraftOptions
+    from coach.llm import choose_model, load_model
+    from coach.settings import load_settings
+
+    settings = load_settings()
+    minutes = settings.minutes if args.minutes is None else args.minutes
+    if not 0 < minutes <= 10:
+        raise CoachError("--minutes must be more than 0 and at most 10.")
+    if args.retrieve_only:
+        return None
+    model, problem = load_model(choose_model(args.model))
+    if problem:
+        print(problem, file=sys.stderr)
+    options = DraftOptions(model=model, minutes=minutes, words_per_minute=settings.words_per_minute)
+    if stream:
+        options.emit = lambda sentence: print(sentence.text, end=" ", flush=True)
+    return options
+
+
 def _cmd_ask(args: argparse.Namespace) -> int:
-    from coach.ask import ask, ask_batch, render, to_json_line
+    from coach.ask import ask, ask_batch, render, render_draft_footer, to_json_line
     from coach.service import open_retriever
 
     if args.batch is None and args.question is None:
@@ -66,18 +87,27 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     if args.k < 1:
         raise CoachError("-k must be at least 1.")
     lines = _read_lines(args.batch) if args.batch is not None else None
+    stream = lines is None and not args.json
+    drafting = _drafting(args, stream)
     retriever = open_retriever()
     _print_notices(retriever.report.notices)
     if lines is not None:
         failed = False
-        for obj in ask_batch(retriever, lines, args.k):
+        for obj in ask_batch(retriever, lines, args.k, drafting):
             failed = failed or "error" in obj
             print(to_json_line(obj), flush=True)
         return 2 if failed else 0
-    result = ask(retriever, args.question, args.k)
+    if drafting is not None and stream:
+        drafting.on_retrieved = lambda found: print(render(found) + "\n\nDraft:", flush=True)
+    result = ask(retriever, args.question, args.k, drafting)
     for warning in result.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    print(result.model_dump_json(indent=2) if args.json else render(result))
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    elif drafting is None or result.no_fit:
+        print(render(result))
+    else:
+        print("\n" + render_draft_footer(result))
     return 0
 
 
@@ -159,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the contract's JSON")
     ask.add_argument("--retrieve-only", action="store_true", help="skip drafting (draft is null)")
     ask.add_argument("-k", type=int, default=3, help="number of stories (default 3)")
+    ask.add_argument("--minutes", type=float, help="spoken length of the draft (default 2)")
+    ask.add_argument("--model", help="GGUF path, smollm2, gemma3-270m, or none")
     ask.set_defaults(func=_cmd_ask)
 
     index = sub.add_parser("index", help="bring the search index up to date with your stories")

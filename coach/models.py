@@ -225,11 +225,48 @@ class StoryHit(BaseModel):
     source: str
 
 
+class DraftSentence(BaseModel):
+    """One sentence of a draft and where its wording came from."""
+
+    text: str
+    part: str
+    source: Literal["model", "notes", "template"] = Field(
+        description="model: phrased by the LLM and checked; notes: the story's own words; "
+        "template: fact-free connective."
+    )
+
+
+class Draft(BaseModel):
+    """A spoken STAR answer built from one story (CONTRACT.md ``draft``)."""
+
+    text: str
+    sections: dict[str, str | None]
+    story_id: str
+    model: str
+    grounded: bool
+    unsupported: list[str]
+    words: int
+    seconds: float
+    budget_words: int
+    minutes: float
+    sentences: list[DraftSentence]
+    notes: list[str] = Field(default_factory=list)
+
+
+class NoFit(BaseModel):
+    """Why no draft was written: no story in the notes fits the question well enough."""
+
+    message: str
+    closest: list[str]
+    principle: str
+
+
 class AskResult(BaseModel):
     """The answer to ``coach ask``."""
 
     question: str
     principles: list[PrincipleScore]
     stories: list[StoryHit]
-    draft: dict | None = None
+    draft: Draft | None = None
+    no_fit: NoFit | None = None
     warnings: list[str] = Field(default_factory=list)

@@ -26,3 +26,24 @@ class ToyEmbedder:
             for term in terms(text) or ["empty"]:
                 out[row, int(hashlib.md5(term.encode()).hexdigest(), 16) % 64] += 1.0
         return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+class ScriptedModel:
+    """A stand-in for LocalModel: rewrites each part by a rule, optionally adding inventions.
+
+    ``extra`` maps a part name to sentences the model slips into that part.
+    """
+
+    name = "scripted-model"
+    format = "chatml"
+
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self.extra = extra or {}
+        self.prompts: list[str] = []
+
+    def stream(self, system: str, user: str, max_tokens: int):
+        self.prompts.append(user)
+        part = user.split("This is the ", 1)[1].split(" part", 1)[0]
+        notes = [line[2:] for line in user.splitlines() if line.startswith("- ")]
+        for sentence in [*notes, *self.extra.get(part, [])]:
+            yield sentence + " "

@@ -50,6 +50,15 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
 
 
+def test_bank_stories_are_told_in_the_first_person() -> None:
+    for story in KB.stories:
+        if "hypothetical" in story.tags:
+            continue
+        text = story.text()
+        assert re.search(r"\b(I|we|my|our)\b", text), story.id
+        assert not re.search(r"(?<![-\w])(you|your)\b", text, re.IGNORECASE), story.id
+
+
 def test_bank_contains_no_number_absent_from_the_notes() -> None:
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not present in this checkout")

@@ -1,0 +1,235 @@
+"""Grounded STAR drafts: the story's own facts, phrased by the model, checked sentence by sentence.
+
+Everything that matters is decided without the model: which story, which sentences fit the time
+budget, the order of the parts, and whether the answer must end with a lesson. The model only
+rephrases one part at a time; every sentence it writes goes through the grounding check, and a
+sentence that fails is replaced by the story's own wording and listed in ``unsupported``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from coach.grounding import Embed, GroundingChecker
+from coach.llm import LocalModel
+from coach.models import SECTION_NAMES, Draft, DraftSentence, Story
+from coach.prompts import render
+from coach.sentences import numbers, split_sentences
+
+Emit = Callable[[DraftSentence], None]
+COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
+SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
+_LESSON_CUES = re.compile(
+    r"\b(fail|failure|failed|mistake|wrong|regret|conflict|disagree|disagreement|argument|"
+    r"tension|critici[sz]|feedback|difficult (person|colleague|manager)|setback|lesson)",
+    re.IGNORECASE,
+)
+_LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
+                           r"(?:\*\*)?\s*:\s*", re.IGNORECASE)  # fmt: skip
+
+
+def needs_lesson(question: str) -> bool:
+    """Conflict, failure and criticism questions must end with what was learned."""
+    return bool(_LESSON_CUES.search(question))
+
+
+@dataclass
+class DraftPlan:
+    """The story sentences chosen for each part, in order, within the time budget."""
+
+    story: Story
+    question: str
+    budget_words: int
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.split()) for part in self.parts.values() for s in part)
+
+
+def _priority(sentence: str, part: str, relevance: float) -> float:
+    """How much a sentence earns its place: figures, first-person actions, fit to the question."""
+    score = 2.0 * relevance
+    if numbers(sentence):
+        score += 2.0
+    if part == "action" and re.search(r"\bI\b", sentence):
+        score += 1.5
+    return score
+
+
+def plan_draft(story: Story, question: str, minutes: float, wpm: int, embed: Embed) -> DraftPlan:
+    """Choose the strongest sentences of each part to fit ``minutes`` of speech."""
+    plan = DraftPlan(story, question, budget_words=max(40, round(minutes * wpm)))
+    present = {p: split_sentences(getattr(story.sections, p)) for p in SECTION_NAMES}
+    if not any(present.values()):
+        present["situation"] = split_sentences(story.body)
+    total = sum(len(s.split()) for part in present.values() for s in part)
+    if total <= plan.budget_words * 1.1:
+        plan.parts = {p: s for p, s in present.items() if s}
+    else:
+        question_vector = embed([question])[0]
+        for part, sentences in present.items():
+            if not sentences:
+                continue
+            allowance = SHARES[part] * plan.budget_words
+            relevance = embed(sentences) @ question_vector
+            ranked = sorted(
+                range(len(sentences)),
+                key=lambda i: -_priority(sentences[i], part, float(relevance[i])),
+            )
+            keep, used = set(), 0
+            for i in ranked:
+                if not keep or used + len(sentences[i].split()) <= allowance:
+                    keep.add(i)
+                    used += len(sentences[i].split())
+            plan.parts[part] = [s for i, s in enumerate(sentences) if i in keep]
+    if needs_lesson(question) and not plan.parts.get("lesson"):
+        plan.notes.append(
+            "This question calls for a lesson at the end, and your notes for this story hold none; "
+            "add one in your own words."
+        )
+    if plan.words < 0.75 * plan.budget_words:
+        plan.notes.append(
+            f"Your notes for this story support about {plan.words} words "
+            f"(~{plan.words / wpm * 60:.0f} seconds), short of the {plan.budget_words}-word budget. "
+            "The coach will not pad it with invented detail: add what you did, in what order, "
+            "and what changed."
+        )
+    return plan
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def opening_sentence(story: Story) -> str:
+    """A fact-free opening that names the story (used when no model phrases one)."""
+    return f"A good example is {_lower_first(story.title.rstrip('.'))}."
+
+
+def closing_sentence(principle_name: str) -> str:
+    """A fact-free closing that ties the story back to the principle."""
+    return f"For me, that is what {principle_name.split(';')[0]} looks like in practice."
+
+
+def _clean_model_sentence(text: str) -> str:
+    text = _LABEL_PREFIX.sub("", text.strip().strip('"“”'))
+    return text.strip()
+
+
+class DraftWriter:
+    """Builds one draft: plan, phrase part by part, check every model sentence, assemble."""
+
+    def __init__(self, model: LocalModel | None, embed: Embed, emit: Emit | None = None) -> None:
+        self.model = model
+        self.embed = embed
+        self.emit = emit or (lambda sentence: None)
+
+    def write(
+        self, question: str, story: Story, principle_name: str, minutes: float, wpm: int = 140
+    ) -> Draft:
+        start = time.perf_counter()
+        plan = plan_draft(story, question, minutes, wpm, self.embed)
+        checker = GroundingChecker(story, question, self.embed)
+        out: list[DraftSentence] = []
+        unsupported: list[str] = []
+        order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
+        if self.model is None:
+            self._add(out, DraftSentence(text=opening_sentence(story), part="situation",
+                                         source="template"))  # fmt: skip
+        for part in order:
+            source = plan.parts[part]
+            if self.model is None:
+                for sentence in source:
+                    self._add(out, DraftSentence(text=sentence, part=part, source="notes"))
+                continue
+            kept = self._phrase_part(
+                question, part, source, checker, unsupported, first=part == order[0]
+            )
+            for sentence in kept:
+                self._add(out, sentence)
+        words = sum(len(s.text.split()) for s in out)
+        if words + 12 <= plan.budget_words * 1.25:
+            self._add(out, DraftSentence(text=closing_sentence(principle_name), part=order[-1],
+                                         source="template"))  # fmt: skip
+        grounded = all(s.source != "model" or checker.check(s.text).ok for s in out)
+        sections = {p: " ".join(s.text for s in out if s.part == p) or None for p in SECTION_NAMES}
+        text = " ".join(s.text for s in out)
+        return Draft(
+            text=text,
+            sections=sections,
+            story_id=story.id,
+            model=self.model.name if self.model else "none",
+            grounded=grounded,
+            unsupported=unsupported,
+            words=len(text.split()),
+            seconds=round(time.perf_counter() - start, 2),
+            budget_words=plan.budget_words,
+            minutes=minutes,
+            sentences=out,
+            notes=plan.notes,
+        )
+
+    def _add(self, out: list[DraftSentence], sentence: DraftSentence) -> None:
+        out.append(sentence)
+        self.emit(sentence)
+
+    def _phrase_part(
+        self,
+        question: str,
+        part: str,
+        source: list[str],
+        checker: GroundingChecker,
+        unsupported: list[str],
+        first: bool,
+    ) -> list[DraftSentence]:
+        """The model's wording of one part, each sentence checked; failures fall back to notes."""
+        assert self.model is not None
+        words = sum(len(s.split()) for s in source)
+        notes = "\n".join(f"- {s}" for s in source)
+        if self.model.format == "plain":
+            prompt = render("draft_plain", notes=" ".join(source))
+        else:
+            opening = render("draft_opening").rstrip("\n") if first else ""
+            prompt = render("draft_part", question=question, part=part, notes=notes,
+                            words=words + (12 if first else 0), opening=opening)  # fmt: skip
+        system = render("draft_system").strip()
+        text = "".join(self.model.stream(system, prompt, max_tokens=int(words * 2.2) + 40))
+        kept: list[DraftSentence] = []
+        for raw in split_sentences(text):
+            sentence = _clean_model_sentence(raw)
+            if len(sentence.split()) < 3:
+                continue
+            if checker.check(sentence).ok:
+                kept.append(DraftSentence(text=sentence, part=part, source="model"))
+            else:
+                unsupported.append(sentence)
+        return self._cover_facts(part, source, kept)
+
+    def _cover_facts(
+        self, part: str, source: list[str], kept: list[DraftSentence]
+    ) -> list[DraftSentence]:
+        """Every chosen notes sentence must be carried by some kept sentence (same meaning and
+        all its figures); one that is not is put back in the notes' own words, in order."""
+        if not kept:
+            return [DraftSentence(text=s, part=part, source="notes") for s in source]
+        kept_vectors = self.embed([k.text for k in kept])
+        result: list[DraftSentence] = []
+        placed: set[int] = set()
+        for sentence, vector in zip(source, self.embed(source), strict=True):
+            sims = kept_vectors @ vector
+            best = int(np.argmax(sims))
+            carried = sims[best] >= COVERED and numbers(sentence) <= numbers(kept[best].text)
+            if carried:
+                if best not in placed:
+                    placed.add(best)
+                    result.append(kept[best])
+            else:
+                result.append(DraftSentence(text=sentence, part=part, source="notes"))
+        return result

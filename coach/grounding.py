@@ -1,0 +1,86 @@
+"""Check a sentence against the story it claims to tell. Model text is untrusted until it passes.
+
+A sentence passes only when every figure in it occurs in the story, every name or technical term
+occurs in the story (or the question), it keeps the candidate speaking in the first person, any
+projected figure is still called a projection, and it is close in meaning to some story sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from coach.lexical import terms
+from coach.models import Story
+from coach.sentences import numbers, special_terms, split_sentences, vocabulary
+
+Embed = Callable[[list[str]], np.ndarray]
+MIN_SIMILARITY = 0.62  # cosine to the closest story sentence
+MIN_SUPPORT = 0.75  # share of the sentence's content words that occur in the notes
+_NOT_FIRST_PERSON = re.compile(
+    r"\b(the candidate|the interviewee|the author|the user|this person)\b|(?<![-\w])(you|your)\b",
+    re.IGNORECASE,
+)
+_PROJECTION_WORDS = re.compile(
+    r"project|estimat|forecast|could save|napkin|expected", re.IGNORECASE
+)
+# Words that may appear capitalised in any spoken answer without being a claim.
+_HARMLESS = {"so", "first", "then", "finally", "after", "as", "at", "in", "on", "when", "that",
+             "this", "what", "my", "we", "our", "it", "the", "a", "an", "but", "and", "because"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a sentence passed, why not, and the story sentence closest to it."""
+
+    ok: bool
+    reasons: tuple[str, ...]
+    closest: str
+    similarity: float
+
+
+class GroundingChecker:
+    """Holds one story's facts and checks sentences against them."""
+
+    def __init__(self, story: Story, question: str, embed: Embed) -> None:
+        self.story = story
+        self.embed = embed
+        source = f"{story.title}. {story.text()}"
+        self.sentences = split_sentences(story.text()) or [story.title]
+        self.vectors = embed(self.sentences)
+        self.numbers = numbers(source)
+        self.vocab = vocabulary(source) | vocabulary(question)
+        self.projected = {n for m in story.metrics if not m.measured for n in numbers(m.value)}
+        self.terms = set(terms(source)) | set(terms(question))
+
+    def support(self, sentence: str) -> float:
+        """Share of the sentence's content words that occur in the story or the question."""
+        words = terms(sentence)
+        return sum(w in self.terms for w in words) / len(words) if words else 1.0
+
+    def check(self, sentence: str) -> Verdict:
+        """Judge one sentence."""
+        reasons = []
+        invented = sorted(numbers(sentence) - self.numbers)
+        if invented:
+            reasons.append("figures not in your notes: " + ", ".join(invented))
+        unknown = sorted(t for t in special_terms(sentence) - self.vocab if t not in _HARMLESS)
+        if unknown:
+            reasons.append("names or terms not in your notes: " + ", ".join(unknown))
+        if _NOT_FIRST_PERSON.search(sentence):
+            reasons.append("not in your own voice (first person)")
+        if numbers(sentence) & self.projected and not _PROJECTION_WORDS.search(sentence):
+            reasons.append("states a projected figure as a result")
+        support = self.support(sentence)
+        if support < MIN_SUPPORT:
+            reasons.append(f"uses words your notes do not ({support:.0%} supported)")
+        vector = self.embed([sentence])[0]
+        sims = self.vectors @ vector
+        best = int(np.argmax(sims))
+        similarity = float(sims[best])
+        if similarity < MIN_SIMILARITY:
+            reasons.append(f"not close enough to anything in your notes ({similarity:.2f})")
+        return Verdict(not reasons, tuple(reasons), self.sentences[best], similarity)
