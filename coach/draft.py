@@ -97,7 +97,8 @@ def plan_draft(story: Story, question: str, minutes: float, wpm: int, embed: Emb
     if plan.words < 0.75 * plan.budget_words:
         plan.notes.append(
             f"Your notes for this story support about {plan.words} words "
-            f"(~{plan.words / wpm * 60:.0f} seconds), short of the {plan.budget_words}-word budget. "
+            f"(~{plan.words / wpm * 60:.0f} seconds), short of the "
+            f"{plan.budget_words}-word budget. "
             "The coach will not pad it with invented detail: add what you did, in what order, "
             "and what changed."
         )

@@ -28,8 +28,10 @@ _PROJECTION_WORDS = re.compile(
     r"project|estimat|forecast|could save|napkin|expected", re.IGNORECASE
 )
 # Words that may appear capitalised in any spoken answer without being a claim.
-_HARMLESS = {"so", "first", "then", "finally", "after", "as", "at", "in", "on", "when", "that",
-             "this", "what", "my", "we", "our", "it", "the", "a", "an", "but", "and", "because"}  # fmt: skip
+_HARMLESS = set(
+    "so first then finally after as at in on when that this what my we our it the a an but and "
+    "because".split()
+)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,12 @@ def special_terms(sentence: str) -> set[str]:
         bare = token.strip("'’-")
         if len(bare) < 2 or bare in {"I", "I'm", "I've", "I'd", "I'll"}:
             continue
-        if _ACRONYM.match(bare) or _CAMEL.search(bare) or any(c.isdigit() for c in bare) or (bare[0].isupper() and index > 0):
+        if (
+            _ACRONYM.match(bare)
+            or _CAMEL.search(bare)
+            or any(c.isdigit() for c in bare)
+            or (bare[0].isupper() and index > 0)
+        ):
             out.add(bare.lower())
     return out
 

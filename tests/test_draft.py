@@ -91,8 +91,10 @@ def test_conflict_questions_end_with_the_lesson() -> None:
 def test_missing_lesson_is_pointed_out_not_invented() -> None:
     story = Story(
         id="no-lesson", title="A disagreement", primary_principle="have-backbone",
-        sections=Sections(situation="We disagreed on the cache size.", task="I had to decide.",
-                          action="I ran a benchmark and shared it.", result="We kept the small cache."),
+        sections=Sections(
+            situation="We disagreed on the cache size.", task="I had to decide.",
+            action="I ran a benchmark and shared it.", result="We kept the small cache.",
+        ),
     )  # fmt: skip
     plan = plan_draft(story, "Tell me about a disagreement", 2, 140, ToyEmbedder().encode)
     assert any("lesson" in note for note in plan.notes)
