@@ -23,6 +23,7 @@ from coach.sentences import numbers, split_sentences
 
 Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
+MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
 SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
 _LESSON_CUES = re.compile(
     r"\b(fail|failure|failed|mistake|wrong|regret|conflict|disagree|disagreement|argument|"
@@ -198,33 +199,51 @@ class DraftWriter:
             prompt = render("draft_plain", notes=" ".join(source))
         else:
             opening = render("draft_opening").rstrip("\n") if first else ""
-            prompt = render("draft_part", question=question, part=part, notes=notes,
-                            words=words + (12 if first else 0), opening=opening)  # fmt: skip
+            prompt = render(
+                "draft_part",
+                question=f"Interview question: {question}\n" if first else "",
+                part=part,
+                notes=notes,
+                words=words + (12 if first else 0),
+                opening=opening,
+            )
         system = render("draft_system").strip()
-        text = "".join(self.model.stream(system, prompt, max_tokens=int(words * 2.2) + 40))
+        budget = int(words * MAX_TOKENS_PER_WORD) + 24
+        text = "".join(self.model.stream(system, prompt, max_tokens=budget))
+        candidates = [_clean_model_sentence(raw) for raw in split_sentences(text)]
+        candidates = [c for c in candidates if len(c.split()) >= 3]
         kept: list[DraftSentence] = []
-        for raw in split_sentences(text):
-            sentence = _clean_model_sentence(raw)
-            if len(sentence.split()) < 3:
-                continue
-            if checker.check(sentence).ok:
+        kept_vectors: list[np.ndarray] = []
+        for sentence, (verdict, vector) in zip(
+            candidates, checker.check_many(candidates), strict=True
+        ):
+            if verdict.ok:
                 kept.append(DraftSentence(text=sentence, part=part, source="model"))
+                kept_vectors.append(vector)
             else:
                 unsupported.append(sentence)
-        return self._cover_facts(part, source, kept)
+        return self._cover_facts(part, source, kept, kept_vectors, checker)
 
     def _cover_facts(
-        self, part: str, source: list[str], kept: list[DraftSentence]
+        self,
+        part: str,
+        source: list[str],
+        kept: list[DraftSentence],
+        kept_vectors: list[np.ndarray],
+        checker: GroundingChecker,
     ) -> list[DraftSentence]:
         """Every chosen notes sentence must be carried by some kept sentence (same meaning and
         all its figures); one that is not is put back in the notes' own words, in order."""
         if not kept:
             return [DraftSentence(text=s, part=part, source="notes") for s in source]
-        kept_vectors = self.embed([k.text for k in kept])
+        matrix = np.stack(kept_vectors)
+        missing = [s for s in source if s not in checker.vector_of]
+        extra = dict(zip(missing, self.embed(missing), strict=True)) if missing else {}
         result: list[DraftSentence] = []
         placed: set[int] = set()
-        for sentence, vector in zip(source, self.embed(source), strict=True):
-            sims = kept_vectors @ vector
+        for sentence in source:
+            vector = checker.vector_of.get(sentence, extra.get(sentence))
+            sims = matrix @ vector
             best = int(np.argmax(sims))
             carried = sims[best] >= COVERED and numbers(sentence) <= numbers(kept[best].text)
             if carried:

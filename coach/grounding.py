@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from coach.lexical import terms
-from coach.models import Story
+from coach.models import SECTION_NAMES, Story
 from coach.sentences import numbers, special_terms, split_sentences, vocabulary
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -51,8 +51,10 @@ class GroundingChecker:
         self.story = story
         self.embed = embed
         source = f"{story.title}. {story.text()}"
-        self.sentences = split_sentences(story.text()) or [story.title]
+        parts = [getattr(story.sections, p) for p in SECTION_NAMES] + [story.body]
+        self.sentences = [s for part in parts for s in split_sentences(part)] or [story.title]
         self.vectors = embed(self.sentences)
+        self.vector_of = dict(zip(self.sentences, self.vectors, strict=True))
         self.numbers = numbers(source)
         self.vocab = vocabulary(source) | vocabulary(question)
         self.projected = {n for m in story.metrics if not m.measured for n in numbers(m.value)}
@@ -65,6 +67,16 @@ class GroundingChecker:
 
     def check(self, sentence: str) -> Verdict:
         """Judge one sentence."""
+        return self.check_many([sentence])[0][0]
+
+    def check_many(self, sentences: list[str]) -> list[tuple[Verdict, np.ndarray]]:
+        """Judge several sentences with one embedding call; each verdict with its vector."""
+        if not sentences:
+            return []
+        vectors = self.embed(sentences)
+        return [(self._judge(s, v), v) for s, v in zip(sentences, vectors, strict=True)]
+
+    def _judge(self, sentence: str, vector: np.ndarray) -> Verdict:
         reasons = []
         invented = sorted(numbers(sentence) - self.numbers)
         if invented:
@@ -79,7 +91,6 @@ class GroundingChecker:
         support = self.support(sentence)
         if support < MIN_SUPPORT:
             reasons.append(f"uses words your notes do not ({support:.0%} supported)")
-        vector = self.embed([sentence])[0]
         sims = self.vectors @ vector
         best = int(np.argmax(sims))
         similarity = float(sims[best])

@@ -7,9 +7,12 @@ explicitly per model family, never left to llama-cpp-python's silent llama-2 fal
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import ctypes
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +24,9 @@ from coach.settings import load_settings
 
 PromptFormat = Literal["chatml", "gemma-chat", "plain"]
 PACKAGED = ("smollm2", "gemma3-270m")
-DEFAULT_MODEL = "smollm2"
+DEFAULT_MODEL = (
+    "gemma3-270m"  # measured: 87% of its sentences pass the check vs 25% (docs/MODELS.md)
+)
 CONTEXT_TOKENS = 2048
 
 
@@ -107,7 +112,7 @@ def format_prompt(fmt: PromptFormat, system: str, user: str) -> tuple[str, list[
     if fmt == "gemma-chat":
         prompt = f"<start_of_turn>user\n{system}\n\n{user}<end_of_turn>\n<start_of_turn>model\n"
         return prompt, ["<end_of_turn>", "<start_of_turn>"]
-    return f"{system}\n\n{user}\n", ["\n\n", "Notes:", "Question:"]
+    return f"{system}\n\n{user.rstrip()}", ["\n", "Notes:", "Question:"]
 
 
 _silenced = False
@@ -147,11 +152,17 @@ class LocalModel:
         )
         self.format: PromptFormat = prompt_format(self.llm.metadata, path.name)
         self.lock = threading.Lock()
+        self.tokens_generated = 0  # running totals, for benchmarks
+        self.generation_seconds = 0.0
+        self.record: list[tuple[str, list[str], int]] | None = None  # benchmarks replay prompts
 
     def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
         """Generate text for one instruction, yielding pieces as they come (greedy, repeatable)."""
         prompt, stop = format_prompt(self.format, system, user)
+        if self.record is not None:
+            self.record.append((prompt, stop, max_tokens))
         with self.lock:
+            start = time.perf_counter()
             for chunk in self.llm.create_completion(
                 prompt,
                 max_tokens=max_tokens,
@@ -160,7 +171,9 @@ class LocalModel:
                 stop=stop,
                 stream=True,
             ):
+                self.tokens_generated += 1
                 yield chunk["choices"][0]["text"]
+            self.generation_seconds += time.perf_counter() - start
 
 
 _models: dict[Path, LocalModel] = {}
@@ -176,6 +189,8 @@ def load_model(choice: ModelChoice) -> tuple[LocalModel | None, str | None]:
         return None, problem
     with _models_lock:
         if choice.path not in _models:
+            if not _models:
+                atexit.register(close_models)
             try:
                 _models[choice.path] = LocalModel(choice.path)
             except (ValueError, RuntimeError, OSError) as exc:
@@ -185,3 +200,12 @@ def load_model(choice: ModelChoice) -> tuple[LocalModel | None, str | None]:
                     "drafts are built from your notes only.",
                 )
         return _models[choice.path], None
+
+
+def close_models() -> None:
+    """Free every loaded model before the interpreter tears down llama-cpp-python's globals."""
+    with _models_lock:
+        for model in _models.values():
+            with contextlib.suppress(Exception):
+                model.llm.close()
+        _models.clear()

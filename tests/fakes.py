@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import numpy as np
 
@@ -43,7 +44,7 @@ class ScriptedModel:
 
     def stream(self, system: str, user: str, max_tokens: int):
         self.prompts.append(user)
-        part = user.split("This is the ", 1)[1].split(" part", 1)[0]
+        part = re.search(r"The (\w+) part of the answer", user).group(1)
         notes = [line[2:] for line in user.splitlines() if line.startswith("- ")]
         for sentence in [*notes, *self.extra.get(part, [])]:
             yield sentence + " "

@@ -8,7 +8,7 @@ from coach.llm import check_model_file, choose_model, format_prompt, prompt_form
 
 
 def test_precedence_cli_then_env_then_settings_then_default(coach_home: Path, monkeypatch) -> None:
-    assert choose_model().source == "default" and choose_model().name == "smollm2"
+    assert choose_model().source == "default" and choose_model().name == "gemma3-270m"
     coach_home.mkdir(parents=True, exist_ok=True)
     (coach_home / "settings.yaml").write_text("model: none\n")
     assert choose_model().source == "settings" and choose_model().path is None
