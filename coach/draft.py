@@ -111,8 +111,8 @@ def _lower_first(text: str) -> str:
 
 
 def opening_sentence(story: Story) -> str:
-    """A fact-free opening that names the story (used when no model phrases one)."""
-    return f"A good example is {_lower_first(story.title.rstrip('.'))}."
+    """A fact-free opening that answers the question with the story's name."""
+    return f"A good example of that is {_lower_first(story.title.rstrip('.'))}."
 
 
 def closing_sentence(principle_name: str) -> str:
@@ -142,9 +142,9 @@ class DraftWriter:
         out: list[DraftSentence] = []
         unsupported: list[str] = []
         order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
-        if self.model is None:
-            self._add(out, DraftSentence(text=opening_sentence(story), part="situation",
-                                         source="template"))  # fmt: skip
+        if self.model is None or self.model.format == "plain":
+            opening = opening_sentence(story)
+            self._add(out, DraftSentence(text=opening, part="situation", source="template"))
         for part in order:
             source = plan.parts[part]
             if self.model is None:

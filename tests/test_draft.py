@@ -113,3 +113,17 @@ def test_every_draft_keeps_the_four_star_parts(minutes: float) -> None:
     for story in KB.stories[:12]:
         draft = _write(ScriptedModel(), story=story, minutes=minutes)
         assert all(draft.sections[p] for p in ("situation", "task", "action", "result")), story.id
+
+
+def test_plain_completion_models_get_the_fact_free_opening() -> None:
+    class PlainModel(ScriptedModel):
+        format = "plain"
+
+        def stream(self, system, user, max_tokens):
+            self.prompts.append(user)
+            yield user.rsplit("Notes: ", 1)[1].split("\nSpoken:")[0]
+
+    draft = _write(PlainModel())
+    first = draft.sentences[0]
+    assert first.source == "template" and first.text.startswith("A good example of that is")
+    assert draft.unsupported == [] and draft.grounded
