@@ -64,3 +64,12 @@ def toy_embedder(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(service, "index_embedder", lambda: toy)
     monkeypatch.setattr(service, "MODEL_NAME", toy.name)
     return toy
+
+
+@pytest.fixture(scope="module")
+def module_home(tmp_path_factory: pytest.TempPathFactory):
+    """A data directory shared by one module (slow tests build the real index once per module)."""
+    home = tmp_path_factory.mktemp("module-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COACH_HOME", str(home))
+        yield home

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -17,21 +16,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def setup(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("draft-home")
-    old = os.environ.get("COACH_HOME")
-    os.environ["COACH_HOME"] = str(home)
-    try:
-        from coach.service import open_retriever
+def setup(module_home):
+    from coach.service import open_retriever
 
-        model, problem = load_model(choose_model())
-        assert problem is None and model is not None
-        yield open_retriever(include_notes=False), model
-    finally:
-        if old is None:
-            os.environ.pop("COACH_HOME", None)
-        else:
-            os.environ["COACH_HOME"] = old
+    model, problem = load_model(choose_model())
+    assert problem is None and model is not None
+    return open_retriever(include_notes=False), model
 
 
 def test_real_drafts_are_grounded_complete_and_first_person(setup) -> None:

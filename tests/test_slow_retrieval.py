@@ -20,19 +20,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def real_retriever(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("real-model-home")
-    old = os.environ.get("COACH_HOME")
-    os.environ["COACH_HOME"] = str(home)
-    try:
-        from coach.service import open_retriever
+def real_retriever(module_home):
+    from coach.service import open_retriever
 
-        yield open_retriever(include_notes=False)
-    finally:
-        if old is None:
-            os.environ.pop("COACH_HOME", None)
-        else:
-            os.environ["COACH_HOME"] = old
+    return open_retriever(include_notes=False)
 
 
 def test_numpy_query_encoder_matches_sentence_transformers() -> None:
