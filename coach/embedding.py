@@ -19,6 +19,7 @@ import numpy as np
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256
+CHUNK = 16  # texts per numpy batch
 
 
 class Embedder(Protocol):
@@ -122,6 +123,17 @@ class MiniLMQueryEmbedder:
         return _layer_norm(x, self.w[f"{name}.LayerNorm.weight"], self.w[f"{name}.LayerNorm.bias"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """Embed texts in length-sorted chunks, so short texts are not padded to long ones."""
+        if len(texts) <= CHUNK:
+            return self._encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(order), CHUNK):
+            chunk = order[start : start + CHUNK]
+            out[chunk] = self._encode_batch([texts[i] for i in chunk])
+        return out
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
         batch = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in batch])
         mask = np.array([e.attention_mask for e in batch], dtype=np.float32)
