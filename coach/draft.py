@@ -160,7 +160,8 @@ class DraftWriter:
         if words + 12 <= plan.budget_words * 1.25:
             self._add(out, DraftSentence(text=closing_sentence(principle_name), part=order[-1],
                                          source="template"))  # fmt: skip
-        grounded = all(s.source != "model" or checker.check(s.text).ok for s in out)
+        final_model_text = [s.text for s in out if s.source == "model"]
+        grounded = all(verdict.ok for verdict, _ in checker.check_many(final_model_text))
         sections = {p: " ".join(s.text for s in out if s.part == p) or None for p in SECTION_NAMES}
         text = " ".join(s.text for s in out)
         return Draft(
