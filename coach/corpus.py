@@ -12,5 +12,5 @@ def all_stories(kb: KnowledgeBase | None = None, include_notes: bool = True) -> 
     kb = kb or load_knowledge()
     stories = list(kb.stories)
     if include_notes:
-        stories += notes_entries()
+        stories += notes_entries(kb.principles)
     return stories

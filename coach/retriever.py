@@ -138,10 +138,6 @@ class Retriever:
         )
         return IndexReport(stories, examples, list(self.store.notices))
 
-    def principles(self, question: str) -> list[tuple[str, float]]:
-        """All sixteen principles ranked for the question."""
-        return self.search(question, k=EVIDENCE_STORIES).principles
-
     def search(
         self,
         question: str,

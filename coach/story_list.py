@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from coach.knowledge import load_knowledge
-from coach.models import Story
+from coach.models import Principle, Story
 from coach.notes_parser import parse_notes, read_notes
 from coach.sources import registered_sources
 
 
-def notes_entries() -> list[Story]:
+def notes_entries(principles: list[Principle]) -> list[Story]:
     """Entries parsed from every registered notes file that still exists."""
-    principles = load_knowledge().principles
     entries: list[Story] = []
     for path in registered_sources():
         if path.exists():
@@ -22,9 +21,10 @@ def notes_entries() -> list[Story]:
 
 def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
     """One row per story: id, title, principles, thin, origin and source."""
-    stories = list(load_knowledge().stories)
+    kb = load_knowledge()
+    stories = list(kb.stories)
     if include_notes:
-        stories += notes_entries()
+        stories += notes_entries(kb.principles)
     return [
         {
             "id": s.id,
