@@ -145,7 +145,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     report = open_retriever().report
     _print_notices(report.notices)
     s = report.stories
-    embedded = s.documents_embedded + report.examples.documents_embedded
+    embedded = report.documents_embedded
     print(
         f"Index: {len(s.added)} added, {len(s.changed)} changed, {len(s.removed)} removed, "
         f"{s.unchanged} unchanged stories; {embedded} texts embedded in "

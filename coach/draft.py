@@ -19,24 +19,15 @@ from coach.grounding import Embed, GroundingChecker
 from coach.llm import LocalModel
 from coach.models import SECTION_NAMES, Draft, DraftSentence, Story
 from coach.prompts import render
+from coach.question_kind import needs_lesson
 from coach.sentences import numbers, split_sentences
 
 Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
 MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
 SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
-_LESSON_CUES = re.compile(
-    r"\b(fail|failure|failed|mistake|wrong|regret|conflict|disagree|disagreement|argument|"
-    r"tension|critici[sz]|feedback|difficult (person|colleague|manager)|setback|lesson)",
-    re.IGNORECASE,
-)
 _LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
                            r"(?:\*\*)?\s*:\s*", re.IGNORECASE)  # fmt: skip
-
-
-def needs_lesson(question: str) -> bool:
-    """Conflict, failure and criticism questions must end with what was learned."""
-    return bool(_LESSON_CUES.search(question))
 
 
 @dataclass

@@ -24,7 +24,7 @@ _NOT_FIRST_PERSON = re.compile(
     r"\b(the candidate|the interviewee|the author|the user|this person)\b|(?<![-\w])(you|your)\b",
     re.IGNORECASE,
 )
-_PROJECTION_WORDS = re.compile(
+PROJECTION_WORDS = re.compile(
     r"project|estimat|forecast|could save|napkin|expected", re.IGNORECASE
 )
 # Words that may appear capitalised in any spoken answer without being a claim.
@@ -86,7 +86,7 @@ class GroundingChecker:
             reasons.append("names or terms not in your notes: " + ", ".join(unknown))
         if _NOT_FIRST_PERSON.search(sentence):
             reasons.append("not in your own voice (first person)")
-        if numbers(sentence) & self.projected and not _PROJECTION_WORDS.search(sentence):
+        if numbers(sentence) & self.projected and not PROJECTION_WORDS.search(sentence):
             reasons.append("states a projected figure as a result")
         support = self.support(sentence)
         if support < MIN_SUPPORT:

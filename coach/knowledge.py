@@ -198,3 +198,21 @@ def load_synonyms(directory: Path | None = None) -> list[list[str]]:
 def load_dev_questions(path: Path) -> list[DevQuestion]:
     """Load the held-out dev set used to measure retrieval."""
     return load_questions(path, DevQuestion)  # type: ignore[return-value]
+
+
+def load_follow_ups(directory: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """Follow-up questions by flag code, dimension and principle (``follow_ups.yaml``)."""
+    path = (directory or knowledge_dir()) / "follow_ups.yaml"
+    if not path.exists():
+        return {"flags": {}, "dimensions": {}, "principles": {}}
+    data = _yaml_mapping(path)
+    out: dict[str, dict[str, list[str]]] = {}
+    for section in ("flags", "dimensions", "principles"):
+        table = data.get(section) or {}
+        if not isinstance(table, dict):
+            raise KnowledgeError(path, section, "is not a mapping")
+        for key, questions in table.items():
+            if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+                raise KnowledgeError(path, f"{section}.{key}", "is not a list of questions")
+        out[section] = table
+    return out

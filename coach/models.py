@@ -270,3 +270,71 @@ class AskResult(BaseModel):
     draft: Draft | None = None
     no_fit: NoFit | None = None
     warnings: list[str] = Field(default_factory=list)
+
+
+DIMENSION_IDS: tuple[str, ...] = (
+    "structure", "ownership", "impact", "principle_fit", "relevance",
+    "conciseness", "delivery", "authenticity", "professionalism", "grounding",
+)  # fmt: skip
+FLAG_CODES: tuple[str, ...] = (
+    "missing_situation", "missing_task", "missing_action", "missing_result", "missing_lesson",
+    "low_ownership", "no_metrics", "too_long", "too_short", "filler_words", "hypothetical",
+    "names_people", "blames_others", "off_topic", "unsupported_claim",
+)  # fmt: skip
+
+
+class DimensionScore(BaseModel):
+    """One rubric dimension, scored 1 to 5 with a one-line reason."""
+
+    id: str
+    score: int = Field(ge=1, le=5)
+    comment: str
+
+
+class Flag(BaseModel):
+    """A specific problem, with the answer's own words that show it."""
+
+    code: str
+    message: str
+    evidence: str = Field(description="Quoted words from the answer (empty when something is "
+                                      "missing rather than present).")  # fmt: skip
+
+
+class MatchedStory(BaseModel):
+    """The story from the user's notes that the answer tells."""
+
+    id: str
+    title: str
+    similarity: float
+
+
+class AnswerSentence(BaseModel):
+    """A sentence of the answer and the STAR part the labeller gave it."""
+
+    text: str
+    part: str
+
+
+class Critique(BaseModel):
+    """The answer to ``coach critique`` (CONTRACT.md shape plus extra fields)."""
+
+    question: str
+    principles: list[PrincipleScore]
+    overall: int = Field(ge=1, le=5)
+    dimensions: list[DimensionScore]
+    star: dict[str, bool]
+    flags: list[Flag]
+    matched_story: MatchedStory | None
+    follow_ups: list[str]
+    coach_note: str
+    words: int
+    speaking_seconds: int
+    points: float = Field(description="The overall score before rounding, 0-100, for ranking.")
+    kind: str = Field(description="standard, failure, conflict or criticism.")
+    sentences: list[AnswerSentence]
+    suggestions: list[str] = Field(
+        default_factory=list, description="Facts from the matched story the answer leaves out."
+    )
+    coach_note_source: Literal["template", "model"] = "template"
+    rewrite: Draft | None = None
+    warnings: list[str] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from typing import Literal
 
 import numpy as np
 
+from coach.critique_index import CRITIQUE_COLLECTION, critique_groups
 from coach.documents import IndexDoc, story_documents, story_hash
 from coach.knowledge import load_synonyms
 from coach.lexical import LexicalIndex, Thesaurus, terms
@@ -74,7 +75,12 @@ class IndexReport:
 
     stories: SyncReport
     examples: SyncReport
+    critique: SyncReport
     notices: list[str]
+
+    @property
+    def documents_embedded(self) -> int:
+        return sum(r.documents_embedded for r in (self.stories, self.examples, self.critique))
 
 
 def story_groups(stories: list[Story]) -> dict[str, tuple[str, list[IndexDoc]]]:
@@ -136,7 +142,12 @@ class Retriever:
         examples = self.store.sync(
             QUESTIONS_COLLECTION, example_groups(self.examples), self.index_embed
         )
-        return IndexReport(stories, examples, list(self.store.notices))
+        critique = self.store.sync(
+            CRITIQUE_COLLECTION,
+            critique_groups(list(self.stories.values()), self.kb.principles),
+            self.index_embed,
+        )
+        return IndexReport(stories, examples, critique, list(self.store.notices))
 
     def search(
         self,
@@ -144,14 +155,17 @@ class Retriever:
         k: int = 3,
         mode: Mode = "fused",
         restrict: Collection[str] | None = None,
+        vector: np.ndarray | None = None,
     ) -> Retrieval:
         """The ``k`` best stories for ``question`` and the principle ranking.
 
         ``restrict`` limits the candidates to these story ids (the index itself is untouched).
+        ``vector`` is the text's embedding when the caller already has it.
         Entries from the user's notes that retell a higher-ranked story are folded into it.
         """
         allowed = set(self.stories) if restrict is None else set(restrict) & set(self.stories)
-        vector = self.query_embed([question_content(question)])[0]
+        if vector is None:
+            vector = self.query_embed([question_content(question)])[0]
         dense_views: dict[str, list[float]] = defaultdict(list)
         best_view: dict[str, list[tuple[float, str]]] = defaultdict(list)
         hits = self.store.query(STORIES_COLLECTION, vector, DENSE_CANDIDATES)

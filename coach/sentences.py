@@ -23,6 +23,22 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SPLIT.split(" ".join(text.split())) if s.strip()]
 
 
+_CLAUSE = re.compile(r"(?:;\s+|,\s+(?=(?:and |but )(?:when|after|as a result|in the end)\b))")
+
+
+def split_clauses(sentence: str, min_words: int = 4) -> list[str]:
+    """A long sentence cut where a new step or outcome starts ("; ", ", and when ...", ", so ...").
+    Parts shorter than ``min_words`` stay attached, so a list is never chopped up."""
+    parts: list[str] = []
+    for piece in _CLAUSE.split(sentence):
+        piece = piece.strip()
+        if parts and (len(piece.split()) < min_words or len(parts[-1].split()) < min_words):
+            parts[-1] = f"{parts[-1]}, {piece}" if piece else parts[-1]
+        elif piece:
+            parts.append(piece)
+    return parts or [sentence]
+
+
 def numbers(text: str) -> set[str]:
     """Every figure in a text, normalised: '10,000' -> '10000', '10K' -> '10000', 'two' -> '2'."""
     found = set()

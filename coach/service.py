@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from coach.corpus import all_stories
+from coach.critique_index import CRITIQUE_COLLECTION, critique_groups
 from coach.embedding import MODEL_NAME, index_embedder, query_embedder
 from coach.knowledge import load_knowledge
 from coach.paths import data_dir
@@ -27,8 +28,10 @@ def index_is_current() -> tuple[bool, int]:
     kb = load_knowledge()
     stories = all_stories(kb)
     store = VectorStore(index_root(), MODEL_NAME)
-    current = store.is_current(STORIES_COLLECTION, story_groups(stories)) and store.is_current(
-        QUESTIONS_COLLECTION, example_groups(labelled_examples(kb))
+    current = (
+        store.is_current(STORIES_COLLECTION, story_groups(stories))
+        and store.is_current(QUESTIONS_COLLECTION, example_groups(labelled_examples(kb)))
+        and store.is_current(CRITIQUE_COLLECTION, critique_groups(stories, kb.principles))
     )
     return current, len(stories)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coach.critique_index import section_sentences
 from coach.models import SECTION_NAMES, Story
 from coach.sentences import split_sentences
 
@@ -21,18 +22,24 @@ LABELS: tuple[str, ...] = (*SECTION_NAMES, "other")
 NEIGHBOURS = 9
 CUE_WEIGHT = 2.0  # leave-one-story-out sentence accuracy on the bank: 0.70 (0.51 without cues)
 POSITION_WEIGHT = 1.0
+MIN_CONTEXT_CONFIDENCE = 0.5  # situation labels below this came mostly from position
+MIN_TASK_CONFIDENCE = 0.6  # tasks are usually cued ("my job was"); uncued ones need more
+_ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
 
 _CUES: dict[str, re.Pattern[str]] = {
     "situation": re.compile(
         r"^(at (my|our|the) (previous|last|old)?|when I (was|joined)|while I was|a few years ago|"
         r"last year|in \d{4}|there was|there were|our team|we were|we had|I was (working|the|a|an|"
-        r"on|at|leading))\b",
+        r"on|at|leading)|(early|late) in my|(on|in) (my|our|the) ([\w-]+ ){0,3}(team|project|"
+        r"group|org)|(back )?in my (first|last|previous|old))\b",
         re.IGNORECASE,
     ),
     "task": re.compile(
-        r"\b(my (task|job|goal|role|responsibility|challenge|mission) (was|is)|I (had|needed|was "
-        r"asked|was expected) to|the (goal|task|challenge|problem) was|I was responsible for|"
-        r"it was up to me)\b",
+        r"\b((my|our) (task|job|goal|role|responsibility|challenge|mission|part|aim) (was|is)|"
+        r"(I|we) (had|needed|was asked|were asked|was expected|decided|wanted)( as a team)? to|"
+        r"the (goal|task|challenge|problem) was|I was responsible "
+        r"for|it was up to me|it fell to me|took it upon myself|set (myself|ourselves) the goal|"
+        r"made it my (goal|job|mission))\b",
         re.IGNORECASE,
     ),
     "action": re.compile(
@@ -48,13 +55,20 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "lesson": re.compile(
-        r"\b(I learned|I learnt|lesson|taught me|in hindsight|looking back|next time|since then|"
-        r"I now|from then on|what I took away|I would (do|have)|if I did it again)\b",
+        r"\b(I (learned|learnt) (that|to|how|the importance|a lot|from|the hard way|never)|"
+        r"what I (learned|learnt|took)|lesson|taught me|in hindsight|looking back|next time|"
+        r"since then|I now|from then on|what I took away|I would (do|have)|if I did it again)\b",
         re.IGNORECASE,
     ),
 }
 _FILLER = re.compile(r"^(thank you|thanks|that'?s (it|all)|hope (this|that) helps|ok(ay)?|so)\W*$",
                      re.IGNORECASE)  # fmt: skip
+
+
+def has_cue(part: str, sentence: str) -> bool:
+    """Whether the sentence uses a phrase typical of this STAR part ("as a result", "my job")."""
+    pattern = _CUES.get(part)
+    return bool(pattern and pattern.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -68,36 +82,42 @@ class LabelledSentence:
 
 def training_examples(stories: Sequence[Story]) -> list[tuple[str, str, str]]:
     """(sentence, section, story id) for every section sentence of the given stories."""
-    return [
-        (sentence, section, story.id)
-        for story in stories
-        for section in SECTION_NAMES
-        for sentence in split_sentences(getattr(story.sections, section))
-    ]
+    return [(sentence, section, story.id) for story in stories
+            for sentence, section in section_sentences(story)]  # fmt: skip
 
 
 class StarLabeller:
     """Cue rules + nearest bank sentences + a position prior."""
 
-    def __init__(self, stories: Sequence[Story], embed: Embed) -> None:
-        examples = training_examples(stories)
+    def __init__(
+        self, labels: Sequence[str], owners: Sequence[str], vectors: np.ndarray, embed: Embed
+    ) -> None:
         self.embed = embed
-        self.texts = [e[0] for e in examples]
-        self.labels = np.array([LABELS.index(e[1]) for e in examples])
-        self.owners = np.array([e[2] for e in examples])
-        self.vectors = embed(self.texts)
+        self.labels = np.array([LABELS.index(label) for label in labels], dtype=np.int64)
+        self.owners = np.array(list(owners))
+        self.vectors = vectors
+
+    @classmethod
+    def from_stories(cls, stories: Sequence[Story], embed: Embed) -> StarLabeller:
+        """Embed the stories' section sentences now (tests, evaluation)."""
+        examples = training_examples(stories)
+        vectors = embed([e[0] for e in examples])
+        return cls([e[1] for e in examples], [e[2] for e in examples], vectors, embed)
 
     def _scores(self, sentence: str, vector: np.ndarray, position: float, skip: str | None):
         scores = np.zeros(len(LABELS))
-        sims = self.vectors @ vector
-        if skip is not None:
-            sims = np.where(self.owners == skip, -1.0, sims)
-        for index in np.argsort(-sims)[:NEIGHBOURS]:
-            scores[self.labels[index]] += max(float(sims[index]), 0.0)
-        scores /= scores.sum() or 1.0
-        for label, pattern in _CUES.items():
-            if pattern.search(sentence):
-                scores[LABELS.index(label)] += CUE_WEIGHT / 3
+        if len(self.labels):
+            sims = self.vectors @ vector
+            if skip is not None:
+                sims = np.where(self.owners == skip, -1.0, sims)
+            for index in np.argsort(-sims)[:NEIGHBOURS]:
+                scores[self.labels[index]] += max(float(sims[index]), 0.0)
+            scores /= scores.sum() or 1.0
+        cued = [label for label, pattern in _CUES.items() if pattern.search(sentence)]
+        if "task" in cued and "action" in cued:
+            cued.remove("action")  # "I set myself the goal" states the task, not an action
+        for label in cued:
+            scores[LABELS.index(label)] += CUE_WEIGHT / 3
         expected = min(4, int(position * 5))  # 0 situation ... 4 lesson
         scores[expected] += POSITION_WEIGHT / 3
         return scores
@@ -108,7 +128,12 @@ class StarLabeller:
         sentences = split_sentences(text)
         if not sentences:
             return []
-        vectors = self.embed(sentences)
+        return self.label_sentences(sentences, self.embed(sentences), skip_story)
+
+    def label_sentences(
+        self, sentences: list[str], vectors: np.ndarray, skip_story: str | None = None
+    ) -> list[LabelledSentence]:
+        """Label sentences whose vectors are already computed."""
         out = []
         for i, (sentence, vector) in enumerate(zip(sentences, vectors, strict=True)):
             if len(sentence.split()) < 3 or _FILLER.match(sentence):
@@ -120,9 +145,31 @@ class StarLabeller:
         return out
 
     def present(self, labelled: list[LabelledSentence]) -> dict[str, bool]:
-        """Which STAR parts an answer contains."""
-        found = {item.label for item in labelled}
-        return {part: part in found for part in SECTION_NAMES}
+        """Which STAR parts an answer contains.
+
+        A label alone is not enough where the position prior could have produced it: context
+        and task need a confident label or their cue phrase; an action needs someone acting
+        ("I" or "we") in a sentence that does not merely state the task.
+        """
+        found = dict.fromkeys(SECTION_NAMES, False)
+        for index, item in enumerate(labelled):
+            cued = {label for label, pattern in _CUES.items() if pattern.search(item.text)}
+            if item.label == "situation" and item.confidence >= MIN_CONTEXT_CONFIDENCE:
+                found["situation"] = True
+            if item.label == "task" and item.confidence >= MIN_TASK_CONFIDENCE:
+                found["task"] = True
+            if "task" not in cued and (
+                (item.label == "action" and _ACTOR.search(item.text))
+                or ("action" in cued and item.confidence < MIN_CONTEXT_CONFIDENCE)
+            ):
+                found["action"] = True
+            if item.label in ("result", "lesson"):
+                found[item.label] = True
+            for part in ("situation", "task", "lesson"):
+                found[part] = found[part] or part in cued
+            if index > 0 and "result" in cued:
+                found["result"] = True
+        return {part: found[part] for part in SECTION_NAMES}
 
 
 def leave_one_story_out_accuracy(labeller: StarLabeller, stories: Sequence[Story]) -> float:

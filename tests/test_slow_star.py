@@ -11,5 +11,5 @@ pytestmark = pytest.mark.slow
 
 def test_sentence_labels_match_the_bank_sections_most_of_the_time() -> None:
     stories = load_knowledge().stories
-    labeller = StarLabeller(stories, numpy_embedder().encode)
+    labeller = StarLabeller.from_stories(stories, numpy_embedder().encode)
     assert leave_one_story_out_accuracy(labeller, stories) >= 0.65

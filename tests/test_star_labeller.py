@@ -11,7 +11,7 @@ KB = load_knowledge()
 
 @pytest.fixture(scope="module")
 def labeller() -> StarLabeller:
-    return StarLabeller(KB.stories, ToyEmbedder().encode)
+    return StarLabeller.from_stories(KB.stories, ToyEmbedder().encode)
 
 
 ANSWER = (

@@ -1,0 +1,51 @@
+"""Two to four follow-up questions an interviewer would ask next, aimed at the weak spots."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from coach.findings import Findings
+from coach.knowledge import load_follow_ups
+from coach.models import DimensionScore, Flag
+from coach.paths import knowledge_dir
+
+MAX_FOLLOW_UPS = 4
+TARGET = 3  # flags and weak dimensions fill up to three; one principle probe always follows
+_FLAG_PRIORITY = (
+    "off_topic", "hypothetical", "missing_action", "missing_result", "unsupported_claim",
+    "low_ownership", "no_metrics", "missing_lesson", "blames_others", "missing_task",
+    "missing_situation", "too_short", "too_long", "names_people", "filler_words",
+)  # fmt: skip
+
+
+@cache
+def _table(folder: str) -> dict[str, dict[str, list[str]]]:
+    return load_follow_ups(Path(folder))
+
+
+def follow_ups(f: Findings, dims: list[DimensionScore], raised: list[Flag]) -> list[str]:
+    """Questions for the most serious flags, then the weakest dimensions, then the principle."""
+    table = _table(str(knowledge_dir()))
+    picked: list[str] = []
+
+    def take(questions: list[str]) -> None:
+        for question in questions:
+            if question not in picked and len(picked) < MAX_FOLLOW_UPS - 1:
+                picked.append(question)
+                return
+
+    codes = {flag.code for flag in raised}
+    for code in _FLAG_PRIORITY:
+        if code in codes:
+            take(table["flags"].get(code, []))
+    for dim in sorted(dims, key=lambda d: d.score):
+        if dim.score <= 3:
+            take(table["dimensions"].get(dim.id, []))
+    probes = 0
+    for question in table["principles"].get(f.principle_id, []):
+        if len(picked) >= MAX_FOLLOW_UPS or (len(picked) >= TARGET and probes):
+            break
+        picked.append(question)
+        probes += 1
+    return picked
