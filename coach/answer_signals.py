@@ -13,9 +13,10 @@ from coach.sentences import numbers
 
 WORDS_PER_MINUTE = 140
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_I = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|myself|mine)\b")
-_WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|us|[Oo]ur|[Oo]urs|[Oo]urselves|"
-                 r"[Tt]he team|[Mm]y team)\b")  # fmt: skip
+# Subjects only: "I built" against "we built". Possessives ("our demos", "my team") say nothing
+# about who did the work.
+_I = re.compile(r"\b(I|I'm|I've|I'd|I'll)\b")
+_WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b")
 _FILLERS = re.compile(
     r"\b(um+|uh+|erm|er|you know|basically|literally|kind of|sort of|I mean|I guess|so yeah|"
     r"stuff like that|or whatever|or something|to be fair|honestly|obviously)\b|"
@@ -63,9 +64,7 @@ def first_names() -> frozenset[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(
-        word for line in lines if not line.startswith("#") for word in line.split()
-    )
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
 _NAMES_CACHE: dict[str, frozenset[str]] = {}

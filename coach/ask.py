@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -157,8 +156,3 @@ def render_draft_footer(result: AskResult) -> str:
         lines += [f"  - {sentence}" for sentence in draft.unsupported]
     lines += [f"Note: {note}" for note in draft.notes]
     return "\n".join(lines)
-
-
-def to_json_line(obj: object) -> str:
-    """Compact JSON for one line of JSON Lines output."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

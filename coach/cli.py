@@ -14,6 +14,8 @@ from pathlib import Path
 
 from coach.errors import CoachError
 
+BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one plain sentence and exit code 2."""
@@ -50,6 +52,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if all(r.parsed.entries for r in reports) else 2
 
 
+def to_json_line(obj: object) -> str:
+    """Compact JSON for one line of JSON Lines output."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
 def _print_notices(notices: list[str]) -> None:
     for notice in notices:
         print(notice, file=sys.stderr)
@@ -77,7 +84,7 @@ def _drafting(args: argparse.Namespace, stream: bool):
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
-    from coach.ask import ask, ask_batch, render, render_draft_footer, to_json_line
+    from coach.ask import ask, ask_batch, render, render_draft_footer
     from coach.service import open_retriever
 
     if args.batch is None and args.question is None:
@@ -108,6 +115,59 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         print(render(result))
     else:
         print("\n" + render_draft_footer(result))
+    return 0
+
+
+def _read_answer(args: argparse.Namespace) -> str:
+    """The answer from --answer or --answer-file (a path, or - for standard input)."""
+    if args.answer is not None and args.answer_file is not None:
+        raise CoachError("Give either --answer or --answer-file, not both.")
+    if args.answer is not None:
+        return args.answer
+    if args.answer_file is None:
+        raise CoachError("Give --answer TEXT, --answer-file FILE (or - for stdin), or --batch.")
+    return "\n".join(_read_lines(args.answer_file))
+
+
+def _cmd_critique(args: argparse.Namespace) -> int:
+    from coach.critique import Critic, CritiqueOptions
+    from coach.critique_render import critique_batch, render_critique
+    from coach.service import open_retriever
+
+    if args.batch is not None and (args.answer is not None or args.answer_file is not None):
+        raise CoachError("Give either an answer or --batch FILE, not both.")
+    lines = _read_lines(args.batch) if args.batch is not None else None
+    answer = _read_answer(args) if lines is None else ""
+    if lines is None and not answer.strip():
+        raise CoachError("The answer is empty; type or paste the answer you would give.")
+    options = CritiqueOptions()
+    if args.rewrite or args.model is not None:
+        args.retrieve_only = False
+        options.rewrite = _drafting(args, stream=False) if args.rewrite else None
+        if args.model is not None and args.model != "none":
+            from coach.llm import choose_model, load_model
+
+            options.note_model, problem = load_model(choose_model(args.model))
+            if problem:
+                print(problem, file=sys.stderr)
+    if lines is not None and len(lines) > BATCH_WARM_ENCODER:
+        from coach import service
+
+        # many answers: the faster encoder pays for its load time
+        service.index_embedder().encode(["warm up"])
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    critic = Critic(retriever)
+    if lines is not None:
+        failed = False
+        for obj in critique_batch(critic, lines, options):
+            failed = failed or "error" in obj
+            print(to_json_line(obj), flush=True)
+        return 2 if failed else 0
+    result = critic.critique(args.question, answer, options)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    print(result.model_dump_json(indent=2) if args.json else render_critique(result))
     return 0
 
 
@@ -158,12 +218,23 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from coach import service
     from coach.evaluation import retrieval_report
     from coach.service import open_retriever
 
+    # hundreds of texts: the faster encoder pays for its load time
+    service.index_embedder().encode(["warm up"])
     retriever = open_retriever()
     _print_notices(retriever.report.notices)
-    print(retrieval_report(retriever))
+    if args.only in (None, "retrieval"):
+        print(retrieval_report(retriever))
+    if args.only in (None, "critique"):
+        from coach.critique import Critic
+        from coach.critique_eval import critique_report
+
+        if args.only is None:
+            print()
+        print(critique_report(Critic(retriever)))
     return 0
 
 
@@ -193,11 +264,30 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--model", help="GGUF path, smollm2, gemma3-270m, or none")
     ask.set_defaults(func=_cmd_ask)
 
+    critique = sub.add_parser("critique", help="score a typed answer against the rubric")
+    critique.add_argument("--question", help="the interview question (optional)")
+    critique.add_argument("--answer", help="the answer text")
+    critique.add_argument("--answer-file", metavar="FILE", help="read the answer from FILE or -")
+    critique.add_argument("--batch", metavar="FILE", help='JSON Lines {"question", "answer"} in')
+    critique.add_argument("--json", action="store_true", help="print the contract's JSON")
+    critique.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="add a stronger version drafted from your matched story",
+    )
+    critique.add_argument(
+        "--model",
+        help="GGUF path, smollm2, gemma3-270m, or none (phrases the coach note and the rewrite)",
+    )
+    critique.add_argument("--minutes", type=float, help="length of the rewrite (default 2)")
+    critique.set_defaults(func=_cmd_critique, retrieve_only=False)
+
     index = sub.add_parser("index", help="bring the search index up to date with your stories")
     index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")
     index.set_defaults(func=_cmd_index)
 
-    evaluate = sub.add_parser("eval", help="measure retrieval on the held-out question sets")
+    evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
+    evaluate.add_argument("--only", choices=("retrieval", "critique"), help="run one part")
     evaluate.set_defaults(func=_cmd_eval)
     return parser
 

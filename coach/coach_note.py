@@ -43,7 +43,9 @@ def template_note(result: Critique) -> str:
     """The plain note, used when no model is loaded or the model's note fails the check."""
     best = max(result.dimensions, key=lambda d: d.score)
     worst = min(result.dimensions, key=lambda d: d.score)
-    parts = [f"Overall {result.overall}/5. Strongest: {_LABELS[best.id]} — {best.comment}"]
+    parts = [f"Overall {result.overall}/5."]
+    if result.overall >= 3:
+        parts.append(f"Strongest: {_LABELS[best.id]} — {best.comment}")
     if result.flags:
         parts.append(f"Fix first: {result.flags[0].message}")
     elif worst.score < 5:

@@ -36,7 +36,8 @@ from coach.rubric import dimensions, flags, overall
 from coach.sentences import split_clauses, split_sentences
 from coach.star_labeller import StarLabeller, has_cue
 
-MAX_ANALYSED_WORDS = 1200  # longer answers are counted whole but analysed from the start
+# 3.5 min of speech; longer answers are counted whole but analysed from the start only
+MAX_ANALYSED_WORDS = 500
 MAX_SENTENCES = 80
 MATCH_MIN = 0.5  # cosine between answer and story: retold stories 0.7-0.96, unrelated text < 0.3
 LEFT_OUT_SHOWN = 3
@@ -254,9 +255,7 @@ def unsupported_claims(sentences: list[str], story: Story) -> list[tuple[str, st
     """Figures the story does not hold, and projected figures told as results."""
     source = f"{story.title}. {story.text()}"
     known = signals.claim_figures(source)
-    projected = {
-        n for m in story.metrics if not m.measured for n in signals.claim_figures(m.value)
-    }
+    projected = {n for m in story.metrics if not m.measured for n in signals.claim_figures(m.value)}
     out = []
     for sentence in sentences:
         invented = sorted(signals.claim_figures(sentence) - known)
@@ -266,9 +265,7 @@ def unsupported_claims(sentences: list[str], story: Story) -> list[tuple[str, st
                 + ", ".join(invented) + "; only claim what you can back up.",
                 sentence,
             ))  # fmt: skip
-        elif signals.claim_figures(sentence) & projected and not PROJECTION_WORDS.search(
-            sentence
-        ):
+        elif signals.claim_figures(sentence) & projected and not PROJECTION_WORDS.search(sentence):
             out.append(("Your notes call this figure a projection, not a result.", sentence))
     return out
 

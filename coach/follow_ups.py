@@ -9,14 +9,10 @@ from coach.findings import Findings
 from coach.knowledge import load_follow_ups
 from coach.models import DimensionScore, Flag
 from coach.paths import knowledge_dir
+from coach.rubric import FLAG_PRIORITY
 
 MAX_FOLLOW_UPS = 4
 TARGET = 3  # flags and weak dimensions fill up to three; one principle probe always follows
-_FLAG_PRIORITY = (
-    "off_topic", "hypothetical", "missing_action", "missing_result", "unsupported_claim",
-    "low_ownership", "no_metrics", "missing_lesson", "blames_others", "missing_task",
-    "missing_situation", "too_short", "too_long", "names_people", "filler_words",
-)  # fmt: skip
 
 
 @cache
@@ -36,16 +32,14 @@ def follow_ups(f: Findings, dims: list[DimensionScore], raised: list[Flag]) -> l
                 return
 
     codes = {flag.code for flag in raised}
-    for code in _FLAG_PRIORITY:
+    for code in FLAG_PRIORITY:
         if code in codes:
             take(table["flags"].get(code, []))
     for dim in sorted(dims, key=lambda d: d.score):
         if dim.score <= 3:
             take(table["dimensions"].get(dim.id, []))
-    probes = 0
-    for question in table["principles"].get(f.principle_id, []):
+    for probes, question in enumerate(table["principles"].get(f.principle_id, [])):
         if len(picked) >= MAX_FOLLOW_UPS or (len(picked) >= TARGET and probes):
             break
         picked.append(question)
-        probes += 1
     return picked

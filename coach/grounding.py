@@ -24,9 +24,7 @@ _NOT_FIRST_PERSON = re.compile(
     r"\b(the candidate|the interviewee|the author|the user|this person)\b|(?<![-\w])(you|your)\b",
     re.IGNORECASE,
 )
-PROJECTION_WORDS = re.compile(
-    r"project|estimat|forecast|could save|napkin|expected", re.IGNORECASE
-)
+PROJECTION_WORDS = re.compile(r"project|estimat|forecast|could save|napkin|expected", re.IGNORECASE)
 # Words that may appear capitalised in any spoken answer without being a claim.
 _HARMLESS = set(
     "so first then finally after as at in on when that this what my we our it the a an but and "

@@ -23,8 +23,11 @@ WEIGHTS = {
     "conciseness": 0.7, "delivery": 0.6, "authenticity": 1.0, "professionalism": 0.8,
     "grounding": 0.8,
 }  # fmt: skip
-PART_NAMES = {"situation": "situation", "task": "task", "action": "action", "result": "result",
-              "lesson": "lesson"}  # fmt: skip
+FLAG_PRIORITY = (  # most serious first: the order flags are shown and fixed in
+    "off_topic", "too_short", "hypothetical", "missing_action", "missing_result",
+    "unsupported_claim", "blames_others", "low_ownership", "no_metrics", "missing_lesson",
+    "missing_task", "missing_situation", "too_long", "names_people", "filler_words",
+)  # fmt: skip
 _MISSING_MESSAGES = {
     "situation": "No context: say where and when this happened and what was at stake.",
     "task": "No task: say what you were responsible for or the goal you set yourself.",
@@ -87,7 +90,7 @@ def flags(f: Findings) -> list[Flag]:
             "you sound unsure.",
             evidence=shown,
         ))  # fmt: skip
-    if judged and len(f.hypothetical) >= HYPOTHETICAL_SENTENCES or (
+    if (judged and len(f.hypothetical) >= HYPOTHETICAL_SENTENCES) or (
         f.hypothetical and len(f.hypothetical) >= len(f.sentences) / 2
     ):
         out.append(Flag(
@@ -117,7 +120,7 @@ def flags(f: Findings) -> list[Flag]:
         ))  # fmt: skip
     for reason, sentence in f.unsupported:
         out.append(Flag(code="unsupported_claim", message=reason, evidence=_quote(sentence)))
-    return out
+    return sorted(out, key=lambda flag: FLAG_PRIORITY.index(flag.code))
 
 
 def _score(value: float, steps: tuple[float, float, float, float]) -> int:
@@ -135,8 +138,12 @@ def dimensions(f: Findings, raised: list[Flag]) -> list[DimensionScore]:
     missing = [p for p in needed if not f.star[p]]
     if not missing:
         structure = 5 if f.in_order and f.action_share >= 0.3 else 4
-        why = ("all parts, in order, action the largest" if structure == 5 else
-               "all parts, but " + ("out of order" if not f.in_order else "action is a small part"))
+        why = (
+            "all parts, in order, action the largest"
+            if structure == 5
+            else "all parts, but "
+            + ("out of order" if not f.in_order else "action is a small part")
+        )
     else:
         structure = max(1, 4 - len(missing))
         why = "missing " + ", ".join(missing)

@@ -36,7 +36,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "task": re.compile(
         r"\b((my|our) (task|job|goal|role|responsibility|challenge|mission|part|aim) (was|is)|"
-        r"(I|we) (had|needed|was asked|were asked|was expected|decided|wanted)( as a team)? to|"
+        r"(I|we) (had|needed|was asked|were asked|was expected|decided)( as a team)? to|"
         r"the (goal|task|challenge|problem) was|I was responsible "
         r"for|it was up to me|it fell to me|took it upon myself|set (myself|ourselves) the goal|"
         r"made it my (goal|job|mission))\b",
@@ -154,7 +154,8 @@ class StarLabeller:
         found = dict.fromkeys(SECTION_NAMES, False)
         for index, item in enumerate(labelled):
             cued = {label for label, pattern in _CUES.items() if pattern.search(item.text)}
-            if item.label == "situation" and item.confidence >= MIN_CONTEXT_CONFIDENCE:
+            opening = index == 0 and not cued & {"task", "action"}
+            if item.label == "situation" and (opening or item.confidence >= MIN_CONTEXT_CONFIDENCE):
                 found["situation"] = True
             if item.label == "task" and item.confidence >= MIN_TASK_CONFIDENCE:
                 found["task"] = True
