@@ -3,34 +3,234 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import threading
 
 import coach  # noqa: F401  (sets the offline switches before gradio is imported)
 
 # isort: split
 import gradio as gr
+import pandas as pd
 
-from coach.principle_filter import principle_choices, story_rows
+from coach import app_views as views
+from coach.app_service import CoachService
+from coach.errors import CoachError
+from coach.models import PRINCIPLE_IDS
+from coach.serve_options import serve_options
+from coach.user_stories import StoryForm
 
-HOST = "127.0.0.1"
-PORT = 7860
+STAR_COLOURS = {"situation": "#c7d2fe", "task": "#fde68a", "action": "#bbf7d0",
+                "result": "#fbcfe8", "lesson": "#e9d5ff"}  # fmt: skip
+CSS = ".coach-status {font-size: 0.9em; opacity: 0.85}"
 
 
-def build_app() -> gr.Blocks:
-    """The page: a story bank browser filtered by principle."""
+def build_app(service: CoachService) -> gr.Blocks:
+    """Every tab of the coach, wired to ``service``."""
     with gr.Blocks(title="Interview coach") as demo:
-        gr.Markdown("# Interview coach\nOffline: your notes never leave this machine.")
-        principle = gr.Dropdown(choices=principle_choices(), value="all", label="Principle")
-        table = gr.Dataframe(value=story_rows("all"), interactive=False, wrap=True)
-        principle.change(story_rows, inputs=principle, outputs=table)
+        with gr.Row():
+            gr.Markdown("# Interview coach")
+            status = gr.Markdown(service.status(), elem_classes="coach-status", elem_id="status")
+            model = gr.Dropdown(service.model_names(), label="Model", scale=0, min_width=160,
+                                value=None, elem_id="model")  # fmt: skip
+        gr.Timer(3.0).tick(service.status, outputs=status)
+        model.input(service.switch_model, inputs=model, outputs=status)
+
+        with gr.Tab("Ask", id="ask"):
+            chat = gr.Chatbot(height=520, elem_id="chat", label="Coach")
+            with gr.Row():
+                question = gr.Textbox(placeholder="Ask any behavioral question…", scale=4,
+                                      show_label=False, elem_id="ask-question")  # fmt: skip
+                ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
+            with gr.Row():
+                minutes = gr.Slider(0.5, 5, value=service.settings.minutes, step=0.5,
+                                    label="Time budget (minutes)")  # fmt: skip
+                rank = gr.Radio(["best story", "second story", "third story"],
+                                value="best story", label="Draft from")  # fmt: skip
+            with gr.Accordion("Full text of the matched stories", open=False):
+                full = gr.Markdown(elem_id="full-stories")
+
+            def on_ask(text: str, history: list, budget: float, which: str):
+                history = [*history, {"role": "user", "content": views.esc(text)}]
+                try:
+                    index = ["best story", "second story", "third story"].index(which)
+                    for update in service.ask_stream(text, budget, index):
+                        reply = views.ask_md(update.result, update.sentences, update.follow_ups,
+                                             update.done)  # fmt: skip
+                        cards = (
+                            "\n\n---\n\n".join(views.story_card_md(h, n, full=True) for n, h in
+                                               enumerate(update.result.stories, 1))  # fmt: skip
+                            if update.done and update.result else ""
+                        )
+                        yield [*history, {"role": "assistant", "content": reply}], "", cards
+                except CoachError as exc:
+                    yield [*history, {"role": "assistant", "content": views.esc(str(exc))}], "", ""
+
+            ask_inputs = [question, chat, minutes, rank]
+            ask_outputs = [chat, question, full]
+            ask_button.click(on_ask, ask_inputs, ask_outputs)
+            question.submit(on_ask, ask_inputs, ask_outputs)
+
+        with gr.Tab("Critique", id="critique"):
+            with gr.Row():
+                with gr.Column(scale=1):
+                    c_question = gr.Dropdown(service.bank_questions(), allow_custom_value=True,
+                                             label="Question (pick or type)", value=None,
+                                             elem_id="critique-question")  # fmt: skip
+                    c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
+                    c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
+                    c_button = gr.Button("Critique", variant="primary", elem_id="critique-button")
+                with gr.Column(scale=1):
+                    c_summary = gr.Markdown(elem_id="critique-summary")
+                    c_chart = gr.BarPlot(x="dimension", y="score", y_lim=[0, 5], height=260,
+                                         label="Ten dimensions", elem_id="critique-chart")  # fmt: skip
+                    c_note = gr.Markdown(elem_id="critique-note")
+            c_star = gr.HighlightedText(label="STAR parts", color_map=STAR_COLOURS,
+                                        elem_id="critique-star")  # fmt: skip
+            with gr.Row():
+                c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
+                c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
+            c_rewritten = gr.Markdown(elem_id="critique-rewrite")
+
+            def on_critique(q: str | None, answer: str, rewrite: bool):
+                try:
+                    outcome = service.critique(q or "", answer, rewrite)
+                except CoachError as exc:
+                    return (f"**{views.esc(str(exc))}**", pd.DataFrame(columns=["dimension", "score"]),
+                            [], "", "", "", "")  # fmt: skip
+                r = outcome.result
+                note = views.suggestions_md(r) + (f"\n\n⚠️ {views.esc(outcome.notice)}"
+                                                  if outcome.notice else "")  # fmt: skip
+                rewritten = (f"### A stronger version, from your notes\n\n{views.draft_md(r.rewrite.sentences)}"
+                             if r.rewrite else "")  # fmt: skip
+                return (views.critique_summary_md(r), pd.DataFrame(views.dimension_rows(r)),
+                        views.highlighted(r), "### Flags\n" + views.flags_md(r),
+                        "### Follow-ups\n" + views.follow_ups_md(r.follow_ups), note,
+                        rewritten)  # fmt: skip
+
+            c_button.click(on_critique, [c_question, c_answer, c_rewrite],
+                           [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten])  # fmt: skip
+
+        with gr.Tab("Mock interview", id="mock"):
+            session = gr.State(None)
+            with gr.Row():
+                m_principles = gr.CheckboxGroup(list(PRINCIPLE_IDS), label="Principles (none = full loop)")
+                with gr.Column(scale=0, min_width=220):
+                    m_count = gr.Slider(1, 10, value=3, step=1, label="Questions")
+                    m_seconds = gr.Slider(60, 300, value=180, step=30, label="Seconds per question")
+                    m_start = gr.Button("Start", variant="primary", elem_id="mock-start")
+            m_question = gr.Markdown(elem_id="mock-question")
+            m_clock = gr.Markdown(elem_id="mock-clock")
+            m_answer = gr.Textbox(lines=8, label="Your answer", elem_id="mock-answer")
+            m_submit = gr.Button("Submit answer", elem_id="mock-submit")
+            m_feedback = gr.Markdown(elem_id="mock-feedback")
+            m_report = gr.Dataframe(label="Session report", interactive=False, elem_id="mock-report")
+            m_timer = gr.Timer(1.0, active=False)
+
+            def on_start(principles: list[str], count: float, seconds: float):
+                try:
+                    s = service.start_mock(principles, int(count), int(seconds))
+                except CoachError as exc:
+                    return None, views.esc(str(exc)), "", "", None, gr.Timer(active=False)
+                return (s, views.mock_question_md(s), views.clock_md(s), "", None,
+                        gr.Timer(active=True))  # fmt: skip
+
+            def on_submit(s, answer: str):
+                if s is None:
+                    return s, "Start a mock interview first.", "", "", None, gr.Timer(active=False)
+                try:
+                    outcome = service.answer_mock(s, answer)
+                except CoachError as exc:
+                    return s, views.mock_question_md(s), views.clock_md(s), views.esc(str(exc)), None, gr.Timer()
+                report = pd.DataFrame(views.mock_report_rows(s)) if s.finished else None
+                return (s, views.mock_question_md(s), views.clock_md(s),
+                        views.critique_summary_md(outcome.result) + "\n\n" + views.flags_md(outcome.result),
+                        report, gr.Timer(active=not s.finished))  # fmt: skip
+
+            m_start.click(on_start, [m_principles, m_count, m_seconds],
+                          [session, m_question, m_clock, m_feedback, m_report, m_timer])  # fmt: skip
+            m_submit.click(on_submit, [session, m_answer],
+                           [session, m_question, m_clock, m_feedback, m_report, m_timer])  # fmt: skip
+            m_submit.click(lambda: "", None, m_answer)
+            m_timer.tick(lambda s: views.clock_md(s) if s else "", session, m_clock)
+
+        with gr.Tab("Story bank", id="bank"):
+            b_chart = gr.BarPlot(x="principle", y="stories", color="kind", height=320,
+                                 x_label_angle=-40, label="Stories per principle",
+                                 elem_id="bank-chart")  # fmt: skip
+            b_gaps = gr.Markdown(elem_id="bank-gaps")
+            gr.Markdown("### Add a story\nIt is written as Markdown into your own stories folder "
+                        "and indexed at once.")  # fmt: skip
+            with gr.Row():
+                s_title = gr.Textbox(label="Title", elem_id="story-title")
+                s_principle = gr.Dropdown(list(PRINCIPLE_IDS), label="Principle it shows best",
+                                          elem_id="story-principle")  # fmt: skip
+            s_fields = [gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
+                        for name in ("situation", "task", "action", "result", "lesson")]  # fmt: skip
+            s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
+            s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
+            s_report = gr.Markdown(elem_id="story-report")
+
+            def bank_view():
+                rows, gaps, thin = service.coverage()
+                return pd.DataFrame(views.coverage_chart_rows(rows)), views.gaps_md(gaps, thin)
+
+            def on_save(title, principle, situation, task, action, result, lesson, overwrite):
+                form = StoryForm(title or "", principle or "", situation or "", task or "",
+                                 action or "", result or "", lesson or "")  # fmt: skip
+                try:
+                    message = service.add_story(form, bool(overwrite))
+                except CoachError as exc:
+                    message = f"**Not saved:** {views.esc(str(exc))}"
+                return (message, *bank_view())
+
+            s_save.click(on_save, [s_title, s_principle, *s_fields, s_overwrite],
+                         [s_report, b_chart, b_gaps])  # fmt: skip
+
+        with gr.Tab("History", id="history"):
+            h_chart = gr.LinePlot(x="attempt", y="overall", color="principle", y_lim=[0, 5],
+                                  height=280, label="Scores over time", elem_id="history-chart")  # fmt: skip
+            h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
+            with gr.Row():
+                h_refresh = gr.Button("Refresh", elem_id="history-refresh")
+                h_md = gr.Button("Export Markdown")
+                h_csv = gr.Button("Export CSV")
+            h_file = gr.File(label="Export", interactive=False)
+            h_notice = gr.Markdown()
+
+            def history_view():
+                rows, notice = views.history_rows(service)
+                return (pd.DataFrame(views.progress_rows(rows)), pd.DataFrame(views.table_rows(rows)),
+                        notice)  # fmt: skip
+
+            h_refresh.click(history_view, None, [h_chart, h_table, h_notice])
+            h_md.click(lambda: str(service.export("md")), None, h_file)
+            h_csv.click(lambda: str(service.export("csv")), None, h_file)
+
+        demo.load(bank_view, None, [b_chart, b_gaps])
+        demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve the interview coach on loopback.")
-    parser.add_argument("--port", type=int, default=PORT)
-    args = parser.parse_args()
-    build_app().launch(server_name=HOST, server_port=args.port, share=False)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the interview coach.")
+    parser.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default 7860 or COACH_PORT)")
+    parser.add_argument("--auth", help="user:password, required for a non-loopback host")
+    parser.add_argument("--model", help="GGUF path, gemma3-270m, smollm2 or none")
+    args = parser.parse_args(argv)
+    try:
+        options = serve_options(args.host, args.port, args.auth)
+    except CoachError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    service = CoachService(args.model)
+    threading.Thread(target=service.warm_up, daemon=True).start()
+    demo = build_app(service)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=options.host, server_port=options.port, share=False,
+                auth=options.auth, css=CSS, footer_links=[])  # fmt: skip
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -43,3 +43,8 @@ def follow_ups(f: Findings, dims: list[DimensionScore], raised: list[Flag]) -> l
             break
         picked.append(question)
     return picked
+
+
+def principle_follow_ups(principle_id: str) -> list[str]:
+    """What an interviewer probing this principle tends to ask after any answer."""
+    return list(_table(str(knowledge_dir()))["principles"].get(principle_id, []))

@@ -85,7 +85,7 @@ class Story(_Strict):
         False, description="True when the notes hold only a few words for this story."
     )
     source: str = Field("", description="The file the story came from (and line, for raw notes).")
-    origin: Literal["bank", "notes"] = "bank"
+    origin: Literal["bank", "notes", "user"] = "bank"
 
     _check_primary = field_validator("primary_principle")(
         lambda v: None if v is None else check_principle_id(v)

@@ -1,0 +1,252 @@
+"""What the app does, as plain functions over the coach; the Gradio callbacks only call these.
+
+One service per server process: the index, the critic and the model are built once and shared
+by every tab; the model sits behind its own lock, so two drafts at once both finish.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.ask import DraftOptions, ask
+from coach.corpus import all_stories
+from coach.coverage import coverage_rows, principles_without_strong_story, thin_stories
+from coach.critique import Critic, CritiqueOptions
+from coach.errors import CoachError
+from coach.follow_ups import principle_follow_ups
+from coach.history import History, HistoryUnavailable
+from coach.knowledge import load_knowledge
+from coach.llm import ModelChoice, choose_model, load_model
+from coach.mock import MockSession, draw_questions, session_report
+from coach.models import AskResult, Critique, DraftSentence
+from coach.paths import data_dir
+from coach.retriever import Retriever
+from coach.service import open_retriever
+from coach.settings import load_settings
+from coach.user_stories import StoryForm, save_story
+
+_DONE = object()
+
+
+@dataclass
+class CritiqueOutcome:
+    """A critique and what happened to saving it."""
+
+    result: Critique
+    saved: bool
+    notice: str = ""
+
+
+@dataclass
+class AskUpdate:
+    """One step of a streamed ask: the retrieval, the sentences so far, and whether it is done."""
+
+    result: AskResult | None
+    sentences: list[DraftSentence] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    done: bool = False
+    first_words_after: float | None = None
+
+
+class CoachService:
+    """The shared coach behind the app."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self._lock = threading.RLock()
+        self._retriever: Retriever | None = None
+        self._critic: Critic | None = None
+        self._model_choice: ModelChoice = choose_model(model)
+        self._model = None
+        self._model_loaded = False
+        self.model_problem: str | None = None
+        self.history = History()
+        self.settings = load_settings()
+
+    # ---- shared pieces -------------------------------------------------------------------
+    @property
+    def retriever(self) -> Retriever:
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = open_retriever()
+            return self._retriever
+
+    @property
+    def critic(self) -> Critic:
+        with self._lock:
+            if self._critic is None:
+                self._critic = Critic(self.retriever)
+            return self._critic
+
+    def model(self):
+        """The loaded model (None for notes-only drafts); loaded once, on first use."""
+        with self._lock:
+            if not self._model_loaded:
+                self._model, self.model_problem = load_model(self._model_choice)
+                self._model_loaded = True
+            return self._model
+
+    def switch_model(self, name: str) -> str:
+        """Use another model from now on; returns the status line."""
+        with self._lock:
+            self._model_choice = choose_model(name)
+            self._model, self._model_loaded = None, False
+        self.model()
+        return self.status()
+
+    def warm_up(self) -> None:
+        """Build the index, the critic and the faster encoder ahead of the first request."""
+        from coach import service
+
+        self.critic  # noqa: B018 (builds retriever and critic)
+        service.index_embedder().encode(["warm up"])
+        self.model()
+
+    def status(self) -> str:
+        """Model in use, stories indexed, offline. Never waits for the index to be built."""
+        if not self._model_loaded:
+            model = f"{self._model_choice.name} (loading…)"
+        else:
+            model = self._model.name if self._model is not None else "none (notes-only drafts)"
+        if self.model_problem:
+            model += f" — {self.model_problem}"
+        ready = self._retriever is not None
+        stories = f"{len(self._retriever.stories)} stories indexed" if ready else "indexing…"
+        return f"Model: **{model}** · {stories} · Offline: nothing leaves this machine"
+
+    def model_names(self) -> list[str]:
+        return ["gemma3-270m", "smollm2", "none"]
+
+    # ---- ask -----------------------------------------------------------------------------
+    def ask_stream(
+        self, question: str, minutes: float = 2.0, story_rank: int = 0
+    ) -> Iterator[AskUpdate]:
+        """Retrieval first, then the draft sentence by sentence as the model writes it."""
+        start = time.perf_counter()
+        events: queue.Queue = queue.Queue()
+        options = DraftOptions(
+            model=self.model(),
+            minutes=minutes,
+            words_per_minute=self.settings.words_per_minute,
+            emit=lambda sentence: events.put(("sentence", sentence)),
+            story_rank=story_rank,
+            on_retrieved=lambda found: events.put(("retrieved", found)),
+        )
+        outcome: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                outcome["result"] = ask(self.retriever, question, 3, options)
+            except Exception as exc:  # shown to the user as one sentence
+                outcome["error"] = exc
+            events.put((_DONE, None))
+
+        threading.Thread(target=work, daemon=True).start()
+        update = AskUpdate(result=None)
+        while True:
+            kind, payload = events.get()
+            if kind is _DONE:
+                break
+            if kind == "retrieved":
+                update.result = payload  # type: ignore[assignment]
+            elif kind == "sentence":
+                if update.first_words_after is None:
+                    update.first_words_after = time.perf_counter() - start
+                update.sentences = [*update.sentences, payload]  # type: ignore[list-item]
+            yield update
+        if "error" in outcome:
+            error = outcome["error"]
+            raise error if isinstance(error, CoachError) else CoachError(
+                f"Something went wrong while drafting ({type(error).__name__})."
+            )
+        result = outcome["result"]
+        assert isinstance(result, AskResult)
+        update.result = result
+        if result.draft is not None:
+            update.sentences = result.draft.sentences
+        top = result.principles[0].id if result.principles else ""
+        update.follow_ups = principle_follow_ups(top)
+        update.done = True
+        yield update
+
+    # ---- critique ------------------------------------------------------------------------
+    def critique(
+        self, question: str, answer: str, rewrite: bool = False, session: int | None = None
+    ) -> CritiqueOutcome:
+        """Score an answer and save it to the history (coaching goes on if saving fails)."""
+        options = CritiqueOptions()
+        if rewrite:
+            options.rewrite = DraftOptions(model=self.model(), minutes=self.settings.minutes)
+        result = self.critic.critique(question or None, answer, options)
+        try:
+            self.history.save_critique(result, answer, session)
+        except HistoryUnavailable as exc:
+            return CritiqueOutcome(result, False, str(exc))
+        return CritiqueOutcome(result, True, " ".join(self.history.notices))
+
+    def bank_questions(self) -> list[str]:
+        return [q.text for q in self.retriever.kb.questions]
+
+    # ---- mock interview ------------------------------------------------------------------
+    def start_mock(self, principles: list[str], count: int, seconds: int) -> MockSession:
+        session = MockSession(draw_questions(self.retriever.kb, principles, count), seconds)
+        try:
+            session.history_id = self.history.start_session(
+                principles, [q.text for q in session.questions]
+            )
+        except HistoryUnavailable:
+            session.history_id = None
+        return session
+
+    def answer_mock(self, session: MockSession, answer: str) -> CritiqueOutcome:
+        question = session.current
+        if question is None:
+            raise CoachError("This mock interview is over; start a new one.")
+        outcome = self.critique(question.text, answer, session=session.history_id)
+        session.critiques.append(outcome.result)
+        if session.finished and session.history_id is not None:
+            try:
+                self.history.finish_session(session.history_id, session_report(session))
+            except HistoryUnavailable as exc:
+                outcome.notice = str(exc)
+        return outcome
+
+    # ---- story bank ----------------------------------------------------------------------
+    def coverage(self) -> tuple[list[dict], list[str], list[str]]:
+        kb = self.retriever.kb
+        stories = [s for s in self.retriever.stories.values() if s.origin != "notes"]
+        thin = [s.title for s in thin_stories(stories)]
+        return coverage_rows(kb, stories), principles_without_strong_story(kb, stories), thin
+
+    def add_story(self, form: StoryForm, overwrite: bool = False) -> str:
+        """Save the story into the user's folder and re-index; returns a one-line report."""
+        bank_ids = {s.id for s in load_knowledge().stories}
+        story = save_story(form, bank_ids, overwrite)
+        with self._lock:
+            self._retriever = Retriever(
+                self.retriever.kb,
+                all_stories(self.retriever.kb),
+                self.retriever.store,
+                self.retriever.query_embed,
+                self.retriever.index_embed,
+            )
+            self._critic = None
+        return f"Saved '{story.title}' to {Path(story.source).name} and indexed it."
+
+    # ---- history -------------------------------------------------------------------------
+    def export(self, kind: str) -> Path:
+        """Write the history as Markdown or CSV into the data directory; returns the file."""
+        folder = data_dir() / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        if kind == "csv":
+            path = folder / f"practice-{stamp}.csv"
+            path.write_text(self.history.export_csv(), encoding="utf-8")
+        else:
+            path = folder / f"practice-{stamp}.md"
+            path.write_text(self.history.export_markdown(), encoding="utf-8")
+        return path
