@@ -15,12 +15,17 @@ import pandas as pd
 from coach import app_views as views
 from coach.app_service import CoachService
 from coach.errors import CoachError
-from coach.models import PRINCIPLE_IDS
+from coach.models import DIMENSION_IDS, PRINCIPLE_IDS
 from coach.serve_options import serve_options
 from coach.user_stories import StoryForm
 
-STAR_COLOURS = {"situation": "#c7d2fe", "task": "#fde68a", "action": "#bbf7d0",
-                "result": "#fbcfe8", "lesson": "#e9d5ff"}  # fmt: skip
+STAR_COLOURS = {
+    "situation": "#c7d2fe",
+    "task": "#fde68a",
+    "action": "#bbf7d0",
+    "result": "#fbcfe8",
+    "lesson": "#e9d5ff",
+}
 CSS = ".coach-status {font-size: 0.9em; opacity: 0.85}"
 
 
@@ -30,22 +35,37 @@ def build_app(service: CoachService) -> gr.Blocks:
         with gr.Row():
             gr.Markdown("# Interview coach")
             status = gr.Markdown(service.status(), elem_classes="coach-status", elem_id="status")
-            model = gr.Dropdown(service.model_names(), label="Model", scale=0, min_width=160,
-                                value=None, elem_id="model")  # fmt: skip
+            model = gr.Dropdown(
+                service.model_names(),
+                label="Model",
+                scale=0,
+                min_width=160,
+                value=service.model_label(),
+                allow_custom_value=True,
+                elem_id="model",
+            )
         gr.Timer(3.0).tick(service.status, outputs=status)
         model.input(service.switch_model, inputs=model, outputs=status)
 
         with gr.Tab("Ask", id="ask"):
             chat = gr.Chatbot(height=520, elem_id="chat", label="Coach")
             with gr.Row():
-                question = gr.Textbox(placeholder="Ask any behavioral question…", scale=4,
-                                      show_label=False, elem_id="ask-question")  # fmt: skip
+                question = gr.Textbox(
+                    placeholder="Ask any behavioral question…",
+                    scale=4,
+                    show_label=False,
+                    elem_id="ask-question",
+                )
                 ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
             with gr.Row():
-                minutes = gr.Slider(0.5, 5, value=service.settings.minutes, step=0.5,
-                                    label="Time budget (minutes)")  # fmt: skip
-                rank = gr.Radio(["best story", "second story", "third story"],
-                                value="best story", label="Draft from")  # fmt: skip
+                minutes = gr.Slider(
+                    0.5, 5, value=service.settings.minutes, step=0.5, label="Time budget (minutes)"
+                )
+                rank = gr.Radio(
+                    ["best story", "second story", "third story"],
+                    value="best story",
+                    label="Draft from",
+                )
             with gr.Accordion("Full text of the matched stories", open=False):
                 full = gr.Markdown(elem_id="full-stories")
 
@@ -54,12 +74,16 @@ def build_app(service: CoachService) -> gr.Blocks:
                 try:
                     index = ["best story", "second story", "third story"].index(which)
                     for update in service.ask_stream(text, budget, index):
-                        reply = views.ask_md(update.result, update.sentences, update.follow_ups,
-                                             update.done)  # fmt: skip
+                        reply = views.ask_md(
+                            update.result, update.sentences, update.follow_ups, update.done
+                        )
                         cards = (
-                            "\n\n---\n\n".join(views.story_card_md(h, n, full=True) for n, h in
-                                               enumerate(update.result.stories, 1))  # fmt: skip
-                            if update.done and update.result else ""
+                            "\n\n---\n\n".join(
+                                views.story_card_md(h, n, full=True)
+                                for n, h in enumerate(update.result.stories, 1)
+                            )
+                            if update.done and update.result
+                            else ""
                         )
                         yield [*history, {"role": "assistant", "content": reply}], "", cards
                 except CoachError as exc:
@@ -73,19 +97,32 @@ def build_app(service: CoachService) -> gr.Blocks:
         with gr.Tab("Critique", id="critique"):
             with gr.Row():
                 with gr.Column(scale=1):
-                    c_question = gr.Dropdown(service.bank_questions(), allow_custom_value=True,
-                                             label="Question (pick or type)", value=None,
-                                             elem_id="critique-question")  # fmt: skip
+                    c_question = gr.Dropdown(
+                        service.bank_questions(),
+                        allow_custom_value=True,
+                        label="Question (pick or type)",
+                        value=None,
+                        elem_id="critique-question",
+                    )
                     c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
                     c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
                     c_button = gr.Button("Critique", variant="primary", elem_id="critique-button")
                 with gr.Column(scale=1):
                     c_summary = gr.Markdown(elem_id="critique-summary")
-                    c_chart = gr.BarPlot(x="dimension", y="score", y_lim=[0, 5], height=260,
-                                         label="Ten dimensions", elem_id="critique-chart")  # fmt: skip
+                    c_chart = gr.BarPlot(
+                        x="dimension",
+                        y="score",
+                        y_lim=[0, 5],
+                        height=260,
+                        label="Ten dimensions",
+                        sort=list(DIMENSION_IDS),
+                        x_label_angle=-35,
+                        elem_id="critique-chart",
+                    )
                     c_note = gr.Markdown(elem_id="critique-note")
-            c_star = gr.HighlightedText(label="STAR parts", color_map=STAR_COLOURS,
-                                        elem_id="critique-star")  # fmt: skip
+            c_star = gr.HighlightedText(
+                label="STAR parts", color_map=STAR_COLOURS, elem_id="critique-star"
+            )
             with gr.Row():
                 c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
                 c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
@@ -95,25 +132,42 @@ def build_app(service: CoachService) -> gr.Blocks:
                 try:
                     outcome = service.critique(q or "", answer, rewrite)
                 except CoachError as exc:
-                    return (f"**{views.esc(str(exc))}**", pd.DataFrame(columns=["dimension", "score"]),
-                            [], "", "", "", "")  # fmt: skip
+                    return (
+                        f"**{views.esc(str(exc))}**",
+                        pd.DataFrame(columns=["dimension", "score"]),
+                        [],
+                        "",
+                        "",
+                        "",
+                        "",
+                    )
                 r = outcome.result
-                note = views.suggestions_md(r) + (f"\n\n⚠️ {views.esc(outcome.notice)}"
-                                                  if outcome.notice else "")  # fmt: skip
-                rewritten = (f"### A stronger version, from your notes\n\n{views.draft_md(r.rewrite.sentences)}"
-                             if r.rewrite else "")  # fmt: skip
-                return (views.critique_summary_md(r), pd.DataFrame(views.dimension_rows(r)),
-                        views.highlighted(r), "### Flags\n" + views.flags_md(r),
-                        "### Follow-ups\n" + views.follow_ups_md(r.follow_ups), note,
-                        rewritten)  # fmt: skip
+                note = views.suggestions_md(r) + (
+                    f"\n\n⚠️ {views.esc(outcome.notice)}" if outcome.notice else ""
+                )
+                rewritten = views.rewrite_md(r)
+                return (
+                    views.critique_summary_md(r),
+                    pd.DataFrame(views.dimension_rows(r)),
+                    views.highlighted(r),
+                    "### Flags\n" + views.flags_md(r),
+                    "### Follow-ups\n" + views.follow_ups_md(r.follow_ups),
+                    note,
+                    rewritten,
+                )
 
-            c_button.click(on_critique, [c_question, c_answer, c_rewrite],
-                           [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten])  # fmt: skip
+            c_button.click(
+                on_critique,
+                [c_question, c_answer, c_rewrite],
+                [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten],
+            )
 
         with gr.Tab("Mock interview", id="mock"):
             session = gr.State(None)
             with gr.Row():
-                m_principles = gr.CheckboxGroup(list(PRINCIPLE_IDS), label="Principles (none = full loop)")
+                m_principles = gr.CheckboxGroup(
+                    list(PRINCIPLE_IDS), label="Principles (none = full loop)"
+                )
                 with gr.Column(scale=0, min_width=220):
                     m_count = gr.Slider(1, 10, value=3, step=1, label="Questions")
                     m_seconds = gr.Slider(60, 300, value=180, step=30, label="Seconds per question")
@@ -123,7 +177,9 @@ def build_app(service: CoachService) -> gr.Blocks:
             m_answer = gr.Textbox(lines=8, label="Your answer", elem_id="mock-answer")
             m_submit = gr.Button("Submit answer", elem_id="mock-submit")
             m_feedback = gr.Markdown(elem_id="mock-feedback")
-            m_report = gr.Dataframe(label="Session report", interactive=False, elem_id="mock-report")
+            m_report = gr.Dataframe(
+                label="Session report", interactive=False, elem_id="mock-report"
+            )
             m_timer = gr.Timer(1.0, active=False)
 
             def on_start(principles: list[str], count: float, seconds: float):
@@ -131,8 +187,14 @@ def build_app(service: CoachService) -> gr.Blocks:
                     s = service.start_mock(principles, int(count), int(seconds))
                 except CoachError as exc:
                     return None, views.esc(str(exc)), "", "", None, gr.Timer(active=False)
-                return (s, views.mock_question_md(s), views.clock_md(s), "", None,
-                        gr.Timer(active=True))  # fmt: skip
+                return (
+                    s,
+                    views.mock_question_md(s),
+                    views.clock_md(s),
+                    "",
+                    None,
+                    gr.Timer(active=True),
+                )
 
             def on_submit(s, answer: str):
                 if s is None:
@@ -140,32 +202,61 @@ def build_app(service: CoachService) -> gr.Blocks:
                 try:
                     outcome = service.answer_mock(s, answer)
                 except CoachError as exc:
-                    return s, views.mock_question_md(s), views.clock_md(s), views.esc(str(exc)), None, gr.Timer()
+                    return (
+                        s,
+                        views.mock_question_md(s),
+                        views.clock_md(s),
+                        views.esc(str(exc)),
+                        None,
+                        gr.Timer(),
+                    )
                 report = pd.DataFrame(views.mock_report_rows(s)) if s.finished else None
-                return (s, views.mock_question_md(s), views.clock_md(s),
-                        views.critique_summary_md(outcome.result) + "\n\n" + views.flags_md(outcome.result),
-                        report, gr.Timer(active=not s.finished))  # fmt: skip
+                return (
+                    s,
+                    views.mock_question_md(s),
+                    views.clock_md(s),
+                    views.mock_feedback_md(outcome.result),
+                    report,
+                    gr.Timer(active=not s.finished),
+                )
 
-            m_start.click(on_start, [m_principles, m_count, m_seconds],
-                          [session, m_question, m_clock, m_feedback, m_report, m_timer])  # fmt: skip
-            m_submit.click(on_submit, [session, m_answer],
-                           [session, m_question, m_clock, m_feedback, m_report, m_timer])  # fmt: skip
+            m_start.click(
+                on_start,
+                [m_principles, m_count, m_seconds],
+                [session, m_question, m_clock, m_feedback, m_report, m_timer],
+            )
+            m_submit.click(
+                on_submit,
+                [session, m_answer],
+                [session, m_question, m_clock, m_feedback, m_report, m_timer],
+            )
             m_submit.click(lambda: "", None, m_answer)
             m_timer.tick(lambda s: views.clock_md(s) if s else "", session, m_clock)
 
         with gr.Tab("Story bank", id="bank"):
-            b_chart = gr.BarPlot(x="principle", y="stories", color="kind", height=320,
-                                 x_label_angle=-40, label="Stories per principle",
-                                 elem_id="bank-chart")  # fmt: skip
+            b_chart = gr.BarPlot(
+                x="principle",
+                y="stories",
+                color="kind",
+                height=320,
+                x_label_angle=-40,
+                label="Stories per principle",
+                elem_id="bank-chart",
+            )
             b_gaps = gr.Markdown(elem_id="bank-gaps")
-            gr.Markdown("### Add a story\nIt is written as Markdown into your own stories folder "
-                        "and indexed at once.")  # fmt: skip
+            gr.Markdown(
+                "### Add a story\nIt is written as Markdown into your own stories folder "
+                "and indexed at once."
+            )
             with gr.Row():
                 s_title = gr.Textbox(label="Title", elem_id="story-title")
-                s_principle = gr.Dropdown(list(PRINCIPLE_IDS), label="Principle it shows best",
-                                          elem_id="story-principle")  # fmt: skip
-            s_fields = [gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
-                        for name in ("situation", "task", "action", "result", "lesson")]  # fmt: skip
+                s_principle = gr.Dropdown(
+                    list(PRINCIPLE_IDS), label="Principle it shows best", elem_id="story-principle"
+                )
+            s_fields = [
+                gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
+                for name in ("situation", "task", "action", "result", "lesson")
+            ]
             s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
             s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
             s_report = gr.Markdown(elem_id="story-report")
@@ -175,20 +266,35 @@ def build_app(service: CoachService) -> gr.Blocks:
                 return pd.DataFrame(views.coverage_chart_rows(rows)), views.gaps_md(gaps, thin)
 
             def on_save(title, principle, situation, task, action, result, lesson, overwrite):
-                form = StoryForm(title or "", principle or "", situation or "", task or "",
-                                 action or "", result or "", lesson or "")  # fmt: skip
+                form = StoryForm(
+                    title or "",
+                    principle or "",
+                    situation or "",
+                    task or "",
+                    action or "",
+                    result or "",
+                    lesson or "",
+                )
                 try:
                     message = service.add_story(form, bool(overwrite))
                 except CoachError as exc:
                     message = f"**Not saved:** {views.esc(str(exc))}"
                 return (message, *bank_view())
 
-            s_save.click(on_save, [s_title, s_principle, *s_fields, s_overwrite],
-                         [s_report, b_chart, b_gaps])  # fmt: skip
+            s_save.click(
+                on_save, [s_title, s_principle, *s_fields, s_overwrite], [s_report, b_chart, b_gaps]
+            )
 
         with gr.Tab("History", id="history"):
-            h_chart = gr.LinePlot(x="attempt", y="overall", color="principle", y_lim=[0, 5],
-                                  height=280, label="Scores over time", elem_id="history-chart")  # fmt: skip
+            h_chart = gr.LinePlot(
+                x="attempt",
+                y="overall",
+                color="principle",
+                y_lim=[0, 5],
+                height=280,
+                label="Scores over time",
+                elem_id="history-chart",
+            )
             h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
             with gr.Row():
                 h_refresh = gr.Button("Refresh", elem_id="history-refresh")
@@ -199,8 +305,11 @@ def build_app(service: CoachService) -> gr.Blocks:
 
             def history_view():
                 rows, notice = views.history_rows(service)
-                return (pd.DataFrame(views.progress_rows(rows)), pd.DataFrame(views.table_rows(rows)),
-                        notice)  # fmt: skip
+                return (
+                    pd.DataFrame(views.progress_rows(rows)),
+                    pd.DataFrame(views.table_rows(rows)),
+                    notice,
+                )
 
             h_refresh.click(history_view, None, [h_chart, h_table, h_notice])
             h_md.click(lambda: str(service.export("md")), None, h_file)
@@ -227,8 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=service.warm_up, daemon=True).start()
     demo = build_app(service)
     demo.queue(default_concurrency_limit=4)
-    demo.launch(server_name=options.host, server_port=options.port, share=False,
-                auth=options.auth, css=CSS, footer_links=[])  # fmt: skip
+    demo.launch(
+        server_name=options.host,
+        server_port=options.port,
+        share=False,
+        auth=options.auth,
+        css=CSS,
+        footer_links=[],
+    )
     return 0
 
 

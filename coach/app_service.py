@@ -119,7 +119,12 @@ class CoachService:
         return f"Model: **{model}** · {stories} · Offline: nothing leaves this machine"
 
     def model_names(self) -> list[str]:
+        """The models the app offers to switch to (any GGUF path can be typed too)."""
         return ["gemma3-270m", "smollm2", "none"]
+
+    def model_label(self) -> str:
+        """The chosen model as the switcher shows it."""
+        return self._model_choice.name
 
     # ---- ask -----------------------------------------------------------------------------
     def ask_stream(
@@ -160,8 +165,10 @@ class CoachService:
             yield update
         if "error" in outcome:
             error = outcome["error"]
-            raise error if isinstance(error, CoachError) else CoachError(
-                f"Something went wrong while drafting ({type(error).__name__})."
+            raise (
+                error
+                if isinstance(error, CoachError)
+                else CoachError(f"Something went wrong while drafting ({type(error).__name__}).")
             )
         result = outcome["result"]
         assert isinstance(result, AskResult)
@@ -189,7 +196,8 @@ class CoachService:
         return CritiqueOutcome(result, True, " ".join(self.history.notices))
 
     def bank_questions(self) -> list[str]:
-        return [q.text for q in self.retriever.kb.questions]
+        """The question bank, for picking a question to practise (no index needed)."""
+        return [q.text for q in load_knowledge().questions]
 
     # ---- mock interview ------------------------------------------------------------------
     def start_mock(self, principles: list[str], count: int, seconds: int) -> MockSession:
@@ -207,7 +215,7 @@ class CoachService:
         if question is None:
             raise CoachError("This mock interview is over; start a new one.")
         outcome = self.critique(question.text, answer, session=session.history_id)
-        session.critiques.append(outcome.result)
+        session.record(outcome.result)
         if session.finished and session.history_id is not None:
             try:
                 self.history.finish_session(session.history_id, session_report(session))

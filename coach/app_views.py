@@ -7,7 +7,10 @@ import html
 
 from coach.models import AskResult, Critique, DraftSentence, StoryHit
 
-LEGEND = "Plain text: phrased by the model and checked against your notes. *Italic*: your notes' own words."
+LEGEND = (
+    "Plain text: phrased by the model and checked against your notes. "
+    "*Italic*: your notes' own words."
+)
 
 
 def esc(text: str) -> str:
@@ -123,3 +126,87 @@ def suggestions_md(result: Critique) -> str:
     lines = [esc(result.coach_note)]
     lines += [f"- {esc(s)}" for s in result.suggestions]
     return "\n\n".join(lines)
+
+
+def mock_question_md(session) -> str:
+    """The current mock question, or the end of the session."""
+    question = session.current
+    if question is None:
+        return "### Session complete\nYour report per principle is below."
+    number = session.index + 1
+    return (f"### Question {number} of {len(session.questions)}\n\n{esc(question.text)}\n\n"
+            f"_Probes {esc(', '.join(question.principles))}_")  # fmt: skip
+
+
+def clock_md(session) -> str:
+    """The countdown for the current question."""
+    if session is None or session.current is None:
+        return ""
+    left = session.seconds_left()
+    note = " — time is up; finish your sentence and submit" if left == 0 else ""
+    return f"⏱ {left // 60}:{left % 60:02d} left{note}"
+
+
+def mock_report_rows(session) -> list[dict]:
+    """The end-of-session report as table rows."""
+    from coach.mock import session_report
+
+    return [{"principle": r["principle"], "answers": r["answers"], "average": r["average"],
+             "work on": r["weakest"]} for r in session_report(session)]  # fmt: skip
+
+
+def coverage_chart_rows(rows: list[dict]) -> list[dict]:
+    """Long-form rows for the coverage chart: strong, thin and supporting stories per principle."""
+    out = []
+    for row in rows:
+        out.append({"principle": row["principle"], "kind": "strong", "stories": row["strong"]})
+        out.append({"principle": row["principle"], "kind": "thin",
+                    "stories": row["primary"] - row["strong"]})  # fmt: skip
+        out.append({"principle": row["principle"], "kind": "supporting",
+                    "stories": row["secondary"]})  # fmt: skip
+    return out
+
+
+def gaps_md(gaps: list[str], thin: list[str]) -> str:
+    """Principles with no strong story, and thin stories to flesh out."""
+    lines = ["### Principles with no strong story"]
+    lines += [f"- {esc(p)}" for p in gaps] or ["- none: every principle has a strong story"]
+    lines += ["", "### Thin stories (add detail to your notes)"]
+    lines += [f"- {esc(t)}" for t in thin] or ["- none"]
+    return "\n".join(lines)
+
+
+def history_rows(service) -> tuple[list[dict], str]:
+    """The saved critiques, or a one-line notice when the history cannot be read."""
+    from coach.history import HistoryUnavailable
+
+    try:
+        rows = service.history.critiques()
+    except HistoryUnavailable as exc:
+        return [], f"⚠️ {esc(str(exc))}"
+    return rows, " ".join(esc(n) for n in service.history.notices)
+
+
+def progress_rows(rows: list[dict]) -> list[dict]:
+    """Score per attempt, oldest first, for the progress chart."""
+    ordered = list(reversed(rows))
+    return [{"attempt": n, "overall": r["overall"], "principle": r["principle"] or "none"}
+            for n, r in enumerate(ordered, 1)]  # fmt: skip
+
+
+def table_rows(rows: list[dict]) -> list[dict]:
+    """The history table: when, question, principle, score."""
+    return [{"when": r["when"], "question": r["question"], "principle": r["principle"],
+             "overall": r["overall"]} for r in rows]  # fmt: skip
+
+
+def rewrite_md(result: Critique) -> str:
+    """The stronger version drafted from the matched story, when one was asked for."""
+    if result.rewrite is None:
+        return ""
+    return "### A stronger version, from your notes\n\n" + draft_md(result.rewrite.sentences)
+
+
+def mock_feedback_md(result: Critique) -> str:
+    """Short feedback after a mock answer: the score line and the flags."""
+    return critique_summary_md(result) + "\n\n" + flags_md(result)

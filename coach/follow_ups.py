@@ -36,6 +36,8 @@ def follow_ups(f: Findings, dims: list[DimensionScore], raised: list[Flag]) -> l
         if code in codes:
             take(table["flags"].get(code, []))
     for dim in sorted(dims, key=lambda d: d.score):
+        if dim.id == "conciseness" and "too_short" in codes:
+            continue  # "what is the short version?" is for long answers
         if dim.score <= 3:
             take(table["dimensions"].get(dim.id, []))
     for probes, question in enumerate(table["principles"].get(f.principle_id, [])):

@@ -70,7 +70,9 @@ class History:
             try:
                 conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
             except sqlite3.Error as exc:
-                raise HistoryUnavailable(f"Your practice history cannot be opened ({exc}).") from exc
+                raise HistoryUnavailable(
+                    f"Your practice history cannot be opened ({exc})."
+                ) from exc
             try:
                 with conn:
                     yield conn

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -21,6 +22,16 @@ class MockSession:
     seconds: int = DEFAULT_SECONDS
     critiques: list[Critique] = field(default_factory=list)
     history_id: int | None = None
+    question_started: float = field(default_factory=time.monotonic)
+
+    def record(self, critique: Critique) -> None:
+        """Keep the critique of the current answer and start the next question's clock."""
+        self.critiques.append(critique)
+        self.question_started = time.monotonic()
+
+    def seconds_left(self) -> int:
+        """Seconds left on the current question's countdown (never below zero)."""
+        return max(0, round(self.seconds - (time.monotonic() - self.question_started)))
 
     @property
     def index(self) -> int:

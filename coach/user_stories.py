@@ -64,7 +64,9 @@ def render_story(form: StoryForm, story_id: str) -> str:
         "id": story_id,
         "title": form.title.strip(),
         "primary_principle": form.primary_principle,
-        "secondary_principles": [p for p in form.secondary_principles if p != form.primary_principle],
+        "secondary_principles": [
+            p for p in form.secondary_principles if p != form.primary_principle
+        ],
     }
     parts = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---"]
     for name in ("situation", "task", "action", "result", "lesson"):

@@ -1,0 +1,79 @@
+"""Helpers for browser tests: serve the app in a subprocess, drive Debian chromium headless."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Flags that keep Chromium from reaching for the network on its own (this machine has none).
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served_app(home: Path, *args: str) -> Iterator[str]:
+    """Run ``app.py`` with its own data directory; yield its URL once the page answers."""
+    port = free_port()
+    env = {**os.environ, "COACH_HOME": str(home)}
+    log = (home / "app.log").open("ab")
+    proc = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port), *args],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((home / "app.log").read_text(errors="replace")[-2000:])
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def wait_ready(page, timeout_s: float = 120) -> None:
+    """Wait until the status line says the stories are indexed."""
+    page.wait_for_function(
+        "document.querySelector('#status') && "
+        "document.querySelector('#status').innerText.includes('stories indexed')",
+        timeout=timeout_s * 1000,
+    )
+
+
+def wait_text(page, selector: str, text: str, timeout_s: float = 60) -> None:
+    """Wait until the element's visible text contains ``text``."""
+    page.wait_for_function(
+        "([s, t]) => { const e = document.querySelector(s); return e && e.innerText.includes(t); }",
+        arg=[selector, text],
+        timeout=timeout_s * 1000,
+    )

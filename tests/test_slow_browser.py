@@ -1,0 +1,144 @@
+"""The app in a real browser (Debian chromium driven by Playwright): every tab does its job,
+and practice history survives a restart."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+
+pytestmark = pytest.mark.slow
+SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
+QUESTION = "Tell me about a time you had to move fast with no data."
+ANSWER = (
+    "We had a time-sensitive task to train a gesture detection model, and we had no data at all. "
+    "My task was to get a usable dataset in days, not weeks. Um, basically, you know, I escalated "
+    "the need to leadership and got several people assigned. I wrote documentation on how to "
+    "capture the images. As a result, in three days we collected more than 10K images."
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing; `make test` installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser-home")
+
+
+@pytest.fixture(scope="module")
+def app_url(home: Path):
+    with served_app(home, "--model", "none") as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, app_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    wait_ready(page)
+    yield page
+    page.close()
+
+
+def _shot(page, name: str) -> None:
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def test_ask_shows_principle_story_and_a_draft(page) -> None:
+    page.fill("#ask-question textarea", QUESTION)
+    page.click("#ask-button")
+    wait_text(page, "#chat", "Follow-ups to expect")
+    text = page.inner_text("#chat")
+    assert "Probes:" in text and "Draft" in text
+    assert "Building a gesture dataset" in text
+    assert "10K" in text  # the notes' figure reaches the draft
+    _shot(page, "ask")
+
+
+def test_critique_shows_score_chart_and_flags(page) -> None:
+    _tab(page, "Critique")
+    page.fill("#critique-question input", QUESTION)
+    page.fill("#critique-answer textarea", ANSWER)
+    page.click("#critique-button")
+    wait_text(page, "#critique-flags", "filler_words")
+    assert "Overall" in page.inner_text("#critique-summary")
+    page.wait_for_selector("#critique-chart svg .mark-rect", timeout=30_000)  # the bars
+    assert "situation" in page.inner_text("#critique-star").lower()
+    wait_text(page, "#critique-followups", "?")
+    _shot(page, "critique")
+
+
+def test_one_mock_round(page) -> None:
+    _tab(page, "Mock interview")
+    page.get_by_role("spinbutton", name="number input for Questions").fill("1")
+    page.keyboard.press("Tab")
+    page.locator("#mock-start").click()
+    wait_text(page, "#mock-question", "Question 1 of 1")
+    wait_text(page, "#mock-clock", "left")
+    first = page.inner_text("#mock-clock")
+    page.wait_for_timeout(2500)
+    assert page.inner_text("#mock-clock") != first  # the countdown runs
+    page.fill("#mock-answer textarea", ANSWER)
+    page.click("#mock-submit")
+    wait_text(page, "#mock-feedback", "Overall")
+    wait_text(page, "#mock-question", "Session complete")
+    wait_text(page, "#mock-report", "average")
+    _shot(page, "mock")
+
+
+def test_add_a_story_and_retrieve_it(page) -> None:
+    _tab(page, "Story bank")
+    page.fill("#story-title textarea, #story-title input", "Rescuing the flaky nightly build")
+    page.locator("#story-principle input").fill("dive-deep")
+    page.keyboard.press("Enter")
+    fields = {
+        "situation": "Our nightly build of the camera firmware failed one night in three.",
+        "task": "I owned the build pipeline and had to make it reliable.",
+        "action": "I bisected the failures, found a race in the flashing script and added a lock.",
+        "result": "The nightly build has not failed since, and the team stopped re-running it.",
+    }
+    for name, text in fields.items():
+        page.fill(f"#story-{name} textarea", text)
+    page.click("#story-save")
+    wait_text(page, "#story-report", "Saved")
+    _shot(page, "story-bank")
+    _tab(page, "Ask")
+    page.fill("#ask-question textarea", "Tell me about fixing a flaky nightly build.")
+    page.click("#ask-button")
+    wait_text(page, "#chat", "Rescuing the flaky nightly build")
+
+
+def test_history_survives_a_restart(browser, home: Path, page) -> None:
+    _tab(page, "Critique")
+    page.fill("#critique-question input", "A question only this test asks about history")
+    page.fill("#critique-answer textarea", ANSWER)
+    page.click("#critique-button")
+    wait_text(page, "#critique-summary", "Overall")
+    page.close()
+    with served_app(home, "--model", "none") as url:  # a second server on the same data
+        fresh = browser.new_page(viewport={"width": 1280, "height": 900})
+        fresh.goto(url)
+        wait_ready(fresh)
+        _tab(fresh, "History")
+        wait_text(fresh, "#history-table", "only this test asks about history")
+        _shot(fresh, "history")
+        fresh.close()
