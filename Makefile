@@ -5,7 +5,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint install clean-venv
+.PHONY: run test lint install clean-venv chromium
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -22,7 +22,14 @@ install: $(STAMP)
 run: install
 	$(PY) app.py
 
-test: install
+# Browser tests drive Debian's chromium; install it when missing (root, or via sudo).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium; }; }
+
+test: install chromium
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

@@ -26,6 +26,7 @@ STAR_COLOURS = {
     "result": "#fbcfe8",
     "lesson": "#e9d5ff",
 }
+COVERAGE_COLOURS = {"strong": "#15803d", "thin": "#f59e0b", "supporting": "#93c5fd"}
 CSS = ".coach-status {font-size: 0.9em; opacity: 0.85}"
 
 
@@ -238,9 +239,12 @@ def build_app(service: CoachService) -> gr.Blocks:
                 x="principle",
                 y="stories",
                 color="kind",
-                height=320,
+                color_map=COVERAGE_COLOURS,
+                height=420,
                 x_label_angle=-40,
                 label="Stories per principle",
+                caption="strong: shows it first, with detail · thin: shows it first, few words · "
+                "supporting: shows it as a secondary principle",
                 elem_id="bank-chart",
             )
             b_gaps = gr.Markdown(elem_id="bank-gaps")

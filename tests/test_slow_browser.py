@@ -142,3 +142,23 @@ def test_history_survives_a_restart(browser, home: Path, page) -> None:
         wait_text(fresh, "#history-table", "only this test asks about history")
         _shot(fresh, "history")
         fresh.close()
+
+
+def test_two_tabs_drafting_at_once_both_finish(browser, tmp_path_factory) -> None:
+    home = tmp_path_factory.mktemp("two-tabs-home")
+    with served_app(home) as url:  # the packaged default model, shared by both tabs
+        pages = [browser.new_page(viewport={"width": 1280, "height": 900}) for _ in range(2)]
+        for page in pages:
+            page.goto(url)
+            wait_ready(page)
+            wait_text(page, "#status", "gemma", timeout_s=60)
+        questions = [QUESTION, "Tell me about a time you disagreed with your manager."]
+        for page, question in zip(pages, questions, strict=True):
+            page.fill("#ask-question textarea", question)
+        for page in pages:
+            page.click("#ask-button")
+        for page in pages:
+            wait_text(page, "#chat", "Follow-ups to expect", timeout_s=180)
+            assert "model: gemma" in page.inner_text("#chat").lower()
+        for page in pages:
+            page.close()

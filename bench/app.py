@@ -1,0 +1,103 @@
+"""App benchmark: prints figures, asserts nothing. Run: .venv/bin/python bench/app.py
+
+Measures, with the packaged default model and Debian chromium driven by Playwright:
+- cold start: launching `app.py` (index already built, as after the first `make run`) until the
+  page is served, median of several launches; and until the status line says the stories are
+  indexed and the model is loaded;
+- in the browser: from clicking Ask to the first draft words on screen, and to the finished
+  draft, median over several questions.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_text  # noqa: E402
+
+LAUNCHES = 3
+QUESTIONS = [
+    "Tell me about a time you had to move fast with no data.",
+    "Tell me about a time you disagreed with your manager.",
+    "Describe a time you raised the quality bar on a product.",
+    "Tell me about a time you saved money with a creative solution.",
+    "Tell me about a time you failed.",
+]
+FIRST_WORDS_JS = """() => {
+  const chat = document.querySelector('#chat');
+  if (!chat) return false;
+  const text = chat.innerText;
+  const at = text.lastIndexOf('Draft');
+  return at >= 0 && text.slice(at).replace('(writing…)', '').replace('…', '').trim().length > 40;
+}"""
+
+
+def _launch(home: str) -> tuple[subprocess.Popen, str, float]:
+    port = free_port()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=REPO, env={**os.environ, "COACH_HOME": home},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return proc, url, time.perf_counter() - start
+        except OSError:
+            time.sleep(0.1)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    home = tempfile.mkdtemp(prefix="coach-bench-app-")
+    subprocess.run([sys.executable, "-m", "coach.cli", "index"], cwd=REPO, check=True,
+                   env={**os.environ, "COACH_HOME": home},
+                   capture_output=True)  # fmt: skip
+    served: list[float] = []
+    first: list[float] = []
+    whole: list[float] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for n in range(LAUNCHES):
+            proc, url, seconds = _launch(home)
+            served.append(seconds)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url)
+            wait_text(page, "#status", "stories indexed", 120)
+            wait_text(page, "#status", "gemma", 120)
+            if n == LAUNCHES - 1:
+                for question in QUESTIONS:
+                    page.reload()  # an empty chat, so only this answer is measured
+                    wait_text(page, "#status", "gemma", 120)
+                    page.fill("#ask-question textarea", question)
+                    start = time.perf_counter()
+                    page.click("#ask-button")
+                    page.wait_for_function(FIRST_WORDS_JS, timeout=60_000)
+                    first.append(time.perf_counter() - start)
+                    wait_text(page, "#chat", "Follow-ups to expect", 120)
+                    whole.append(time.perf_counter() - start)
+            page.close()
+            proc.terminate()
+            proc.wait(timeout=15)
+        browser.close()
+    print(f"cold start to a served page: median {statistics.median(served):.1f} s over {LAUNCHES} "
+          f"launches ({', '.join(f'{s:.1f}' for s in served)})")  # fmt: skip
+    print(f"Ask -> first draft words on screen: median {statistics.median(first):.2f} s, "
+          f"max {max(first):.2f} s over {len(first)} questions (default model, warm)")  # fmt: skip
+    print(f"Ask -> finished draft on screen: median {statistics.median(whole):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
