@@ -97,6 +97,29 @@ def main() -> None:
     print(f"Ask -> first draft words on screen: median {statistics.median(first):.2f} s, "
           f"max {max(first):.2f} s over {len(first)} questions (default model, warm)")  # fmt: skip
     print(f"Ask -> finished draft on screen: median {statistics.median(whole):.2f} s")
+    _service_level(home)
+
+
+def _service_level(home: str) -> None:
+    """The same questions through the app's service in this process: when the opening line and
+    when the first sentence of the story itself (model-phrased or the notes' words) arrive."""
+    os.environ["COACH_HOME"] = home
+    from coach.app_service import CoachService
+
+    service = CoachService()
+    service.warm_up()
+    opening, story = [], []
+    for question in QUESTIONS:
+        start = time.perf_counter()
+        seen: dict[int, float] = {}
+        for update in service.ask_stream(question):
+            for count in (1, 2):
+                if len(update.sentences) >= count and count not in seen:
+                    seen[count] = time.perf_counter() - start
+        opening.append(seen[1])
+        story.append(seen[2])
+    print(f"service level: opening line median {statistics.median(opening):.2f} s; first story "
+          f"sentence median {statistics.median(story):.2f} s, max {max(story):.2f} s")  # fmt: skip
 
 
 if __name__ == "__main__":
