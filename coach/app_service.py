@@ -10,7 +10,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from coach.ask import DraftOptions, ask
@@ -162,7 +162,7 @@ class CoachService:
                 if update.first_words_after is None:
                     update.first_words_after = time.perf_counter() - start
                 update.sentences = [*update.sentences, payload]  # type: ignore[list-item]
-            yield update
+            yield replace(update)  # a snapshot: callers may keep earlier updates
         if "error" in outcome:
             error = outcome["error"]
             raise (
@@ -178,7 +178,7 @@ class CoachService:
         top = result.principles[0].id if result.principles else ""
         update.follow_ups = principle_follow_ups(top)
         update.done = True
-        yield update
+        yield replace(update)
 
     # ---- critique ------------------------------------------------------------------------
     def critique(
