@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from coach.ask import DraftOptions, ask
-from coach.corpus import all_stories
+from coach.corpus import corpus_signature
 from coach.coverage import coverage_rows, principles_without_strong_story, thin_stories
 from coach.critique import Critic, CritiqueOptions
 from coach.errors import CoachError
@@ -66,20 +66,34 @@ class CoachService:
         self.model_problem: str | None = None
         self.history = History()
         self.settings = load_settings()
+        self.notices: list[str] = []
+        self._signature: tuple = ()
 
     # ---- shared pieces -------------------------------------------------------------------
     @property
     def retriever(self) -> Retriever:
+        """The shared retriever, rebuilt when the index files were damaged or deleted, or a
+        story file was added, changed or removed since it was built."""
         with self._lock:
+            if self._retriever is not None:
+                if not self._retriever.store.files_intact():
+                    self.notices.append("The search index was damaged; it was rebuilt from your "
+                                        "notes.")  # fmt: skip
+                    self._retriever = self._critic = None
+                elif corpus_signature() != self._signature:
+                    self._retriever = self._critic = None
             if self._retriever is None:
+                self._signature = corpus_signature()
                 self._retriever = open_retriever()
+                self.notices += self._retriever.report.notices
             return self._retriever
 
     @property
     def critic(self) -> Critic:
         with self._lock:
+            retriever = self.retriever  # may rebuild, which drops the old critic
             if self._critic is None:
-                self._critic = Critic(self.retriever)
+                self._critic = Critic(retriever)
             return self._critic
 
     def model(self):
@@ -116,7 +130,9 @@ class CoachService:
             model += f" — {self.model_problem}"
         ready = self._retriever is not None
         stories = f"{len(self._retriever.stories)} stories indexed" if ready else "indexing…"
-        return f"Model: **{model}** · {stories} · Offline: nothing leaves this machine"
+        line = f"Model: **{model}** · {stories} · Offline: nothing leaves this machine"
+        notices = [*self.notices, *self.history.notices]
+        return line + (f"  \n⚠️ {notices[-1]}" if notices else "")
 
     def model_names(self) -> list[str]:
         """The models the app offers to switch to (any GGUF path can be typed too)."""
@@ -235,14 +251,8 @@ class CoachService:
         bank_ids = {s.id for s in load_knowledge().stories}
         story = save_story(form, bank_ids, overwrite)
         with self._lock:
-            self._retriever = Retriever(
-                self.retriever.kb,
-                all_stories(self.retriever.kb),
-                self.retriever.store,
-                self.retriever.query_embed,
-                self.retriever.index_embed,
-            )
-            self._critic = None
+            self._retriever = self._critic = None
+        self.retriever  # noqa: B018 (re-indexes now: only the new story is embedded)
         return f"Saved '{story.title}' to {Path(story.source).name} and indexed it."
 
     # ---- history -------------------------------------------------------------------------

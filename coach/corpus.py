@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from coach.knowledge import load_knowledge
 from coach.models import KnowledgeBase, Story
+from coach.paths import knowledge_dir
+from coach.sources import registered_sources
 from coach.story_list import notes_entries
-from coach.user_stories import load_user_stories
+from coach.user_stories import load_user_stories, user_stories_dir
 
 
 def all_stories(kb: KnowledgeBase | None = None, include_notes: bool = True) -> list[Story]:
@@ -18,3 +22,23 @@ def all_stories(kb: KnowledgeBase | None = None, include_notes: bool = True) -> 
         stories += [s for s in load_user_stories() if s.id not in bank]
         stories += notes_entries(kb.principles)
     return stories
+
+
+def corpus_signature() -> tuple[tuple[str, int, int], ...]:
+    """Size and modification time of every file stories come from, to notice changes cheaply."""
+    folder = knowledge_dir()
+    paths: list[Path] = [
+        *folder.glob("stories/*.md"),
+        folder / "principles.yaml",
+        folder / "questions.yaml",
+        *user_stories_dir().glob("*.md"),
+        *registered_sources(),
+    ]
+    out = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            out.append((str(path), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            out.append((str(path), -1, -1))
+    return tuple(sorted(out))

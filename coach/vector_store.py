@@ -125,6 +125,14 @@ class VectorStore:
             and manifest.get("fingerprint") == self._fingerprint()
         )
 
+    def files_intact(self) -> bool:
+        """True while chroma's files are exactly as the last sync left them (no chroma call)."""
+        try:
+            manifest = self._read_manifest()
+        except IndexBroken:
+            return False
+        return bool(manifest) and manifest.get("fingerprint") == self._fingerprint()
+
     @contextmanager
     def _lock(self) -> Iterator[None]:
         with open(self.root / ".lock", "w") as handle:
@@ -140,6 +148,10 @@ class VectorStore:
             if self._client is None:
                 import chromadb
                 from chromadb.config import Settings
+
+                if not self.files_intact():
+                    # chroma would hand back its cached client, still reading deleted files
+                    _forget_cached_clients()
 
                 self._client = chromadb.PersistentClient(
                     path=str(self.root / "chroma"),
