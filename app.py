@@ -92,8 +92,8 @@ def build_app(service: CoachService) -> gr.Blocks:
 
             ask_inputs = [question, chat, minutes, rank]
             ask_outputs = [chat, question, full]
-            ask_button.click(on_ask, ask_inputs, ask_outputs)
-            question.submit(on_ask, ask_inputs, ask_outputs)
+            ask_button.click(on_ask, ask_inputs, ask_outputs, api_name="ask")
+            question.submit(on_ask, ask_inputs, ask_outputs, api_name=False)
 
         with gr.Tab("Critique", id="critique"):
             with gr.Row():
@@ -161,6 +161,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                 on_critique,
                 [c_question, c_answer, c_rewrite],
                 [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten],
+                api_name="critique",
             )
 
         with gr.Tab("Mock interview", id="mock"):

@@ -31,6 +31,13 @@ def free_port() -> int:
 @contextmanager
 def served_app(home: Path, *args: str) -> Iterator[str]:
     """Run ``app.py`` with its own data directory; yield its URL once the page answers."""
+    with served_process(home, *args) as (url, _):
+        yield url
+
+
+@contextmanager
+def served_process(home: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like ``served_app``, also yielding the server process."""
     port = free_port()
     env = {**os.environ, "COACH_HOME": str(home)}
     log = (home / "app.log").open("ab")
@@ -51,7 +58,7 @@ def served_app(home: Path, *args: str) -> Iterator[str]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError((home / "app.log").read_text(errors="replace")[-2000:])
             time.sleep(0.3)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
