@@ -162,3 +162,36 @@ def test_two_tabs_drafting_at_once_both_finish(browser, tmp_path_factory) -> Non
             assert "model: gemma" in page.inner_text("#chat").lower()
         for page in pages:
             page.close()
+
+
+def test_html_in_notes_and_answers_is_shown_not_run(page) -> None:
+    page.evaluate("window.__xss = undefined")
+    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    _tab(page, "Story bank")
+    page.fill("#story-title textarea, #story-title input", "Escaping a hostile title")
+    page.locator("#story-principle input").fill("earn-trust")
+    page.keyboard.press("Enter")
+    for name, text in {
+        "situation": f"A teammate pasted {payload} into our wiki page about onboarding.",
+        "task": "I had to clean the onboarding wiki page.",
+        "action": "I rewrote the onboarding wiki page and removed the pasted markup.",
+        "result": "The onboarding wiki page was safe again.",
+    }.items():
+        page.fill(f"#story-{name} textarea", text)
+    page.click("#story-save")
+    wait_text(page, "#story-report", "Saved")
+    _tab(page, "Ask")
+    page.fill("#ask-question textarea", "Tell me about cleaning a pasted wiki page.")
+    page.click("#ask-button")
+    wait_text(page, "#chat", "Follow-ups to expect")
+    assert "Escaping a hostile title" in page.inner_text("#chat")
+    page.get_by_text("Full text of the matched stories").click()
+    wait_text(page, "#full-stories", "<img src=x")  # the markup is shown as text
+    _tab(page, "Critique")
+    page.fill("#critique-answer textarea", f"I fixed it. {payload} As a result it was safe.")
+    page.click("#critique-button")
+    wait_text(page, "#critique-summary", "Overall")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__xss") is None
+    # the critique drops markup from answers; what is left is plain text, never run
+    assert "window.__xss=2" in page.inner_text("#critique-star")
