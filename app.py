@@ -250,8 +250,14 @@ def build_app(service: CoachService) -> gr.Blocks:
             )
             b_gaps = gr.Markdown(elem_id="bank-gaps")
             gr.Markdown(
-                "### Add a story\nIt is written as Markdown into your own stories folder "
-                "and indexed at once."
+                "### Add or edit a story\nIt is written as Markdown into your own stories "
+                "folder and indexed at once."
+            )
+            s_pick = gr.Dropdown(
+                service.user_story_titles(),
+                label="Edit one of my stories (optional)",
+                value=None,
+                elem_id="story-pick",
             )
             with gr.Row():
                 s_title = gr.Textbox(label="Title", elem_id="story-title")
@@ -284,11 +290,22 @@ def build_app(service: CoachService) -> gr.Blocks:
                     message = service.add_story(form, bool(overwrite))
                 except CoachError as exc:
                     message = f"**Not saved:** {views.esc(str(exc))}"
-                return (message, *bank_view())
+                return (message, *bank_view(), gr.Dropdown(choices=service.user_story_titles()))
+
+            def on_pick(title: str | None):
+                form = service.user_story_form(title or "")
+                if form is None:
+                    return [gr.skip()] * 8
+                values = [form.title, form.primary_principle, form.situation, form.task,
+                          form.action, form.result, form.lesson]  # fmt: skip
+                return [*values, True]  # editing means replacing: confirmed by choosing it
 
             s_save.click(
-                on_save, [s_title, s_principle, *s_fields, s_overwrite], [s_report, b_chart, b_gaps]
+                on_save,
+                [s_title, s_principle, *s_fields, s_overwrite],
+                [s_report, b_chart, b_gaps, s_pick],
             )
+            s_pick.input(on_pick, s_pick, [s_title, s_principle, *s_fields, s_overwrite])
 
         with gr.Tab("History", id="history"):
             h_chart = gr.LinePlot(

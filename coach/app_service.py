@@ -28,7 +28,7 @@ from coach.paths import data_dir
 from coach.retriever import Retriever
 from coach.service import open_retriever
 from coach.settings import load_settings
-from coach.user_stories import StoryForm, save_story
+from coach.user_stories import StoryForm, load_user_stories, save_story
 
 _DONE = object()
 
@@ -118,7 +118,11 @@ class CoachService:
 
         self.critic  # noqa: B018 (builds retriever and critic)
         service.index_embedder().encode(["warm up"])
-        self.model()
+        self.critic.critique("Tell me about a time you failed.", "I shipped it and learned.")
+        model = self.model()
+        if model is not None:  # the first generation pays one-off costs; pay them now
+            for _ in model.stream("You are brief.", "Say hi.", max_tokens=2):
+                pass
 
     def status(self) -> str:
         """Model in use, stories indexed, offline. Never waits for the index to be built."""
@@ -254,6 +258,20 @@ class CoachService:
             self._retriever = self._critic = None
         self.retriever  # noqa: B018 (re-indexes now: only the new story is embedded)
         return f"Saved '{story.title}' to {Path(story.source).name} and indexed it."
+
+    def user_story_titles(self) -> list[str]:
+        """Stories the candidate added in the app, by title, for editing."""
+        return [s.title for s in load_user_stories()]
+
+    def user_story_form(self, title: str) -> StoryForm | None:
+        """The form values of one of the candidate's own stories."""
+        for story in load_user_stories():
+            if story.title == title:
+                s = story.sections
+                return StoryForm(story.title, story.primary_principle or "", s.situation, s.task,
+                                 s.action, s.result, s.lesson,
+                                 tuple(story.secondary_principles))  # fmt: skip
+        return None
 
     # ---- history -------------------------------------------------------------------------
     def export(self, kind: str) -> Path:

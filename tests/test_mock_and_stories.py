@@ -105,3 +105,14 @@ def test_serve_options(monkeypatch) -> None:
     assert serve_options("0.0.0.0", None, None).auth == ("me", "env")
     with pytest.raises(CoachError):
         serve_options(None, None, "no-colon")
+
+
+def test_a_saved_story_loads_back_into_the_form() -> None:
+    from coach.app_service import CoachService
+
+    save_story(FORM, set())
+    service = CoachService("none")
+    assert service.user_story_titles() == [FORM.title]
+    form = service.user_story_form(FORM.title)
+    assert form is not None and form.action == FORM.action and form.primary_principle == "dive-deep"
+    assert service.user_story_form("no such story") is None

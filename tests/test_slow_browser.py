@@ -121,6 +121,14 @@ def test_add_a_story_and_retrieve_it(page) -> None:
     page.click("#story-save")
     wait_text(page, "#story-report", "Saved")
     _shot(page, "story-bank")
+    page.reload()
+    wait_ready(page)
+    _tab(page, "Story bank")
+    page.locator("#story-pick input").fill("Rescuing the flaky nightly build")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('#story-action textarea').value.includes('bisected')"
+    )  # an existing story loads back into the form for editing
     _tab(page, "Ask")
     page.fill("#ask-question textarea", "Tell me about fixing a flaky nightly build.")
     page.click("#ask-button")
