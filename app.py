@@ -49,7 +49,12 @@ def build_app(service: CoachService) -> gr.Blocks:
         model.input(service.switch_model, inputs=model, outputs=status)
 
         with gr.Tab("Ask", id="ask"):
-            chat = gr.Chatbot(height=520, elem_id="chat", label="Coach")
+            chat = gr.Chatbot(
+                value=[{"role": "assistant", "content": views.WELCOME}],
+                height=520,
+                elem_id="chat",
+                label="Coach",
+            )
             with gr.Row():
                 question = gr.Textbox(
                     placeholder="Ask any behavioral question…",
@@ -338,6 +343,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             h_csv.click(lambda: str(service.export("csv")), None, h_file)
 
         demo.load(bank_view, None, [b_chart, b_gaps])
+        demo.load(lambda: gr.Dropdown(choices=service.user_story_titles()), None, s_pick)
         demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo
 

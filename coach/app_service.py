@@ -68,6 +68,7 @@ class CoachService:
         self.settings = load_settings()
         self.notices: list[str] = []
         self._signature: tuple = ()
+        self.warm = False
 
     # ---- shared pieces -------------------------------------------------------------------
     @property
@@ -123,6 +124,7 @@ class CoachService:
         if model is not None:  # the first generation pays one-off costs; pay them now
             for _ in model.stream("You are brief.", "Say hi.", max_tokens=2):
                 pass
+        self.warm = True
 
     def status(self) -> str:
         """Model in use, stories indexed, offline. Never waits for the index to be built."""
@@ -134,7 +136,8 @@ class CoachService:
             model += f" — {self.model_problem}"
         ready = self._retriever is not None
         stories = f"{len(self._retriever.stories)} stories indexed" if ready else "indexing…"
-        line = f"Model: **{model}** · {stories} · Offline: nothing leaves this machine"
+        ready = "ready" if self.warm else "warming up…"
+        line = f"Model: **{model}** · {stories} · {ready} · Offline: nothing leaves this machine"
         notices = [*self.notices, *self.history.notices]
         return line + (f"  \n⚠️ {notices[-1]}" if notices else "")
 

@@ -13,6 +13,12 @@ LEGEND = (
 )
 
 
+WELCOME = (
+    "Ask me any behavioral question, even one your notes never list. I will name the principle "
+    "it probes, find your best stories and draft an answer from your own facts."
+)
+
+
 def esc(text: str) -> str:
     """Text safe to put inside Markdown rendered as HTML."""
     return html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")

@@ -69,10 +69,10 @@ def served_process(home: Path, *args: str) -> Iterator[tuple[str, subprocess.Pop
 
 
 def wait_ready(page, timeout_s: float = 120) -> None:
-    """Wait until the status line says the stories are indexed."""
+    """Wait until the status line says the app is ready (index, encoder and model warm)."""
     page.wait_for_function(
         "document.querySelector('#status') && "
-        "document.querySelector('#status').innerText.includes('stories indexed')",
+        "document.querySelector('#status').innerText.includes('· ready')",
         timeout=timeout_s * 1000,
     )
 

@@ -57,7 +57,7 @@ def wait_warm(url: str, timeout_s: float = 300) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         status = str(client.predict(api_name="/status"))
-        if "stories indexed" in status and "loading" not in status:
+        if "· ready" in status:
             return
         time.sleep(1)
     raise TimeoutError("the app did not finish warming up")
