@@ -113,7 +113,8 @@ def flags_md(result: Critique) -> str:
     for flag in result.flags:
         lines.append(f"- **{flag.code}**: {esc(flag.message)}")
         if flag.evidence:
-            lines.append(f"  > “{esc(flag.evidence)}”")
+            quoted = flag.evidence if flag.evidence.startswith('"') else f"“{flag.evidence}”"
+            lines.append(f"  > {esc(quoted)}")
     return "\n".join(lines)
 
 

@@ -114,7 +114,7 @@ def flags(f: Findings) -> list[Flag]:
     if judged and f.relevance is not None and f.relevance < OFF_TOPIC_BELOW:
         out.append(Flag(
             code="off_topic",
-            message=f"This answer shows something else than what the question asks about "
+            message=f"This answer shows something other than what the question asks about "
             f"({f.principle_name}).",
             evidence=_quote(f.sentences[0].text if f.sentences else ""),
         ))  # fmt: skip
