@@ -62,8 +62,11 @@ def _print_notices(notices: list[str]) -> None:
         print(notice, file=sys.stderr)
 
 
-def _drafting(args: argparse.Namespace, stream: bool):
-    """Draft options from the command line: model (loaded once), minutes, streaming."""
+def _drafting(args: argparse.Namespace, stream: bool, wanted: bool = True):
+    """Draft options from the command line: model (loaded once), minutes, streaming.
+
+    --minutes is checked even when no draft is ``wanted`` (then None, and no model loads).
+    """
     from coach.ask import DraftOptions
     from coach.llm import choose_model, load_model
     from coach.settings import load_settings
@@ -72,7 +75,7 @@ def _drafting(args: argparse.Namespace, stream: bool):
     minutes = settings.minutes if args.minutes is None else args.minutes
     if not 0 < minutes <= 10:
         raise CoachError("--minutes must be more than 0 and at most 10.")
-    if args.retrieve_only:
+    if not wanted:
         return None
     model, problem = load_model(choose_model(args.model))
     if problem:
@@ -95,7 +98,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         raise CoachError("-k must be at least 1.")
     lines = _read_lines(args.batch) if args.batch is not None else None
     stream = lines is None and not args.json
-    drafting = _drafting(args, stream)
+    drafting = _drafting(args, stream, wanted=not args.retrieve_only)
     retriever = open_retriever()
     _print_notices(retriever.report.notices)
     if lines is not None:
@@ -141,15 +144,11 @@ def _cmd_critique(args: argparse.Namespace) -> int:
     if lines is None and not answer.strip():
         raise CoachError("The answer is empty; type or paste the answer you would give.")
     options = CritiqueOptions()
-    if args.rewrite or args.model is not None:
-        args.retrieve_only = False
-        options.rewrite = _drafting(args, stream=False) if args.rewrite else None
-        if args.model is not None and args.model != "none":
-            from coach.llm import choose_model, load_model
-
-            options.note_model, problem = load_model(choose_model(args.model))
-            if problem:
-                print(problem, file=sys.stderr)
+    phrase_note = args.model is not None and args.model != "none"
+    if args.rewrite or phrase_note:
+        drafting = _drafting(args, stream=False)
+        options.rewrite = drafting if args.rewrite else None
+        options.note_model = drafting.model if phrase_note else None
     if lines is not None and len(lines) > BATCH_WARM_ENCODER:
         from coach import service
 
@@ -280,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="GGUF path, smollm2, gemma3-270m, or none (phrases the coach note and the rewrite)",
     )
     critique.add_argument("--minutes", type=float, help="length of the rewrite (default 2)")
-    critique.set_defaults(func=_cmd_critique, retrieve_only=False)
+    critique.set_defaults(func=_cmd_critique)
 
     index = sub.add_parser("index", help="bring the search index up to date with your stories")
     index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")
