@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from coach.errors import CoachError
 from coach.llm import LocalModel
 from coach.models import AskResult, NoFit, PrincipleScore, StoryHit
 from coach.retriever import Retriever
+from coach.sentences import visible_text
 
 MAX_QUESTION_CHARS = 2000
 MIN_PRINCIPLES = 3
@@ -20,8 +20,7 @@ WEAK_FIT_BELOW = 0.40
 
 def clean_question(text: str) -> tuple[str, list[str]]:
     """Normalise a question; empty is an error, over-long is cut with a warning."""
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    text = " ".join(text.split())
+    text = visible_text(text)
     if not text:
         raise CoachError("The question is empty; ask something like 'Tell me about a conflict'.")
     warnings = []

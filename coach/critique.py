@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +32,7 @@ from coach.models import (
 from coach.question_kind import question_kind
 from coach.retriever import Retrieval, Retriever
 from coach.rubric import dimensions, flags, overall
-from coach.sentences import split_clauses, split_sentences
+from coach.sentences import split_clauses, split_sentences, visible_text
 from coach.star_labeller import StarLabeller, has_cue
 
 # 3.5 min of speech; longer answers are counted whole but analysed from the start only
@@ -51,9 +50,7 @@ _BEFORE_AFTER = re.compile(
 
 def clean_answer(text: str) -> str:
     """Plain text of a typed or pasted answer: HTML tags and control characters removed."""
-    text = html.unescape(_TAG.sub(" ", text))
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    text = " ".join(text.split())
+    text = visible_text(html.unescape(_TAG.sub(" ", text)))
     if not text:
         raise CoachError("The answer is empty; type or paste the answer you would give.")
     return text
@@ -97,15 +94,15 @@ class Critic:
         self.kb = retriever.kb
         self.embed = retriever.query_embed
         ids, metas, vectors = retriever.store.all_vectors(CRITIQUE_COLLECTION)
-        lines = {p.id: [*p.listen_for, *p.red_flags] for p in self.kb.principles}
-        self.rubric: dict[str, list[tuple[str, str, np.ndarray]]] = {pid: [] for pid in lines}
+        lines = {p.id: p.listen_for for p in self.kb.principles}
+        self.rubric: dict[str, list[tuple[str, np.ndarray]]] = {pid: [] for pid in lines}
         labels, owners, rows = [], [], []
         for index, (doc_id, meta) in enumerate(zip(ids, metas, strict=True)):
             owner = meta["owner"]
             if owner.startswith(RUBRIC_PREFIX):
                 pid = owner[len(RUBRIC_PREFIX) :]
                 number = int(doc_id.rsplit("::", 1)[1])
-                self.rubric[pid].append((meta["kind"], lines[pid][number], vectors[index]))
+                self.rubric[pid].append((lines[pid][number], vectors[index]))
             else:
                 labels.append(meta["kind"])
                 owners.append(owner)
@@ -169,8 +166,7 @@ class Critic:
             before_after=False,
             relevance=_principle_agreement(question_search, answer_search) if asked else None,
             principle_rank=[p for p, _ in answer_search.principles].index(principle_id),
-            listen_hits=self._hits(principle_id, "listen_for", vectors, sentences),
-            red_hits=self._hits(principle_id, "red_flag", vectors, sentences),
+            listen_hits=self._hits(principle_id, vectors, sentences),
         )
         results = [s.text for s in labelled if s.label == "result"]
         results = [s for s in results if has_cue("result", s)] or results  # the stated outcome
@@ -218,12 +214,12 @@ class Critic:
         return result
 
     def _hits(
-        self, principle_id: str, kind: str, vectors: np.ndarray, sentences: list[str]
+        self, principle_id: str, vectors: np.ndarray, sentences: list[str]
     ) -> list[RubricHit]:
-        """Each rubric line of this kind with the answer sentence closest to it, best first."""
+        """Each listen-for line with the answer sentence closest to it, best first."""
         hits = []
-        for line_kind, line, vector in self.rubric.get(principle_id, []):
-            if line_kind != kind or not len(vectors):
+        for line, vector in self.rubric.get(principle_id, []):
+            if not len(vectors):
                 continue
             sims = vectors @ vector
             best = int(np.argmax(sims))

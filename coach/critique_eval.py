@@ -3,7 +3,6 @@ their flawed variants, on the calibration set and the held-out set."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,9 +58,7 @@ def evaluate_critique(critic: Critic, answers: list[CalibrationAnswer]) -> Criti
         if item.strong:
             scores.strong_scores[item.id] = result.overall
         got = {flag.code for flag in result.flags}
-        counts = Counter()
         for code in got | item.expect:
-            counts[code] += 1
             entry = scores.flags.setdefault(code, FlagCounts())
             if code in got and code in item.expect:
                 entry.tp += 1

@@ -1,5 +1,5 @@
 """What the critique keeps in the index: every labelled section sentence of the stories (the STAR
-labeller's examples) and every rubric line of the principles (listen-for and red flags).
+labeller's examples) and every listen-for line of the principles' rubric.
 
 Stored beside the story views so a warm critique embeds only the answer, never its references.
 """
@@ -47,7 +47,6 @@ def critique_groups(
     for principle in principles:
         owner = RUBRIC_PREFIX + principle.id
         lines = [("listen_for", t) for t in principle.listen_for]
-        lines += [("red_flag", t) for t in principle.red_flags]
         docs = [
             IndexDoc(f"{owner}::{n}", owner, kind, text) for n, (kind, text) in enumerate(lines)
         ]

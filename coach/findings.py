@@ -11,7 +11,7 @@ from coach.star_labeller import LabelledSentence
 
 @dataclass(frozen=True)
 class RubricHit:
-    """A rubric line (listen-for or red flag) and the answer sentence closest to it."""
+    """A listen-for line of the rubric and the answer sentence closest to it."""
 
     line: str
     sentence: str
@@ -44,7 +44,6 @@ class Findings:
     relevance: float | None  # None when no question was given
     principle_rank: int  # where the probed principle ranks among those the answer shows (0 best)
     listen_hits: list[RubricHit]
-    red_hits: list[RubricHit]
     matched_story_id: str | None = None
     matched_story_title: str | None = None
     matched_similarity: float = 0.0
@@ -54,7 +53,3 @@ class Findings:
     @property
     def needs_lesson(self) -> bool:
         return self.kind != "standard"
-
-    def sentences_of(self, part: str) -> list[str]:
-        """The answer's sentences labelled with this STAR part."""
-        return [s.text for s in self.sentences if s.label == part]

@@ -230,7 +230,7 @@ def dimensions(f: Findings, raised: list[Flag]) -> list[DimensionScore]:
 
 def _principle_fit(f: Findings) -> DimensionScore:
     """Whether the answer shows the probed principle (its rank among the principles the answer
-    itself shows), what its interviewers listen for, and none of its red flags."""
+    itself shows), what its interviewers listen for, and no blame or hypotheticals."""
     score = _score(-f.principle_rank, (0, -1, -3, -6)) - (1 if f.principle_rank else 0)
     best = f.listen_hits[0] if f.listen_hits else None
     if best is not None and best.similarity >= LISTEN_HIT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _NUMBER = re.compile(r"(?<![\w.])[$£€]?\d[\d,]*(?:\.\d+)?(?:[kKmM](?![a-zA-Z]))?")
@@ -16,6 +17,12 @@ _WORD_NUMBERS = {
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9\-]+$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def visible_text(text: str) -> str:
+    """Text without control characters, on one line with single spaces."""
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())
 
 
 def split_sentences(text: str) -> list[str]:

@@ -39,7 +39,6 @@ def _findings(**changes) -> Findings:
         relevance=0.9,
         principle_rank=0,
         listen_hits=[RubricHit("Delivering despite setbacks", "Sentence 3", 0.4)],
-        red_hits=[],
         matched_story_id="some-story",
         matched_story_title="Some story",
         matched_similarity=0.9,
