@@ -42,6 +42,15 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 """
 BUSY_TIMEOUT_S = 2.0
+LOCKED = (
+    "Your practice history is locked by another program; nothing is saved until it is free, "
+    "but coaching goes on."
+)
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    """SQLite's way of saying another connection holds the database."""
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 class HistoryUnavailable(Exception):
@@ -77,11 +86,8 @@ class History:
                 with conn:
                     yield conn
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise HistoryUnavailable(
-                        "Your practice history is locked by another program; this result was not "
-                        "saved, but coaching goes on."
-                    ) from exc
+                if _is_locked(exc):
+                    raise HistoryUnavailable(LOCKED) from exc
                 raise HistoryUnavailable(f"Your practice history failed ({exc}).") from exc
             finally:
                 conn.close()
@@ -100,11 +106,8 @@ class History:
             finally:
                 conn.close()
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise HistoryUnavailable(
-                    "Your practice history is locked by another program; coaching goes on, "
-                    "but nothing is saved until it is free."
-                ) from exc
+            if _is_locked(exc):
+                raise HistoryUnavailable(LOCKED) from exc
             self._repair(exc)
         except sqlite3.DatabaseError as exc:
             self._repair(exc)
