@@ -255,7 +255,7 @@ class CoachService:
 
     def add_story(self, form: StoryForm, overwrite: bool = False) -> str:
         """Save the story into the user's folder and re-index; returns a one-line report."""
-        bank_ids = {s.id for s in load_knowledge().stories}
+        bank_ids = {s.id for s in self.retriever.kb.stories}
         story = save_story(form, bank_ids, overwrite)
         with self._lock:
             self._retriever = self._critic = None

@@ -111,27 +111,15 @@ def save_story(form: StoryForm, bank_ids: set[str], overwrite: bool = False) -> 
         raise CoachError("That title would write outside your stories folder.")
     if path.exists() and not overwrite:
         raise CoachError(f"You already have a story called '{story_id}'; confirm to replace it.")
-    staged = folder / f".{story_id}.md.tmp"
+    staging = folder / ".staging"  # not a story: loaders read *.md in the folder itself
+    staging.mkdir(exist_ok=True)
+    staged = staging / f"{story_id}.md"
     staged.write_text(render_story(form, story_id), encoding="utf-8")
     try:
-        load_story_file_as(staged, story_id)  # the file must parse before it replaces anything
+        load_story_file(staged)  # the file must pass the bank's own checks before it lands
         staged.replace(path)
+    except KnowledgeError as exc:
+        raise CoachError(str(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
     return load_story_file(path).model_copy(update={"origin": "user"})
-
-
-def load_story_file_as(path: Path, story_id: str) -> Story:
-    """Validate a staged file whose name is not yet the story id."""
-    from coach.knowledge import parse_sections, read_text, split_front_matter
-
-    data, body = split_front_matter(read_text(path), path)
-    data["sections"] = parse_sections(body, path).model_dump()
-    data["source"] = str(path)
-    try:
-        story = Story.model_validate(data)
-    except Exception as exc:  # pydantic's message, as one sentence
-        raise CoachError(f"The story is not valid: {exc}".splitlines()[0]) from exc
-    if story.id != story_id:
-        raise CoachError("The story id does not match its file name.")
-    return story
