@@ -21,7 +21,7 @@ from coach.errors import CoachError
 from coach.follow_ups import principle_follow_ups
 from coach.history import History, HistoryUnavailable
 from coach.knowledge import load_knowledge
-from coach.llm import ModelChoice, choose_model, load_model
+from coach.llm import ModelChoice, ModelUnavailable, choose_model, load_model
 from coach.mock import MockSession, draw_questions, session_report
 from coach.models import AskResult, Critique, DraftSentence
 from coach.paths import data_dir
@@ -103,13 +103,19 @@ class CoachService:
             if not self._model_loaded:
                 self._model, self.model_problem = load_model(self._model_choice)
                 self._model_loaded = True
+                if self._model is not None:
+                    self._model.prepare()  # its process loads while the index is checked
             return self._model
 
     def switch_model(self, name: str) -> str:
         """Use another model from now on; returns the status line."""
         with self._lock:
+            old = self._model
             self._model_choice = choose_model(name)
             self._model, self._model_loaded = None, False
+        close = getattr(old, "close", None)
+        if close:
+            close()  # its process is stopped; it would start again if chosen again
         self.model()
         return self.status()
 
@@ -122,8 +128,11 @@ class CoachService:
         self.critic.critique("Tell me about a time you failed.", "I shipped it and learned.")
         model = self.model()
         if model is not None:  # the first generation pays one-off costs; pay them now
-            for _ in model.stream("You are brief.", "Say hi.", max_tokens=2):
-                pass
+            try:
+                for _ in model.stream("You are brief.", "Say hi.", max_tokens=2):
+                    pass
+            except ModelUnavailable:
+                pass  # the status line says what happened (model.describe()); drafts go on
         self.warm = True
 
     def status(self) -> str:
@@ -132,6 +141,9 @@ class CoachService:
             model = f"{self._model_choice.name} (loading…)"
         else:
             model = self._model.name if self._model is not None else "none (notes-only drafts)"
+            describe = getattr(self._model, "describe", None)
+            if describe:
+                model += f" ({describe()})"
         if self.model_problem:
             model += f" — {self.model_problem}"
         ready = self._retriever is not None

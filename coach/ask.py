@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from coach.draft import DraftWriter, Emit
 from coach.errors import CoachError
-from coach.llm import LocalModel
+from coach.llm import TextModel
 from coach.models import AskResult, NoFit, PrincipleScore, StoryHit
 from coach.retriever import Retriever
 from coach.sentences import visible_text
@@ -36,7 +36,7 @@ def clean_question(text: str) -> tuple[str, list[str]]:
 class DraftOptions:
     """How to draft: the model (None for notes-only), minutes, and where to stream sentences."""
 
-    model: LocalModel | None = None
+    model: TextModel | None = None
     minutes: float = 2.0
     words_per_minute: int = 140
     emit: Emit | None = None

@@ -80,6 +80,8 @@ def _drafting(args: argparse.Namespace, stream: bool, wanted: bool = True):
     model, problem = load_model(choose_model(args.model))
     if problem:
         print(problem, file=sys.stderr)
+    if model is not None:
+        model.prepare()  # the model's process starts while the stories are searched
     options = DraftOptions(model=model, minutes=minutes, words_per_minute=settings.words_per_minute)
     if stream:
         options.emit = lambda sentence: print(sentence.text, end=" ", flush=True)
@@ -237,6 +239,16 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from coach.doctor import as_json, render, run_checks
+    from coach.llm import close_models
+
+    checks = run_checks()
+    close_models()
+    print(json.dumps(as_json(checks), indent=2) if args.json else render(checks))
+    return 0 if all(c.ok for c in checks) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (subcommands register themselves here)."""
     parser = _Parser(prog="coach", description="An offline behavioral-interview coach.")
@@ -260,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--retrieve-only", action="store_true", help="skip drafting (draft is null)")
     ask.add_argument("-k", type=int, default=3, help="number of stories (default 3)")
     ask.add_argument("--minutes", type=float, help="spoken length of the draft (default 2)")
-    ask.add_argument("--model", help="GGUF path, smollm2, gemma3-270m, or none")
+    ask.add_argument(
+        "--model", help="GGUF path, smollm2, gemma3-270m, none, or a model name on llm_url"
+    )
     ask.set_defaults(func=_cmd_ask)
 
     critique = sub.add_parser("critique", help="score a typed answer against the rubric")
@@ -288,6 +302,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
     evaluate.add_argument("--only", choices=("retrieval", "critique"), help="run one part")
     evaluate.set_defaults(func=_cmd_eval)
+
+    doctor = sub.add_parser("doctor", help="check the install, model, index, data and sources")
+    doctor.add_argument("--json", action="store_true", help="print JSON")
+    doctor.set_defaults(func=_cmd_doctor)
     return parser
 
 

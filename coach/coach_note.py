@@ -7,6 +7,7 @@ must keep to the findings' words and figures, else the plain template is used.
 from __future__ import annotations
 
 from coach.lexical import terms
+from coach.llm import ModelUnavailable
 from coach.models import Critique
 from coach.prompts import render
 from coach.sentences import numbers, special_terms, split_sentences, vocabulary
@@ -74,7 +75,10 @@ def write_note(result: Critique, model: object | None) -> tuple[str, str]:
     source = "\n".join(lines)
     prompt = render("coach_note", findings="\n".join(f"- {line}" for line in lines))
     system = render("coach_note_system").strip()
-    text = "".join(model.stream(system, prompt, max_tokens=MAX_NOTE_TOKENS))  # type: ignore[attr-defined]
+    try:
+        text = "".join(model.stream(system, prompt, max_tokens=MAX_NOTE_TOKENS))  # type: ignore[attr-defined]
+    except ModelUnavailable:
+        return template_note(result), "template"
     sentences = [s for s in split_sentences(text) if len(s.split()) >= 4]
     kept = [s for s in sentences if note_is_faithful(s, source)]
     if not kept or len(kept) < len(sentences) / 2:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from coach.grounding import Embed, GroundingChecker
-from coach.llm import LocalModel
+from coach.llm import ModelUnavailable, TextModel
 from coach.models import SECTION_NAMES, Draft, DraftSentence, Story
 from coach.prompts import render
 from coach.question_kind import needs_lesson
@@ -119,10 +119,11 @@ def _clean_model_sentence(text: str) -> str:
 class DraftWriter:
     """Builds one draft: plan, phrase part by part, check every model sentence, assemble."""
 
-    def __init__(self, model: LocalModel | None, embed: Embed, emit: Emit | None = None) -> None:
+    def __init__(self, model: TextModel | None, embed: Embed, emit: Emit | None = None) -> None:
         self.model = model
         self.embed = embed
         self.emit = emit or (lambda sentence: None)
+        self.model_failure: str | None = None  # set when the model stops mid-draft
 
     def write(
         self, question: str, story: Story, principle_name: str, minutes: float, wpm: int = 140
@@ -138,7 +139,7 @@ class DraftWriter:
             self._add(out, DraftSentence(text=opening, part="situation", source="template"))
         for part in order:
             source = plan.parts[part]
-            if self.model is None:
+            if self.model is None or self.model_failure:
                 for sentence in source:
                     self._add(out, DraftSentence(text=sentence, part=part, source="notes"))
                 continue
@@ -147,6 +148,9 @@ class DraftWriter:
             )
             for sentence in kept:
                 self._add(out, sentence)
+        if self.model_failure:
+            plan.notes.insert(0, f"{self.model_failure.rstrip('.')}, so this draft continues in "
+                                 "your notes' own words.")  # fmt: skip
         words = sum(len(s.text.split()) for s in out)
         if words + 12 <= plan.budget_words * 1.25:
             self._add(out, DraftSentence(text=closing_sentence(principle_name), part=order[-1],
@@ -201,7 +205,11 @@ class DraftWriter:
             )
         system = render("draft_system").strip()
         budget = int(words * MAX_TOKENS_PER_WORD) + 24
-        text = "".join(self.model.stream(system, prompt, max_tokens=budget))
+        try:
+            text = "".join(self.model.stream(system, prompt, max_tokens=budget))
+        except ModelUnavailable as exc:
+            self.model_failure = str(exc)
+            return [DraftSentence(text=s, part=part, source="notes") for s in source]
         candidates = [_clean_model_sentence(raw) for raw in split_sentences(text)]
         candidates = [c for c in candidates if len(c.split()) >= 3]
         kept: list[DraftSentence] = []

@@ -1,42 +1,76 @@
-"""The local language model (llama-cpp-python over a GGUF file). It only ever phrases text.
+"""Which language model phrases drafts, and the one interface every model backend offers.
 
-Which model: ``--model PATH`` (or a packaged name), then ``COACH_MODEL``, then ``model`` in the
-settings file, then the packaged default. ``none`` means no model. The prompt format is chosen
-explicitly per model family, never left to llama-cpp-python's silent llama-2 fallback.
+The model only ever phrases text, and it never runs inside the coach's own process: a GGUF file
+is served by a supervised child process (``coach.llm_server``), and any OpenAI-compatible server
+(Ollama, vLLM, llama.cpp's ``llama-server``) can be used instead (``coach.llm_http``). Either way
+every sentence goes through the same grounding checks.
+
+Which model: ``--model`` (a GGUF path, a packaged name, or a model name on a server), then
+``COACH_MODEL``, then ``model`` in the settings file, then the packaged default; ``none`` means no
+model. Which server: ``llm_url`` in the settings, then ``COACH_LLM_URL``, then ``OPENAI_BASE_URL``.
+The prompt format of a GGUF file is chosen from its header, never left to a silent fallback.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import ctypes
+import ipaddress
 import os
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
+from urllib.parse import urlparse
 
 from coach.errors import CoachError
 from coach.paths import data_dir
-from coach.settings import load_settings
+from coach.settings import Settings, load_settings
 
-PromptFormat = Literal["chatml", "gemma-chat", "plain"]
+PromptFormat = Literal["chatml", "gemma-chat", "plain", "chat"]
 PACKAGED = ("smollm2", "gemma3-270m")
 DEFAULT_MODEL = (
     "gemma3-270m"  # measured: 87% of its sentences pass the check vs 25% (docs/MODELS.md)
 )
 CONTEXT_TOKENS = 2048
+REPEAT_PENALTY = 1.15
+
+
+class ModelUnavailable(Exception):
+    """The model could not phrase this request (crashed, hung, unreachable); one sentence why."""
+
+
+class TextModel(Protocol):
+    """What drafting needs from a model: a name, a prompt style and a token stream."""
+
+    name: str
+    format: PromptFormat
+    tokens_generated: int
+    generation_seconds: float
+
+    def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
+        """Text pieces as they are generated (greedy); raises ModelUnavailable on failure."""
+        ...
+
+    def prepare(self) -> None:
+        """Start whatever the model needs in the background, so the first request is quick."""
+        ...
 
 
 @dataclass(frozen=True)
 class ModelChoice:
-    """Which model to use, and why; ``path`` is None for no model."""
+    """Which model to use and why: a local GGUF ``path``, a server ``url``, or neither (none)."""
 
     name: str
     path: Path | None
     source: str  # "--model", "COACH_MODEL", "settings", "default"
+    url: str | None = None
+    server_model: str | None = None  # the model's name on that server (None: its first model)
+
+    @property
+    def kind(self) -> Literal["none", "local", "server"]:
+        if self.url:
+            return "server"
+        return "local" if self.path is not None else "none"
 
 
 def packaged_model_path(name: str) -> Path:
@@ -58,24 +92,51 @@ def packaged_model_path(name: str) -> Path:
     )
 
 
+def server_url(settings: Settings | None = None) -> str | None:
+    """The OpenAI-compatible server to use, if any: settings, COACH_LLM_URL, OPENAI_BASE_URL."""
+    settings = settings or load_settings()
+    for value in (settings.llm_url, os.environ.get("COACH_LLM_URL"),
+                  os.environ.get("OPENAI_BASE_URL")):  # fmt: skip
+        if value and value.strip():
+            return value.strip().rstrip("/")
+    return None
+
+
+def is_loopback_url(url: str) -> bool:
+    """True when the URL's host is this machine (localhost or a loopback address)."""
+    host = urlparse(url).hostname or ""
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def choose_model(cli_value: str | None = None) -> ModelChoice:
     """Resolve the model by precedence: --model, COACH_MODEL, settings file, packaged default."""
+    settings = load_settings()
+    url = server_url(settings)
     for source, value in (
         ("--model", cli_value),
         ("COACH_MODEL", os.environ.get("COACH_MODEL")),
-        ("settings", load_settings().model),
+        ("settings", settings.model),
     ):
         if value:
-            return _named(value, source)
-    return _named(DEFAULT_MODEL, "default")
+            return _named(value, source, url)
+    if url:
+        return ModelChoice("server default", None, "default", url=url)
+    return _named(DEFAULT_MODEL, "default", None)
 
 
-def _named(value: str, source: str) -> ModelChoice:
+def _named(value: str, source: str, url: str | None) -> ModelChoice:
     if value.lower() == "none":
         return ModelChoice("none", None, source)
     if value in PACKAGED:
         return ModelChoice(value, packaged_model_path(value), source)
     path = Path(value).expanduser()
+    if url and not (value.lower().endswith(".gguf") or path.exists()):
+        return ModelChoice(value, None, source, url=url, server_model=value)
     return ModelChoice(path.name, path, source)
 
 
@@ -91,8 +152,8 @@ def check_model_file(path: Path) -> str | None:
     return None
 
 
-def prompt_format(metadata: dict[str, str], filename: str) -> PromptFormat:
-    """The prompt format for a model, from its GGUF metadata (chat template) and name."""
+def prompt_format(metadata: dict[str, str], filename: str = "") -> PromptFormat:
+    """The prompt format for a model, from its GGUF metadata (chat template)."""
     template = metadata.get("tokenizer.chat_template", "")
     if "<|im_start|>" in template:
         return "chatml"
@@ -115,97 +176,60 @@ def format_prompt(fmt: PromptFormat, system: str, user: str) -> tuple[str, list[
     return f"{system}\n\n{user.rstrip()}", ["\n", "Notes:", "Question:"]
 
 
-_silenced = False
-
-
-def _silence_llama_logs() -> None:
-    """Route llama.cpp's C-level log lines to nowhere (they would clutter the terminal)."""
-    global _silenced
-    if _silenced:
-        return
-    import llama_cpp
-
-    @llama_cpp.llama_log_callback
-    def _quiet(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-        return None
-
-    llama_cpp.llama_log_set(_quiet, ctypes.c_void_p(0))
-    _silence_llama_logs.callback = _quiet  # type: ignore[attr-defined]  (keep it alive)
-    _silenced = True
-
-
-class LocalModel:
-    """One loaded GGUF model; generation is serialised by a lock (llama.cpp is not re-entrant)."""
-
-    def __init__(self, path: Path) -> None:
-        from llama_cpp import Llama
-
-        _silence_llama_logs()
-        self.path = path
-        self.name = path.name
-        self.llm = Llama(
-            model_path=str(path),
-            n_ctx=CONTEXT_TOKENS,
-            n_threads=os.cpu_count() or 2,
-            n_threads_batch=os.cpu_count() or 2,
-            verbose=False,
-        )
-        self.format: PromptFormat = prompt_format(self.llm.metadata, path.name)
-        self.lock = threading.Lock()
-        self.tokens_generated = 0  # running totals, for benchmarks
-        self.generation_seconds = 0.0
-        self.record: list[tuple[str, list[str], int]] | None = None  # benchmarks replay prompts
-
-    def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
-        """Generate text for one instruction, yielding pieces as they come (greedy, repeatable)."""
-        prompt, stop = format_prompt(self.format, system, user)
-        if self.record is not None:
-            self.record.append((prompt, stop, max_tokens))
-        with self.lock:
-            start = time.perf_counter()
-            for chunk in self.llm.create_completion(
-                prompt,
-                max_tokens=max_tokens,
-                temperature=0.0,
-                repeat_penalty=1.15,
-                stop=stop,
-                stream=True,
-            ):
-                self.tokens_generated += 1
-                yield chunk["choices"][0]["text"]
-            self.generation_seconds += time.perf_counter() - start
-
-
-_models: dict[Path, LocalModel] = {}
+_models: dict[ModelChoice, TextModel] = {}
 _models_lock = threading.Lock()
 
 
-def load_model(choice: ModelChoice) -> tuple[LocalModel | None, str | None]:
-    """The process-wide model for a choice (loaded once), or (None, reason) when unusable."""
-    if choice.path is None:
+def load_model(choice: ModelChoice) -> tuple[TextModel | None, str | None]:
+    """The process-wide model for a choice (made once), or (None, one sentence why not).
+
+    Nothing heavy happens here: a local model's process starts on ``prepare()`` or first use.
+    """
+    if choice.kind == "none":
         return None, None
-    problem = check_model_file(choice.path)
-    if problem:
-        return None, problem
+    settings = load_settings()
+    if choice.kind == "server":
+        assert choice.url is not None
+        if not is_loopback_url(choice.url) and not settings.llm_allow_remote:
+            return None, (
+                f"The model server {choice.url} is not on this machine and your notes would be "
+                "sent there; set llm_allow_remote: true in settings.yaml to allow it. Drafts are "
+                "built from your notes only."
+            )
+    else:
+        assert choice.path is not None
+        problem = check_model_file(choice.path)
+        if problem:
+            return None, problem
     with _models_lock:
-        if choice.path not in _models:
-            if not _models:
-                atexit.register(close_models)
-            try:
-                _models[choice.path] = LocalModel(choice.path)
-            except (ValueError, RuntimeError, OSError) as exc:
-                return (
-                    None,
-                    f"The model {choice.path.name} could not be loaded ({exc}); "
-                    "drafts are built from your notes only.",
-                )
-        return _models[choice.path], None
+        if choice not in _models:
+            _models[choice] = _make(choice, settings)
+        return _models[choice], None
+
+
+def _make(choice: ModelChoice, settings: Settings) -> TextModel:
+    if choice.kind == "server":
+        from coach.llm_http import ServerModel
+
+        assert choice.url is not None
+        return ServerModel(
+            choice.url,
+            choice.server_model,
+            api=settings.llm_api,
+            api_key=os.environ.get("OPENAI_API_KEY"),
+            token_timeout=settings.llm_timeout,
+        )
+    from coach.llm_server import SupervisedModel
+
+    assert choice.path is not None
+    return SupervisedModel(choice.path, settings)
 
 
 def close_models() -> None:
-    """Free every loaded model before the interpreter tears down llama-cpp-python's globals."""
+    """Stop every model process this process started."""
     with _models_lock:
         for model in _models.values():
-            with contextlib.suppress(Exception):
-                model.llm.close()
+            close = getattr(model, "close", None)
+            if close:
+                close()
         _models.clear()

@@ -27,6 +27,28 @@ def test_required_packages_and_console_script() -> None:
     assert project["scripts"]["coach"] == "coach.cli:main"
 
 
-def test_makefile_installs_cpu_torch_before_the_project() -> None:
+def test_makefile_installs_cpu_torch_first_and_builds_llama_portably() -> None:
     makefile = (REPO / "Makefile").read_text()
-    assert makefile.index("torch==2.13.0") < makefile.index("-e '.[dev]'")
+    assert makefile.index("grep '^torch==' $(LOCK)") < makefile.index("-r $(LOCK)")
+    assert "-DGGML_NATIVE=OFF" in makefile and "-DGGML_AMX_INT8=OFF" in makefile
+    assert "--no-cache-dir" in makefile  # pip's cache keys wheels by source, not build flags
+
+
+def test_every_dependency_is_pinned_in_the_lock() -> None:
+    from coach.doctor import locked_versions
+
+    pins = locked_versions(REPO / "requirements.lock")
+    assert pins["torch"] == "2.13.0+cpu"
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    for requirement in wanted:
+        name = requirement.split("[")[0].split(">")[0].split("=")[0].split("<")[0].strip()
+        assert name.lower() in pins, name
+    assert len(pins) > 100  # transitive dependencies are pinned too
+
+
+def test_installed_packages_match_the_lock() -> None:
+    from coach.doctor import check_packages
+
+    check = check_packages(REPO / "requirements.lock")
+    assert check.ok, check.detail
