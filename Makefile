@@ -49,7 +49,7 @@ lock: $(PY)
 	$(PIP) install -q "$$(grep '^uv==' $(LOCK) || echo uv)"
 	printf 'torch==2.13.0+cpu\n' > $(VENV)/torch-cpu.txt
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
-	  --python-platform x86_64-manylinux_2_28 --find-links /opt/wheels \
+	  --python-platform x86_64-manylinux_2_28 $(if $(wildcard /opt/wheels),--find-links /opt/wheels) \
 	  --constraint $(VENV)/torch-cpu.txt --upgrade --no-header -o $(LOCK)
 
 # A real generation with the packaged model, in a child process: a broken native build fails

@@ -45,8 +45,12 @@ def build_app(service: CoachService) -> gr.Blocks:
                 allow_custom_value=True,
                 elem_id="model",
             )
+        with gr.Accordion("Setup checks", open=False, elem_id="setup-checks"):
+            checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
+            checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
         gr.Timer(3.0).tick(service.status, outputs=status)
         model.input(service.switch_model, inputs=model, outputs=status)
+        checks_button.click(lambda: views.checks_md(service.setup_checks()), None, checks)
 
         with gr.Tab("Ask", id="ask"):
             chat = gr.Chatbot(
@@ -353,7 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (default 7860 or COACH_PORT)")
     parser.add_argument("--auth", help="user:password, required for a non-loopback host")
-    parser.add_argument("--model", help="GGUF path, gemma3-270m, smollm2 or none")
+    parser.add_argument(
+        "--model", help="GGUF path, gemma3-270m, smollm2, none, or a model name on llm_url"
+    )
     args = parser.parse_args(argv)
     try:
         options = serve_options(args.host, args.port, args.auth)

@@ -1,13 +1,17 @@
 """Draft benchmark: prints figures, asserts nothing.
 
-Run: .venv/bin/python bench/draft.py [N] [--speed-only]
+Run: .venv/bin/python bench/draft.py [N] [--speed-only | --cold-only] [--baseline GIT_REF]
 
 1. Per packaged model, over the first N dev questions (default: all 50) at 2 minutes:
    share of model-written sentences that pass the grounding check, and the four per-question
    targets (all STAR parts present, no figure absent from the story, first person, length within
    25% of the budget), plus median draft time.
-2. With the default model: time to the first streamed sentence and whole-draft time (medians),
-   and the pipeline's time against raw llama-cpp-python generating the same number of tokens.
+2. With the default model, warm: time to the first checked sentence and to the whole draft, for
+   the coach's own path (the model in its supervised process, over HTTP) and for llama-cpp-python
+   in-process, on the same questions and token counts; their ratio; and raw generation replaying
+   the same prompts both ways.
+3. Cold whole commands: `coach ask Q --json` with a draft, and with --baseline REF the same command
+   from an earlier commit (for example the last one with the model in-process).
 """
 
 from __future__ import annotations
@@ -60,74 +64,132 @@ def compare_models(retriever, questions) -> None:
               f"{statistics.median(seconds):>10.1f}")  # fmt: skip
 
 
-def speed(retriever, questions) -> None:
-    model, _ = load_model(choose_model(DEFAULT_MODEL))
-    first_times, totals, vs_short, vs_replay = [], [], [], []
-    for q in questions:
-        seen: list[float] = []
-        model.record = []
-        tokens_before = model.tokens_generated
-        options = DraftOptions(
-            model=model, emit=lambda _s, seen=seen: seen.append(time.perf_counter())
-        )
-        start = time.perf_counter()
-        draft = ask(retriever, q.text, 3, options).draft
-        if draft is None or not seen:
-            continue
-        first_times.append(seen[0] - start)
-        totals.append(time.perf_counter() - start)
-        tokens = model.tokens_generated - tokens_before
-        vs_short.append(draft.seconds / short_prompt_seconds(model, tokens) - 1)
-        vs_replay.append(draft.seconds / replay_seconds(model, model.record) - 1)
-    model.record = None
-    print(f"default model {model.name}, {len(totals)} questions, 2-minute budget:")
-    print(f"  time to first streamed sentence: median {statistics.median(first_times):.2f} s")
-    print(f"  whole draft (retrieval + drafting): median {statistics.median(totals):.2f} s, "
-          f"max {max(totals):.2f} s")  # fmt: skip
-    print(f"  pipeline over raw llama-cpp-python replaying the same prompts and tokens: median "
-          f"{statistics.median(vs_replay):+.0%}")  # fmt: skip
-    print(
-        f"  pipeline over raw generation of the same token count from a 5-token prompt: "
-        f"median {statistics.median(vs_short):+.0%} (the difference is reading the notes)"
-    )
+def _timed_ask(retriever, question: str, model) -> tuple[float, float, object]:
+    """Seconds to the first checked sentence and to the whole draft, and the draft."""
+    seen: list[float] = []
+    options = DraftOptions(model=model, emit=lambda _s: seen.append(time.perf_counter()))
+    start = time.perf_counter()
+    draft = ask(retriever, question, 3, options).draft
+    total = time.perf_counter() - start
+    return (seen[0] - start if seen else float("nan")), total, draft
 
 
-def replay_seconds(model, calls) -> float:
-    """Raw llama-cpp-python, no streaming wrapper and no checks: the same prompts, in order."""
+def speed(retriever, questions, runs: int = 3) -> None:
+    """Out-of-process (the coach's own path) against in-process llama-cpp-python, warm, same
+    questions, same prompts, same token counts (greedy decoding makes them identical)."""
+    from coach.llm_inprocess import InProcessModel
+
+    choice = choose_model(DEFAULT_MODEL)
+    worker, _ = load_model(choice)
+    worker.prepare()
+    inproc = InProcessModel(choice.path)
+    for model in (worker, inproc):  # both pay their first-generation costs before timing
+        "".join(model.stream("Continue.", "The team met and", max_tokens=4))
+    first = {"out": [], "in": []}
+    whole = {"out": [], "in": []}
+    ratios, replay_ratios = [], []
+    for _ in range(runs):
+        for q in questions:
+            tokens = {}
+            for label, model in (("out", worker), ("in", inproc)):
+                before = model.tokens_generated
+                first_s, total, draft = _timed_ask(retriever, q.text, model)
+                if draft is None:
+                    break
+                tokens[label] = model.tokens_generated - before
+                first[label].append(first_s)
+                whole[label].append(total)
+            if len(tokens) == 2 and tokens["out"] == tokens["in"]:
+                ratios.append(whole["out"][-1] / whole["in"][-1])
+            worker.record = []
+            _timed_ask(retriever, q.text, worker)
+            calls, worker.record = worker.record, None
+            replay_ratios.append(replay_http(worker, calls) / replay_inprocess(inproc, calls))
+    med = statistics.median
+    print(f"default model {worker.name}, {len(questions)} questions x {runs} runs, "
+          "2-minute budget, warm:")  # fmt: skip
+    for label, name in (("out", "own process (the coach)"), ("in", "in-process (baseline)")):
+        print(f"  {name:<24} first checked sentence median {med(first[label]):.2f} s "
+              f"(max {max(first[label]):.2f}); whole draft median {med(whole[label]):.2f} s")
+    print(f"  whole pipeline, out-of-process / in-process, same tokens: median ratio "
+          f"{med(ratios):.3f} over {len(ratios)} pairs (target <= 1.10)")
+    print(f"  raw generation replaying the same prompts, HTTP stream / in-process: median ratio "
+          f"{med(replay_ratios):.3f}")
+
+
+def replay_http(model, calls) -> float:
+    """The worker's server, no checks: the same prompts, in order, streamed over HTTP."""
+    import httpx
+
     start = time.perf_counter()
     for prompt, stop, max_tokens in calls:
-        model.llm.create_completion(
-            prompt, max_tokens=max_tokens, temperature=0.0, repeat_penalty=1.15, stop=stop
-        )
+        body = {"prompt": prompt, "stop": stop, "max_tokens": max_tokens, "temperature": 0.0,
+                "repeat_penalty": 1.15, "stream": True}  # fmt: skip
+        with httpx.stream("POST", model.client.base_url + "/completions", json=body,
+                          timeout=60, trust_env=False) as response:  # fmt: skip
+            for _line in response.iter_lines():
+                pass
     return time.perf_counter() - start
 
 
-def short_prompt_seconds(model, tokens: int) -> float:
-    """Raw llama-cpp-python: a 5-token prompt, exactly ``tokens`` tokens (end-of-text masked)."""
-    import numpy as np
-
-    eos = model.llm.token_eos()
-
-    def no_eos(_ids, logits):
-        logits[eos] = -np.inf
-        return logits
-
+def replay_inprocess(model, calls) -> float:
+    """llama-cpp-python in this process, no checks: the same prompts, in order, streamed."""
     start = time.perf_counter()
-    model.llm.create_completion(
-        "Here is a long story about a software project:", max_tokens=tokens, temperature=0.0,
-        logits_processor=[no_eos],
-    )  # fmt: skip
+    for prompt, stop, max_tokens in calls:
+        for _chunk in model.llm.create_completion(
+            prompt, max_tokens=max_tokens, temperature=0.0, repeat_penalty=1.15, stop=stop,
+            stream=True,
+        ):  # fmt: skip
+            pass
     return time.perf_counter() - start
+
+
+def cold(baseline_ref: str | None, runs: int = 3) -> None:
+    """Whole `coach ask QUESTION --json` commands (index built, model not running), against the
+    same command from an earlier commit (its code on PYTHONPATH, same packages)."""
+    import subprocess
+
+    question = "Tell me about a time you disagreed with your manager"
+    command = [sys.executable, "-m", "coach.cli", "ask", question, "--json"]
+    subprocess.run(command, capture_output=True, check=True)  # builds the index once
+    tree = None
+    if baseline_ref:
+        tree = tempfile.mkdtemp(prefix="coach-baseline-")
+        subprocess.run(["git", "worktree", "add", "--detach", tree, baseline_ref],
+                       capture_output=True, check=True)  # fmt: skip
+    try:
+        rows = {"now": [], "baseline": []}
+        for _ in range(runs):
+            for label in ("now", "baseline") if tree else ("now",):
+                env = dict(os.environ)
+                if label == "baseline":
+                    env["PYTHONPATH"] = tree
+                start = time.perf_counter()
+                subprocess.run(command, capture_output=True, check=True, env=env)
+                rows[label].append(time.perf_counter() - start)
+        now = statistics.median(rows["now"])
+        print(f"cold `coach ask --json` with a draft: median {now:.2f} s over {runs} runs")
+        if tree:
+            base = statistics.median(rows["baseline"])
+            print(f"  baseline {baseline_ref} (model in-process): median {base:.2f} s; "
+                  f"difference {now - base:+.2f} s (target <= +1.5 s)")
+    finally:
+        if tree:
+            subprocess.run(["git", "worktree", "remove", "--force", tree], capture_output=True)
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--speed-only"]
-    count = int(args[0]) if args else 50
+    args = sys.argv[1:]
+    baseline = args[args.index("--baseline") + 1] if "--baseline" in args else None
+    numbers_given = [a for a in args if a.isdigit()]
+    count = int(numbers_given[0]) if numbers_given else 50
     retriever = open_retriever(include_notes=False)
     questions = load_dev_questions(EVAL_SETS["dev"])[:count]
-    if "--speed-only" not in sys.argv:
+    if "--speed-only" not in args and "--cold-only" not in args:
         compare_models(retriever, questions)
-    speed(retriever, questions[: min(count, 15)])
+    if "--cold-only" not in args:
+        speed(retriever, questions[: min(count, 8)])
+    cold(baseline)
 
 
 if __name__ == "__main__":

@@ -149,9 +149,18 @@ class CoachService:
         ready = self._retriever is not None
         stories = f"{len(self._retriever.stories)} stories indexed" if ready else "indexing…"
         ready = "ready" if self.warm else "warming up…"
-        line = f"Model: **{model}** · {stories} · {ready} · Offline: nothing leaves this machine"
+        line = (
+            f"Model: **{model}** · {stories} · {ready} · Offline: nothing leaves this machine · "
+            "[setup checks](#setup-checks)"
+        )
         notices = [*self.notices, *self.history.notices]
         return line + (f"  \n⚠️ {notices[-1]}" if notices else "")
+
+    def setup_checks(self) -> list:
+        """The same checks as ``coach doctor``, with the model the app is using."""
+        from coach.doctor import run_checks
+
+        return run_checks(choice=self._model_choice)
 
     def model_names(self) -> list[str]:
         """The models the app offers to switch to (any GGUF path can be typed too)."""

@@ -217,3 +217,16 @@ def rewrite_md(result: Critique) -> str:
 def mock_feedback_md(result: Critique) -> str:
     """Short feedback after a mock answer: the score line and the flags."""
     return critique_summary_md(result) + "\n\n" + flags_md(result)
+
+
+def checks_md(checks: list) -> str:
+    """The setup checks (``coach doctor``) as a table, then each problem with its fix."""
+    lines = ["| | check | detail |", "|---|---|---|"]
+    lines += [f"| {'✅' if c.ok else '❌'} | {esc(c.name)} | {esc(c.detail)} |" for c in checks]
+    problems = [c for c in checks if not c.ok]
+    lines.append("")
+    if problems:
+        lines += [f"- **{esc(c.name)}**: {esc(c.fix or '')}" for c in problems]
+    else:
+        lines.append("Everything the coach needs is in place (the same checks as `coach doctor`).")
+    return "\n".join(lines)

@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from coach.errors import CoachError
+from coach.llm import ModelChoice
 from coach.paths import REPO_ROOT, data_dir
 
 LOCK_FILE = REPO_ROOT / "requirements.lock"
@@ -95,13 +96,15 @@ def check_native_build() -> Check:
     return Check(name, True, "no AVX-512/AMX; " + (", ".join(features) or "baseline x86-64"))
 
 
-def check_model(model_name: str | None = None, tokens: int = SMOKE_TOKENS) -> Check:
+def check_model(
+    model_name: str | None = None, tokens: int = SMOKE_TOKENS, choice: ModelChoice | None = None
+) -> Check:
     """The chosen model starts and generates; tokens per second."""
     from coach.llm import ModelUnavailable, choose_model, load_model
 
     name = "model generates"
     try:
-        choice = choose_model(model_name)
+        choice = choice or choose_model(model_name)
     except CoachError as exc:
         return Check(name, False, str(exc), "set model to smollm2, gemma3-270m, a path or none")
     if choice.kind == "none":
@@ -213,9 +216,12 @@ CHECKS: dict[str, Callable[[], Check]] = {
 }
 
 
-def run_checks(names: list[str] | None = None) -> list[Check]:
-    """Run the named checks (all by default), in order."""
-    return [CHECKS[name]() for name in (names or list(CHECKS))]
+def run_checks(names: list[str] | None = None, choice: ModelChoice | None = None) -> list[Check]:
+    """Run the named checks (all by default), in order; ``choice`` is the model to try."""
+    return [
+        check_model(choice=choice) if name == "model" and choice else CHECKS[name]()
+        for name in (names or list(CHECKS))
+    ]
 
 
 def as_json(checks: list[Check]) -> dict:

@@ -46,6 +46,7 @@ class ServerModel:
         self.name = model or f"model at {self.base_url}"
         self.token_timeout = token_timeout
         self.extra = extra or {}
+        self.discover_name = model is None  # ask the server which model it serves, once
         self.tokens_generated = 0
         self.generation_seconds = 0.0
         self.record: list[tuple[str, list[str], int]] | None = None  # benchmarks replay prompts
@@ -68,6 +69,14 @@ class ServerModel:
         """Where the model runs, for the status line."""
         return f"server at {self.base_url}"
 
+    def _discover_name(self) -> None:
+        with self._lock:
+            if self.discover_name:
+                self.discover_name = False
+                served = self.first_model()
+                if served:
+                    self.model = self.name = served
+
     def _body(self, system: str, user: str, max_tokens: int) -> tuple[str, dict[str, Any]]:
         body: dict[str, Any] = {"max_tokens": max_tokens, "temperature": 0.0, "stream": True}
         if self.model:
@@ -86,6 +95,7 @@ class ServerModel:
 
     def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
         """Text pieces as the server sends them; raises ModelUnavailable on any failure."""
+        self._discover_name()
         path, body = self._body(system, user, max_tokens)
         start = time.perf_counter()
         try:

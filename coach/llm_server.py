@@ -204,6 +204,7 @@ class SupervisedModel:
             extra={"repeat_penalty": REPEAT_PENALTY},
         )
         self.client.name = self.name
+        self.client.discover_name = False  # this server serves exactly one file: ours
         self.restarts_after_failure = 0
 
     @property

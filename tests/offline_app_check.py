@@ -30,7 +30,11 @@ def main() -> None:
     coach = str(Path(sys.executable).with_name("coach"))
     asked = subprocess.run([coach, "ask", QUESTION, "--json"], capture_output=True, text=True,
                            check=True)  # fmt: skip
-    assert json.loads(asked.stdout)["draft"]["text"]
+    draft = json.loads(asked.stdout)["draft"]
+    assert draft["text"] and draft["model"] == "gemma-3-270m-q4_k_m.gguf", draft["model"]
+    assert not any("model process" in note for note in draft["notes"]), draft["notes"]
+    doctor = subprocess.run([coach, "doctor"], capture_output=True, text=True)
+    assert doctor.returncode == 0, doctor.stdout
     critiqued = subprocess.run([coach, "critique", "--question", QUESTION, "--answer", ANSWER,
                                 "--json"], capture_output=True, text=True, check=True)  # fmt: skip
     assert 1 <= json.loads(critiqued.stdout)["overall"] <= 5

@@ -203,3 +203,17 @@ def test_html_in_notes_and_answers_is_shown_not_run(page) -> None:
     assert page.evaluate("window.__xss") is None
     # the critique drops markup from answers; what is left is plain text, never run
     assert "window.__xss=2" in page.inner_text("#critique-star")
+
+
+def test_setup_checks_are_one_click_from_the_status_line(page) -> None:
+    link = page.locator("#status a[href='#setup-checks']")
+    assert link.inner_text() == "setup checks"
+    link.click()
+    page.locator("#setup-checks").get_by_text("Setup checks").first.click()
+    page.click("#checks-button")
+    wait_text(page, "#setup-checks", "notes sources", 120)
+    text = page.inner_text("#setup-checks")
+    for check in ("packages match the lock", "model library is portable", "model generates",
+                  "embedder", "index", "data directory", "offline"):  # fmt: skip
+        assert check in text
+    assert "no model chosen" in text  # this app was started with --model none
