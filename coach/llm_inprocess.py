@@ -1,7 +1,7 @@
-"""llama-cpp-python inside the calling process: for benchmarks and the worker only, never the app.
+"""llama-cpp-python inside the calling process: the model worker's engine, never the coach's.
 
-A native crash here would take the caller down with it; that is why the coach itself phrases
-through ``coach.llm_server``. ``bench/draft.py`` uses this class as the in-process baseline.
+A native crash here takes the calling process down with it, which is why only the worker process
+(``coach.model_worker``) and the in-process baseline of ``bench/draft.py`` use this class.
 """
 
 from __future__ import annotations
@@ -35,17 +35,20 @@ def _silence_llama_logs() -> None:
 class InProcessModel:
     """One GGUF model loaded in this process; generation is serialised by a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, threads: int | None = None, context: int = CONTEXT_TOKENS
+    ) -> None:
         from llama_cpp import Llama
 
         _silence_llama_logs()
         self.path = path
         self.name = path.name
+        threads = threads or os.cpu_count() or 2
         self.llm = Llama(
             model_path=str(path),
-            n_ctx=CONTEXT_TOKENS,
-            n_threads=os.cpu_count() or 2,
-            n_threads_batch=os.cpu_count() or 2,
+            n_ctx=context,
+            n_threads=threads,
+            n_threads_batch=threads,
             verbose=False,
         )
         self.format: PromptFormat = prompt_format(read_metadata(path))
@@ -68,8 +71,10 @@ class InProcessModel:
                 prompt, max_tokens=max_tokens, temperature=0.0, repeat_penalty=REPEAT_PENALTY,
                 stop=stop, stream=True,
             ):  # fmt: skip
-                self.tokens_generated += 1
-                yield chunk["choices"][0]["text"]
+                piece = chunk["choices"][0]["text"]
+                if piece:  # counted like the HTTP stream: pieces with text
+                    self.tokens_generated += 1
+                    yield piece
             self.generation_seconds += time.perf_counter() - start
 
     def close(self) -> None:

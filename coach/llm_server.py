@@ -1,6 +1,7 @@
 """A GGUF model served by a supervised child process, so no native crash or hang reaches the coach.
 
-The child is llama-cpp-python's OpenAI-compatible server (or the ``llm_server_command`` setting),
+The child is the coach's own OpenAI-compatible model worker (``coach.model_worker``), or any
+server the ``llm_server_command`` setting names (llama-cpp-python's, llama.cpp's llama-server),
 bound to a free loopback port. The coach streams from it over HTTP. When the child crashes, hangs
 past the deadline or is killed, the request fails with one sentence (the draft carries on in the
 notes' own words), the child is stopped, and the next request starts a fresh one.
@@ -45,15 +46,10 @@ def free_loopback_port() -> int:
 
 
 def default_command() -> list[str]:
-    """llama-cpp-python's server, wrapped so it exits when the coach does."""
+    """The coach's own model worker (``coach.model_worker``), which exits when the coach does."""
     return [
-        sys.executable, "-m", "coach.model_worker",
-        "--model", "{model}", "--host", "127.0.0.1", "--port", "{port}",
-        "--n_ctx", "{context}", "--n_threads", "{threads}", "--n_threads_batch", "{threads}",
-        "--interrupt_requests", "False", "--verbose", "False",
-        # The server computes logits for every prompt token by default; drafting needs only the
-        # last one, and with a 262k-word vocabulary that default made prompts ~60% slower.
-        "--logits_all", "False",
+        sys.executable, "-m", "coach.model_worker", "--model", "{model}", "--port", "{port}",
+        "--threads", "{threads}", "--context", "{context}",
     ]  # fmt: skip
 
 
