@@ -55,7 +55,7 @@ lock: $(PY)
 # A real generation with the packaged model, in a child process: a broken native build fails
 # here in seconds with one clear sentence, not as a segfault minutes into the test suite.
 smoke: install
-	$(PY) -m coach.smoke
+	$(PY) -m coach.health.smoke
 
 run: install
 	$(PY) app.py

@@ -12,12 +12,12 @@ import coach  # noqa: F401  (sets the offline switches before gradio is imported
 import gradio as gr
 import pandas as pd
 
-from coach import app_views as views
-from coach.app_service import CoachService
-from coach.errors import CoachError
-from coach.models import DIMENSION_IDS, PRINCIPLE_IDS
-from coach.serve_options import serve_options
-from coach.user_stories import StoryForm
+from coach.app import views as views
+from coach.app.serve_options import serve_options
+from coach.app.service import CoachService
+from coach.core.errors import CoachError
+from coach.core.ids import DIMENSION_IDS, PRINCIPLE_IDS
+from coach.knowledge.user_stories import StoryForm
 
 STAR_COLOURS = {
     "situation": "#c7d2fe",
@@ -35,22 +35,24 @@ def build_app(service: CoachService) -> gr.Blocks:
     with gr.Blocks(title="Interview coach") as demo:
         with gr.Row():
             gr.Markdown("# Interview coach")
-            status = gr.Markdown(service.status(), elem_classes="coach-status", elem_id="status")
+            status = gr.Markdown(
+                service.runtime.status(), elem_classes="coach-status", elem_id="status"
+            )
             model = gr.Dropdown(
-                service.model_names(),
+                service.runtime.model_names(),
                 label="Model",
                 scale=0,
                 min_width=160,
-                value=service.model_label(),
+                value=service.runtime.model_label(),
                 allow_custom_value=True,
                 elem_id="model",
             )
         with gr.Accordion("Setup checks", open=False, elem_id="setup-checks"):
             checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
             checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
-        gr.Timer(3.0).tick(service.status, outputs=status)
-        model.input(service.switch_model, inputs=model, outputs=status)
-        checks_button.click(lambda: views.checks_md(service.setup_checks()), None, checks)
+        gr.Timer(3.0).tick(service.runtime.status, outputs=status)
+        model.input(service.runtime.switch_model, inputs=model, outputs=status)
+        checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
 
         with gr.Tab("Ask", id="ask"):
             chat = gr.Chatbot(
@@ -69,7 +71,11 @@ def build_app(service: CoachService) -> gr.Blocks:
                 ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
             with gr.Row():
                 minutes = gr.Slider(
-                    0.5, 5, value=service.settings.minutes, step=0.5, label="Time budget (minutes)"
+                    0.5,
+                    5,
+                    value=service.runtime.settings.minutes,
+                    step=0.5,
+                    label="Time budget (minutes)",
                 )
                 rank = gr.Radio(
                     ["best story", "second story", "third story"],
@@ -83,7 +89,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                 history = [*history, {"role": "user", "content": views.esc(text)}]
                 try:
                     index = ["best story", "second story", "third story"].index(which)
-                    for update in service.ask_stream(text, budget, index):
+                    for update in service.asking.ask_stream(text, budget, index):
                         reply = views.ask_md(
                             update.result, update.sentences, update.follow_ups, update.done
                         )
@@ -108,7 +114,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             with gr.Row():
                 with gr.Column(scale=1):
                     c_question = gr.Dropdown(
-                        service.bank_questions(),
+                        service.practice.bank_questions(),
                         allow_custom_value=True,
                         label="Question (pick or type)",
                         value=None,
@@ -140,7 +146,7 @@ def build_app(service: CoachService) -> gr.Blocks:
 
             def on_critique(q: str | None, answer: str, rewrite: bool):
                 try:
-                    outcome = service.critique(q or "", answer, rewrite)
+                    outcome = service.practice.critique(q or "", answer, rewrite)
                 except CoachError as exc:
                     return (
                         f"**{views.esc(str(exc))}**",
@@ -195,7 +201,7 @@ def build_app(service: CoachService) -> gr.Blocks:
 
             def on_start(principles: list[str], count: float, seconds: float):
                 try:
-                    s = service.start_mock(principles, int(count), int(seconds))
+                    s = service.practice.start_mock(principles, int(count), int(seconds))
                 except CoachError as exc:
                     return None, views.esc(str(exc)), "", "", None, gr.Timer(active=False)
                 return (
@@ -211,7 +217,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                 if s is None:
                     return s, "Start a mock interview first.", "", "", None, gr.Timer(active=False)
                 try:
-                    outcome = service.answer_mock(s, answer)
+                    outcome = service.practice.answer_mock(s, answer)
                 except CoachError as exc:
                     return (
                         s,
@@ -263,7 +269,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                 "folder and indexed at once."
             )
             s_pick = gr.Dropdown(
-                service.user_story_titles(),
+                service.stories.user_story_titles(),
                 label="Edit one of my stories (optional)",
                 value=None,
                 elem_id="story-pick",
@@ -282,7 +288,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             s_report = gr.Markdown(elem_id="story-report")
 
             def bank_view():
-                rows, gaps, thin = service.coverage()
+                rows, gaps, thin = service.stories.coverage()
                 return pd.DataFrame(views.coverage_chart_rows(rows)), views.gaps_md(gaps, thin)
 
             def on_save(title, principle, situation, task, action, result, lesson, overwrite):
@@ -296,13 +302,14 @@ def build_app(service: CoachService) -> gr.Blocks:
                     lesson or "",
                 )
                 try:
-                    message = service.add_story(form, bool(overwrite))
+                    message = service.stories.add_story(form, bool(overwrite))
                 except CoachError as exc:
                     message = f"**Not saved:** {views.esc(str(exc))}"
-                return (message, *bank_view(), gr.Dropdown(choices=service.user_story_titles()))
+                titles = service.stories.user_story_titles()
+                return (message, *bank_view(), gr.Dropdown(choices=titles))
 
             def on_pick(title: str | None):
-                form = service.user_story_form(title or "")
+                form = service.stories.user_story_form(title or "")
                 if form is None:
                     return [gr.skip()] * 8
                 values = [form.title, form.primary_principle, form.situation, form.task,
@@ -335,7 +342,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             h_notice = gr.Markdown()
 
             def history_view():
-                rows, notice = views.history_rows(service)
+                rows, notice = views.history_rows(service.runtime.history)
                 return (
                     pd.DataFrame(views.progress_rows(rows)),
                     pd.DataFrame(views.table_rows(rows)),
@@ -343,11 +350,11 @@ def build_app(service: CoachService) -> gr.Blocks:
                 )
 
             h_refresh.click(history_view, None, [h_chart, h_table, h_notice])
-            h_md.click(lambda: str(service.export("md")), None, h_file)
-            h_csv.click(lambda: str(service.export("csv")), None, h_file)
+            h_md.click(lambda: str(service.practice.export("md")), None, h_file)
+            h_csv.click(lambda: str(service.practice.export("csv")), None, h_file)
 
         demo.load(bank_view, None, [b_chart, b_gaps])
-        demo.load(lambda: gr.Dropdown(choices=service.user_story_titles()), None, s_pick)
+        demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
         demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo
 
@@ -367,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     service = CoachService(args.model)
-    threading.Thread(target=service.warm_up, daemon=True).start()
+    threading.Thread(target=service.runtime.warm_up, daemon=True).start()
     demo = build_app(service)
     demo.queue(default_concurrency_limit=4)
     demo.launch(

@@ -109,15 +109,15 @@ def _service_level(home: str) -> None:
     """The same questions through the app's service in this process: when the opening line and
     when the first sentence of the story itself (model-phrased or the notes' words) arrive."""
     os.environ["COACH_HOME"] = home
-    from coach.app_service import CoachService
+    from coach.app.service import CoachService
 
     service = CoachService()
-    service.warm_up()
+    service.runtime.warm_up()
     opening, story = [], []
     for question in QUESTIONS:
         start = time.perf_counter()
         seen: dict[int, float] = {}
-        for update in service.ask_stream(question):
+        for update in service.asking.ask_stream(question):
             for count in (1, 2):
                 if len(update.sentences) >= count and count not in seen:
                     seen[count] = time.perf_counter() - start

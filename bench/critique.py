@@ -20,6 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from coach.evaluation.sets import sets_in
+
+SETS = sets_in(Path(__file__).resolve().parents[1] / "tests" / "data")
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 COACH = str(Path(sys.executable).with_name("coach"))
@@ -48,13 +52,12 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; warm passes: {PASSES}; cold runs: {COLD_RUNS}")
     subprocess.run([COACH, "index"], env=env, check=True, capture_output=True)
 
-    from coach import embedding
-    from coach.calibration import load_calibration
-    from coach.critique import Critic
-    from coach.critique_eval import CRITIQUE_SETS
-    from coach.service import open_retriever
+    from coach.critique.critic import Critic
+    from coach.evaluation.calibration import load_calibration
+    from coach.index import embedding
+    from coach.retrieval.opening import open_retriever
 
-    answers = [a for path in CRITIQUE_SETS.values() for a in load_calibration(path)]
+    answers = [a for path in SETS.critique.values() for a in load_calibration(path)]
     critic = Critic(open_retriever())
     for name in ("numpy (one-shot CLI)", "sentence-transformers (app, warm)"):
         if name.startswith("sentence"):

@@ -22,15 +22,18 @@ import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-"))
 
-from coach.ask import DraftOptions, ask
-from coach.evaluation import EVAL_SETS
-from coach.knowledge import load_dev_questions
-from coach.llm import DEFAULT_MODEL, PACKAGED, choose_model, load_model
-from coach.sentences import numbers
-from coach.service import open_retriever
+from coach.drafting.ask import DraftOptions, ask
+from coach.drafting.backends.choice import DEFAULT_MODEL, PACKAGED, choose_model, load_model
+from coach.evaluation.sets import sets_in
+from coach.knowledge.bank import load_dev_questions
+from coach.retrieval.opening import open_retriever
+from coach.text.sentences import numbers
+
+SETS = sets_in(Path(__file__).resolve().parents[1] / "tests" / "data")
 
 SECOND_PERSON = re.compile(r"(?<![-\w])(you|your)\b|\bthe candidate\b", re.IGNORECASE)
 
@@ -83,7 +86,7 @@ def _timed_ask(retriever, question: str, model) -> tuple[float, float, object]:
 def speed(retriever, questions, runs: int = 3) -> None:
     """Out-of-process (the coach's own path) against in-process llama-cpp-python, warm, same
     questions, same prompts, same token counts (greedy decoding makes them identical)."""
-    from coach.llm_inprocess import InProcessModel
+    from coach.drafting.backends.inprocess import InProcessModel
 
     choice = choose_model(DEFAULT_MODEL)
     worker, _ = load_model(choice)
@@ -199,7 +202,7 @@ def main() -> None:
     numbers_given = [a for a in args if a.isdigit()]
     count = int(numbers_given[0]) if numbers_given else 50
     retriever = open_retriever(include_notes=False)
-    questions = load_dev_questions(EVAL_SETS["dev"])[:count]
+    questions = load_dev_questions(SETS.retrieval["dev"])[:count]
     if "--speed-only" not in args and "--cold-only" not in args:
         compare_models(retriever, questions)
     if "--cold-only" not in args:

@@ -20,6 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from coach.evaluation.sets import sets_in
+
+SETS = sets_in(Path(__file__).resolve().parents[1] / "tests" / "data")
+
 REPO = Path(__file__).resolve().parent.parent
 COACH = str(Path(sys.executable).with_name("coach"))
 RUNS = 5
@@ -60,14 +64,13 @@ def main() -> None:
 
     os.environ["COACH_HOME"] = home
     sys.path.insert(0, str(REPO))
-    from coach.embedding import index_embedder, numpy_embedder
-    from coach.evaluation import EVAL_SETS
-    from coach.knowledge import load_dev_questions
-    from coach.question_text import question_content
-    from coach.service import open_retriever
+    from coach.index.embedding import index_embedder, numpy_embedder
+    from coach.knowledge.bank import load_dev_questions
+    from coach.retrieval.opening import open_retriever
+    from coach.text.question_text import question_content
 
     retriever = open_retriever()
-    questions = [q.text for q in load_dev_questions(EVAL_SETS["dev"])]
+    questions = [q.text for q in load_dev_questions(SETS.retrieval["dev"])]
     st, fast = index_embedder(), numpy_embedder()
     st.encode(["warm up"])  # once loaded, the retriever embeds questions with it too
     retriever.search(questions[0])

@@ -56,13 +56,13 @@ def knowledge_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def toy_embedder(monkeypatch: pytest.MonkeyPatch):
     """Route the coach's embedders to one toy embedder (no model load, no torch)."""
-    from coach import service
+    from coach.index import embedding
     from tests.fakes import ToyEmbedder
 
     toy = ToyEmbedder()
-    monkeypatch.setattr(service, "query_embedder", lambda: toy)
-    monkeypatch.setattr(service, "index_embedder", lambda: toy)
-    monkeypatch.setattr(service, "MODEL_NAME", toy.name)
+    monkeypatch.setattr(embedding, "query_embedder", lambda: toy)
+    monkeypatch.setattr(embedding, "index_embedder", lambda: toy)
+    monkeypatch.setattr(embedding, "MODEL_NAME", toy.name)
     return toy
 
 

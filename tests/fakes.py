@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from coach.lexical import terms
+from coach.text.terms import terms
 
 
 class ToyEmbedder:

@@ -8,7 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.calibration import load_calibration
+from coach.evaluation.calibration import load_calibration
+from coach.evaluation.sets import sets_in
+
+SETS = sets_in(Path(__file__).resolve().parent / "data")
 
 ASK_QUESTIONS = [
     "Tell me about a time you had to move fast with no data.",
@@ -67,7 +70,7 @@ def run_load(url: str, pid: int, critiques: int = 20, drafts: int = 4) -> LoadRe
     """Fire ``critiques`` critiques and ``drafts`` drafts at once; wait for every one."""
     from gradio_client import Client
 
-    answers = [a for a in load_calibration() if not a.junk]
+    answers = [a for a in load_calibration(SETS.critique["calibration"]) if not a.junk]
     failures: list[str] = []
 
     def critique(n: int) -> float:

@@ -35,7 +35,7 @@ def test_makefile_installs_cpu_torch_first_and_builds_llama_portably() -> None:
 
 
 def test_every_dependency_is_pinned_in_the_lock() -> None:
-    from coach.doctor import locked_versions
+    from coach.health.doctor import locked_versions
 
     pins = locked_versions(REPO / "requirements.lock")
     assert pins["torch"] == "2.13.0+cpu"
@@ -48,7 +48,7 @@ def test_every_dependency_is_pinned_in_the_lock() -> None:
 
 
 def test_installed_packages_match_the_lock() -> None:
-    from coach.doctor import check_packages
+    from coach.health.doctor import check_packages
 
     check = check_packages(REPO / "requirements.lock")
     assert check.ok, check.detail

@@ -1,0 +1,203 @@
+"""One handler per job of the app; the Gradio callbacks only call these."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from coach.app.runtime import Runtime
+from coach.core.errors import CoachError
+from coach.core.paths import data_dir
+from coach.core.results import AskResult, Critique, DraftSentence
+from coach.critique.critic import CritiqueOptions
+from coach.critique.follow_ups import principle_follow_ups
+from coach.drafting.ask import DraftOptions, ask
+from coach.knowledge.bank import load_knowledge
+from coach.knowledge.user_stories import StoryForm, load_user_stories, save_story
+from coach.practice.coverage import coverage_rows, principles_without_strong_story, thin_stories
+from coach.practice.history import HistoryUnavailable
+from coach.practice.mock import MockSession, draw_questions, session_report
+
+_DONE = object()
+
+
+@dataclass
+class CritiqueOutcome:
+    """A critique and what happened to saving it."""
+
+    result: Critique
+    saved: bool
+    notice: str = ""
+
+
+@dataclass
+class AskUpdate:
+    """One step of a streamed ask: the retrieval, the sentences so far, and whether it is done."""
+
+    result: AskResult | None
+    sentences: list[DraftSentence] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    done: bool = False
+    first_words_after: float | None = None
+
+
+class AskHandler:
+    """The Ask tab: retrieval first, then the draft sentence by sentence."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    def ask_stream(
+        self, question: str, minutes: float = 2.0, story_rank: int = 0
+    ) -> Iterator[AskUpdate]:
+        """Retrieval first, then the draft sentence by sentence as the model writes it."""
+        start = time.perf_counter()
+        events: queue.Queue = queue.Queue()
+        options = DraftOptions(
+            model=self.runtime.model(),
+            minutes=minutes,
+            words_per_minute=self.runtime.settings.words_per_minute,
+            emit=lambda sentence: events.put(("sentence", sentence)),
+            story_rank=story_rank,
+            on_retrieved=lambda found: events.put(("retrieved", found)),
+        )
+        outcome: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                outcome["result"] = ask(self.runtime.retriever, question, 3, options)
+            except Exception as exc:  # shown to the user as one sentence
+                outcome["error"] = exc
+            events.put((_DONE, None))
+
+        threading.Thread(target=work, daemon=True).start()
+        update = AskUpdate(result=None)
+        while True:
+            kind, payload = events.get()
+            if kind is _DONE:
+                break
+            if kind == "retrieved":
+                update.result = payload  # type: ignore[assignment]
+            elif kind == "sentence":
+                if update.first_words_after is None:
+                    update.first_words_after = time.perf_counter() - start
+                update.sentences = [*update.sentences, payload]  # type: ignore[list-item]
+            yield replace(update)  # a snapshot: callers may keep earlier updates
+        if "error" in outcome:
+            error = outcome["error"]
+            raise (
+                error
+                if isinstance(error, CoachError)
+                else CoachError(f"Something went wrong while drafting ({type(error).__name__}).")
+            )
+        result = outcome["result"]
+        assert isinstance(result, AskResult)
+        update.result = result
+        if result.draft is not None:
+            update.sentences = result.draft.sentences
+        top = result.principles[0].id if result.principles else ""
+        update.follow_ups = principle_follow_ups(top)
+        update.done = True
+        yield replace(update)
+
+
+class PracticeHandler:
+    """The Critique and Mock tabs, and the History export: every critique is saved."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    def critique(
+        self, question: str, answer: str, rewrite: bool = False, session: int | None = None
+    ) -> CritiqueOutcome:
+        """Score an answer and save it to the history (coaching goes on if saving fails)."""
+        options = CritiqueOptions()
+        if rewrite:
+            options.rewrite = DraftOptions(
+                model=self.runtime.model(), minutes=self.runtime.settings.minutes
+            )
+        result = self.runtime.critic.critique(question or None, answer, options)
+        try:
+            self.runtime.history.save_critique(result, answer, session)
+        except HistoryUnavailable as exc:
+            return CritiqueOutcome(result, False, str(exc))
+        return CritiqueOutcome(result, True, " ".join(self.runtime.history.notices))
+
+    def bank_questions(self) -> list[str]:
+        """The question bank, for picking a question to practise (no index needed)."""
+        return [q.text for q in load_knowledge().questions]
+
+    def start_mock(self, principles: list[str], count: int, seconds: int) -> MockSession:
+        session = MockSession(draw_questions(self.runtime.retriever.kb, principles, count), seconds)
+        try:
+            session.history_id = self.runtime.history.start_session(
+                principles, [q.text for q in session.questions]
+            )
+        except HistoryUnavailable:
+            session.history_id = None
+        return session
+
+    def answer_mock(self, session: MockSession, answer: str) -> CritiqueOutcome:
+        question = session.current
+        if question is None:
+            raise CoachError("This mock interview is over; start a new one.")
+        outcome = self.critique(question.text, answer, session=session.history_id)
+        session.record(outcome.result)
+        if session.finished and session.history_id is not None:
+            try:
+                self.runtime.history.finish_session(session.history_id, session_report(session))
+            except HistoryUnavailable as exc:
+                outcome.notice = str(exc)
+        return outcome
+
+    def export(self, kind: str) -> Path:
+        """Write the history as Markdown or CSV into the data directory; returns the file."""
+        folder = data_dir() / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        if kind == "csv":
+            path = folder / f"practice-{stamp}.csv"
+            path.write_text(self.runtime.history.export_csv(), encoding="utf-8")
+        else:
+            path = folder / f"practice-{stamp}.md"
+            path.write_text(self.runtime.history.export_markdown(), encoding="utf-8")
+        return path
+
+
+class StoryBankHandler:
+    """The Story bank tab: coverage per principle, and the candidate's own stories."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    def coverage(self) -> tuple[list[dict], list[str], list[str]]:
+        kb = self.runtime.retriever.kb
+        stories = [s for s in self.runtime.retriever.stories.values() if s.origin != "notes"]
+        thin = [s.title for s in thin_stories(stories)]
+        return coverage_rows(kb, stories), principles_without_strong_story(kb, stories), thin
+
+    def add_story(self, form: StoryForm, overwrite: bool = False) -> str:
+        """Save the story into the user's folder and re-index; returns a one-line report."""
+        bank_ids = {s.id for s in self.runtime.retriever.kb.stories}
+        story = save_story(form, bank_ids, overwrite)
+        self.runtime.invalidate()
+        self.runtime.retriever  # noqa: B018 (re-indexes now: only the new story is embedded)
+        return f"Saved '{story.title}' to {Path(story.source).name} and indexed it."
+
+    def user_story_titles(self) -> list[str]:
+        """Stories the candidate added in the app, by title, for editing."""
+        return [s.title for s in load_user_stories()]
+
+    def user_story_form(self, title: str) -> StoryForm | None:
+        """The form values of one of the candidate's own stories."""
+        for story in load_user_stories():
+            if story.title == title:
+                s = story.sections
+                return StoryForm(story.title, story.primary_principle or "", s.situation, s.task,
+                                 s.action, s.result, s.lesson,
+                                 tuple(story.secondary_principles))  # fmt: skip
+        return None

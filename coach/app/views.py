@@ -1,0 +1,232 @@
+"""Markdown and table views of the coach's results, for the app. Everything from the user's notes
+or answers is HTML-escaped before it reaches the page."""
+
+from __future__ import annotations
+
+import html
+
+from coach.core.results import AskResult, Critique, DraftSentence, StoryHit
+
+LEGEND = (
+    "Plain text: phrased by the model and checked against your notes. "
+    "*Italic*: your notes' own words."
+)
+
+
+WELCOME = (
+    "Ask me any behavioral question, even one your notes never list. I will name the principle "
+    "it probes, find your best stories and draft an answer from your own facts."
+)
+
+
+def esc(text: str) -> str:
+    """Text safe to put inside Markdown rendered as HTML."""
+    return html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
+
+
+def principles_md(result: AskResult) -> str:
+    """The principles a question probes, strongest first."""
+    parts = [f"**{esc(p.name)}** {p.score:.0%}" for p in result.principles[:3]]
+    return "Probes: " + " · ".join(parts)
+
+
+def story_card_md(hit: StoryHit, rank: int, full: bool = False) -> str:
+    """A story as a card: title, principles, why it matched, thin warning, text on demand."""
+    lines = [
+        f"### {rank}. {esc(hit.title)}",
+        f"Principles: {esc(', '.join(hit.principles)) or 'none'} · match {hit.score:.2f}",
+        f"Why: {esc(hit.why)}",
+    ]
+    if hit.thin:
+        lines.append("⚠️ Thin story: your notes hold only a few words for it; add detail to use it "
+                     "in an interview.")  # fmt: skip
+    if full:
+        lines += ["", esc(hit.text).replace("\n", "  \n")]
+    return "\n\n".join(lines)
+
+
+def draft_md(sentences: list[DraftSentence]) -> str:
+    """The draft so far, notes' own words in italics, model wording plain."""
+    out = []
+    for sentence in sentences:
+        text = esc(sentence.text)
+        out.append(f"*{text}*" if sentence.source == "notes" else text)
+    return " ".join(out)
+
+
+def ask_md(
+    result: AskResult | None, sentences: list[DraftSentence], follow_ups: list[str], done: bool
+) -> str:
+    """The whole assistant reply for the chat, as it grows."""
+    if result is None:
+        return "Finding your stories…"
+    parts = [principles_md(result)]
+    if result.stories:
+        parts.append(story_card_md(result.stories[0], 1))
+        others = ", ".join(f"{n}. {esc(s.title)}" for n, s in enumerate(result.stories[1:], 2))
+        if others:
+            parts.append(f"Also fits: {others}")
+    if result.no_fit is not None:
+        parts.append(f"**{esc(result.no_fit.message)}**")
+        return "\n\n".join(parts)
+    parts.append("**Draft**" + ("" if done else " (writing…)"))
+    parts.append(draft_md(sentences) or "…")
+    if done and result.draft is not None:
+        draft = result.draft
+        parts.append(f"_{draft.words} words, about {draft.words / 140 * 60:.0f} s spoken · "
+                     f"model: {esc(draft.model)}_ · {LEGEND}")  # fmt: skip
+        parts += [f"Note: {esc(note)}" for note in draft.notes]
+        if draft.unsupported:
+            parts.append(f"Removed {len(draft.unsupported)} model sentences your notes do not "
+                         "support.")  # fmt: skip
+    if done and follow_ups:
+        parts.append("**Follow-ups to expect**\n" + "\n".join(f"- {esc(q)}" for q in follow_ups))
+    for warning in result.warnings:
+        parts.append(f"⚠️ {esc(warning)}")
+    return "\n\n".join(parts)
+
+
+def critique_summary_md(result: Critique) -> str:
+    """Overall score, principle, length, matched story."""
+    top = result.principles[0].name if result.principles else "?"
+    story = (
+        f" · matches your story **{esc(result.matched_story.title)}**"
+        if result.matched_story
+        else " · matches none of your stories"
+    )
+    return (
+        f"## Overall {result.overall}/5\n\nProbes **{esc(top)}** · {result.words} words, "
+        f"about {result.speaking_seconds} s spoken{story}"
+    )
+
+
+def dimension_rows(result: Critique) -> list[dict]:
+    """Rows for the dimensions chart."""
+    return [{"dimension": d.id, "score": d.score, "comment": d.comment} for d in result.dimensions]
+
+
+def flags_md(result: Critique) -> str:
+    """Every flag with its quoted evidence."""
+    if not result.flags:
+        return "No flags."
+    lines = []
+    for flag in result.flags:
+        lines.append(f"- **{flag.code}**: {esc(flag.message)}")
+        if flag.evidence:
+            quoted = flag.evidence if flag.evidence.startswith('"') else f"“{flag.evidence}”"
+            lines.append(f"  > {esc(quoted)}")
+    return "\n".join(lines)
+
+
+def highlighted(result: Critique) -> list[tuple[str, str | None]]:
+    """The answer's sentences with their STAR part, for highlighting."""
+    return [(s.text + " ", None if s.part == "other" else s.part) for s in result.sentences]
+
+
+def follow_ups_md(questions: list[str]) -> str:
+    """A bullet list of follow-up questions."""
+    return "\n".join(f"- {esc(q)}" for q in questions)
+
+
+def suggestions_md(result: Critique) -> str:
+    """The coach note and facts from the notes that would strengthen the answer."""
+    lines = [esc(result.coach_note)]
+    lines += [f"- {esc(s)}" for s in result.suggestions]
+    return "\n\n".join(lines)
+
+
+def mock_question_md(session) -> str:
+    """The current mock question, or the end of the session."""
+    question = session.current
+    if question is None:
+        return "### Session complete\nYour report per principle is below."
+    number = session.index + 1
+    return (f"### Question {number} of {len(session.questions)}\n\n{esc(question.text)}\n\n"
+            f"_Probes {esc(', '.join(question.principles))}_")  # fmt: skip
+
+
+def clock_md(session) -> str:
+    """The countdown for the current question."""
+    if session is None or session.current is None:
+        return ""
+    left = session.seconds_left()
+    note = " — time is up; finish your sentence and submit" if left == 0 else ""
+    return f"⏱ {left // 60}:{left % 60:02d} left{note}"
+
+
+def mock_report_rows(session) -> list[dict]:
+    """The end-of-session report as table rows."""
+    from coach.practice.mock import session_report
+
+    return [{"principle": r["principle"], "answers": r["answers"], "average": r["average"],
+             "work on": r["weakest"]} for r in session_report(session)]  # fmt: skip
+
+
+def coverage_chart_rows(rows: list[dict]) -> list[dict]:
+    """Long-form rows for the coverage chart: strong, thin and supporting stories per principle."""
+    out = []
+    for row in rows:
+        out.append({"principle": row["principle"], "kind": "strong", "stories": row["strong"]})
+        out.append({"principle": row["principle"], "kind": "thin",
+                    "stories": row["primary"] - row["strong"]})  # fmt: skip
+        out.append({"principle": row["principle"], "kind": "supporting",
+                    "stories": row["secondary"]})  # fmt: skip
+    return out
+
+
+def gaps_md(gaps: list[str], thin: list[str]) -> str:
+    """Principles with no strong story, and thin stories to flesh out."""
+    lines = ["### Principles with no strong story"]
+    lines += [f"- {esc(p)}" for p in gaps] or ["- none: every principle has a strong story"]
+    lines += ["", "### Thin stories (add detail to your notes)"]
+    lines += [f"- {esc(t)}" for t in thin] or ["- none"]
+    return "\n".join(lines)
+
+
+def history_rows(history) -> tuple[list[dict], str]:
+    """The saved critiques, or a one-line notice when the history cannot be read."""
+    from coach.practice.history import HistoryUnavailable
+
+    try:
+        rows = history.critiques()
+    except HistoryUnavailable as exc:
+        return [], f"⚠️ {esc(str(exc))}"
+    return rows, " ".join(esc(n) for n in history.notices)
+
+
+def progress_rows(rows: list[dict]) -> list[dict]:
+    """Score per attempt, oldest first, for the progress chart."""
+    ordered = list(reversed(rows))
+    return [{"attempt": n, "overall": r["overall"], "principle": r["principle"] or "none"}
+            for n, r in enumerate(ordered, 1)]  # fmt: skip
+
+
+def table_rows(rows: list[dict]) -> list[dict]:
+    """The history table: when, question, principle, score."""
+    return [{"when": r["when"], "question": r["question"], "principle": r["principle"],
+             "overall": r["overall"]} for r in rows]  # fmt: skip
+
+
+def rewrite_md(result: Critique) -> str:
+    """The stronger version drafted from the matched story, when one was asked for."""
+    if result.rewrite is None:
+        return ""
+    return "### A stronger version, from your notes\n\n" + draft_md(result.rewrite.sentences)
+
+
+def mock_feedback_md(result: Critique) -> str:
+    """Short feedback after a mock answer: the score line and the flags."""
+    return critique_summary_md(result) + "\n\n" + flags_md(result)
+
+
+def checks_md(checks: list) -> str:
+    """The setup checks (``coach doctor``) as a table, then each problem with its fix."""
+    lines = ["| | check | detail |", "|---|---|---|"]
+    lines += [f"| {'✅' if c.ok else '❌'} | {esc(c.name)} | {esc(c.detail)} |" for c in checks]
+    problems = [c for c in checks if not c.ok]
+    lines.append("")
+    if problems:
+        lines += [f"- **{esc(c.name)}**: {esc(c.fix or '')}" for c in problems]
+    else:
+        lines.append("Everything the coach needs is in place (the same checks as `coach doctor`).")
+    return "\n".join(lines)

@@ -1,0 +1,350 @@
+"""The ``coach`` command line. Each subcommand is a thin layer over a ``coach`` module.
+
+Exit codes (CONTRACT.md): 0 success, 2 bad input or usage (one sentence, no traceback), 1 internal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from coach.core.errors import CoachError
+
+BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one plain sentence and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{message[0].upper()}{message[1:]}. Run 'coach --help' for usage.", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from coach.knowledge.story_list import list_stories
+
+    rows = list_stories(include_notes=args.all)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for row in rows:
+        thin = "  (thin)" if row["thin"] else ""
+        principles = ", ".join(row["principles"]) or "no principle"
+        print(f"{row['id']}\n    {row['title']}\n    {principles}{thin}")
+    bank = sum(row["origin"] == "bank" for row in rows)
+    print(
+        f"\n{bank} stories in the bank" + (f", {len(rows) - bank} from notes." if args.all else ".")
+    )
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from coach.knowledge.ingest import ingest
+
+    reports = ingest([Path(p) for p in args.paths])
+    for report in reports:
+        print(report.summary())
+    return 0 if all(r.parsed.entries for r in reports) else 2
+
+
+def to_json_line(obj: object) -> str:
+    """Compact JSON for one line of JSON Lines output."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _print_notices(notices: list[str]) -> None:
+    for notice in notices:
+        print(notice, file=sys.stderr)
+
+
+def _drafting(args: argparse.Namespace, stream: bool, wanted: bool = True):
+    """Draft options from the command line: model (loaded once), minutes, streaming.
+
+    --minutes is checked even when no draft is ``wanted`` (then None, and no model loads).
+    """
+    from coach.core.settings import load_settings
+    from coach.drafting.ask import DraftOptions
+    from coach.drafting.backends.choice import choose_model, load_model
+
+    settings = load_settings()
+    minutes = settings.minutes if args.minutes is None else args.minutes
+    if not 0 < minutes <= 10:
+        raise CoachError("--minutes must be more than 0 and at most 10.")
+    if not wanted:
+        return None
+    model, problem = load_model(choose_model(args.model))
+    if problem:
+        print(problem, file=sys.stderr)
+    if model is not None:
+        model.prepare()  # the model's process starts while the stories are searched
+    options = DraftOptions(model=model, minutes=minutes, words_per_minute=settings.words_per_minute)
+    if stream:
+        options.emit = lambda sentence: print(sentence.text, end=" ", flush=True)
+    return options
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from coach.cli.render_ask import render, render_draft_footer
+    from coach.drafting.ask import ask, ask_batch
+    from coach.retrieval.opening import open_retriever
+
+    if args.batch is None and args.question is None:
+        raise CoachError("Give a question, or --batch FILE with one question per line.")
+    if args.batch is not None and args.question is not None:
+        raise CoachError("Give either a question or --batch FILE, not both.")
+    if args.k < 1:
+        raise CoachError("-k must be at least 1.")
+    lines = _read_lines(args.batch) if args.batch is not None else None
+    stream = lines is None and not args.json
+    drafting = _drafting(args, stream, wanted=not args.retrieve_only)
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    if lines is not None:
+        failed = False
+        for obj in ask_batch(retriever, lines, args.k, drafting):
+            failed = failed or "error" in obj
+            print(to_json_line(obj), flush=True)
+        return 2 if failed else 0
+    if drafting is not None and stream:
+        drafting.on_retrieved = lambda found: print(render(found) + "\n\nDraft:", flush=True)
+    result = ask(retriever, args.question, args.k, drafting)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    elif drafting is None or result.no_fit:
+        print(render(result))
+    else:
+        print("\n" + render_draft_footer(result))
+    return 0
+
+
+def _read_answer(args: argparse.Namespace) -> str:
+    """The answer from --answer or --answer-file (a path, or - for standard input)."""
+    if args.answer is not None and args.answer_file is not None:
+        raise CoachError("Give either --answer or --answer-file, not both.")
+    if args.answer is not None:
+        return args.answer
+    if args.answer_file is None:
+        raise CoachError("Give --answer TEXT, --answer-file FILE (or - for stdin), or --batch.")
+    return "\n".join(_read_lines(args.answer_file))
+
+
+def _cmd_critique(args: argparse.Namespace) -> int:
+    from coach.cli.render_critique import critique_batch, render_critique
+    from coach.critique.critic import Critic, CritiqueOptions
+    from coach.retrieval.opening import open_retriever
+
+    if args.batch is not None and (args.answer is not None or args.answer_file is not None):
+        raise CoachError("Give either an answer or --batch FILE, not both.")
+    lines = _read_lines(args.batch) if args.batch is not None else None
+    answer = _read_answer(args) if lines is None else ""
+    if lines is None and not answer.strip():
+        raise CoachError("The answer is empty; type or paste the answer you would give.")
+    options = CritiqueOptions()
+    phrase_note = args.model is not None and args.model != "none"
+    if args.rewrite or phrase_note:
+        drafting = _drafting(args, stream=False)
+        options.rewrite = drafting if args.rewrite else None
+        options.note_model = drafting.model if phrase_note else None
+    if lines is not None and len(lines) > BATCH_WARM_ENCODER:
+        from coach.index import embedding
+
+        # many answers: the faster encoder pays for its load time
+        embedding.index_embedder().encode(["warm up"])
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    critic = Critic(retriever)
+    if lines is not None:
+        failed = False
+        for obj in critique_batch(critic, lines, options):
+            failed = failed or "error" in obj
+            print(to_json_line(obj), flush=True)
+        return 2 if failed else 0
+    result = critic.critique(args.question, answer, options)
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    print(result.model_dump_json(indent=2) if args.json else render_critique(result))
+    return 0
+
+
+def _read_lines(name: str) -> list[str]:
+    """Lines of a batch file ('-' for standard input), as one clear sentence when unreadable."""
+    if name == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(name).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise CoachError(f"{name} does not exist.") from exc
+    except UnicodeDecodeError as exc:
+        raise CoachError(f"{name} is not UTF-8 text.") from exc
+    except OSError as exc:
+        raise CoachError(f"Cannot read {name}: {exc.strerror}.") from exc
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    import shutil
+    import time
+
+    from coach.index.builder import index_is_current, index_root
+    from coach.retrieval.opening import open_retriever
+
+    start = time.perf_counter()
+    if args.rebuild:
+        shutil.rmtree(index_root(), ignore_errors=True)
+    else:
+        current, count = index_is_current()
+        if current:
+            print(
+                f"Index: up to date ({count} stories unchanged, checked in "
+                f"{time.perf_counter() - start:.2f} s)."
+            )
+            return 0
+    report = open_retriever().report
+    _print_notices(report.notices)
+    s = report.stories
+    embedded = report.documents_embedded
+    print(
+        f"Index: {len(s.added)} added, {len(s.changed)} changed, {len(s.removed)} removed, "
+        f"{s.unchanged} unchanged stories; {embedded} texts embedded in "
+        f"{time.perf_counter() - start:.1f} s."
+    )
+    for label, ids in (("added", s.added), ("changed", s.changed), ("removed", s.removed)):
+        if ids:
+            print(f"  {label}: {', '.join(ids)}")
+    return 0
+
+
+def _eval_sets(folder: str | None):
+    """The sets named by --sets, else tests/data of the checkout the coach runs from."""
+    from coach.core.paths import REPO_ROOT
+    from coach.evaluation.sets import sets_in
+
+    if folder is not None:
+        return sets_in(Path(folder))
+    default = REPO_ROOT / "tests" / "data"
+    if not default.is_dir():
+        raise CoachError("No evaluation sets here; pass --sets DIR (a folder of set files).")
+    return sets_in(default)
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from coach.evaluation.retrieval import retrieval_report
+    from coach.index import embedding
+    from coach.retrieval.opening import open_retriever
+
+    sets = _eval_sets(args.sets)
+    # hundreds of texts: the faster encoder pays for its load time
+    embedding.index_embedder().encode(["warm up"])
+    retriever = open_retriever()
+    _print_notices(retriever.report.notices)
+    if args.only in (None, "retrieval") and sets.retrieval:
+        print(retrieval_report(retriever, sets.retrieval))
+    if args.only in (None, "critique") and sets.critique:
+        from coach.critique.critic import Critic
+        from coach.evaluation.critique import critique_report
+
+        if args.only is None:
+            print()
+        print(critique_report(Critic(retriever), sets.critique))
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from coach.drafting.backends.choice import close_models
+    from coach.health.doctor import as_json, render, run_checks
+
+    checks = run_checks()
+    close_models()
+    print(json.dumps(as_json(checks), indent=2) if args.json else render(checks))
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (subcommands register themselves here)."""
+    parser = _Parser(prog="coach", description="An offline behavioral-interview coach.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    stories = sub.add_parser("stories", help="list the stories the coach knows")
+    stories.add_argument(
+        "--all", action="store_true", help="include entries parsed from your notes"
+    )
+    stories.add_argument("--json", action="store_true", help="print JSON")
+    stories.set_defaults(func=_cmd_stories)
+
+    ingest = sub.add_parser("ingest", help="parse and register your own notes files or folders")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.set_defaults(func=_cmd_ingest)
+
+    ask = sub.add_parser("ask", help="find the principle and your best stories for a question")
+    ask.add_argument("question", nargs="?", help="the interview question")
+    ask.add_argument("--batch", metavar="FILE", help="one question per line; JSON Lines out")
+    ask.add_argument("--json", action="store_true", help="print the contract's JSON")
+    ask.add_argument("--retrieve-only", action="store_true", help="skip drafting (draft is null)")
+    ask.add_argument("-k", type=int, default=3, help="number of stories (default 3)")
+    ask.add_argument("--minutes", type=float, help="spoken length of the draft (default 2)")
+    ask.add_argument(
+        "--model", help="GGUF path, smollm2, gemma3-270m, none, or a model name on llm_url"
+    )
+    ask.set_defaults(func=_cmd_ask)
+
+    critique = sub.add_parser("critique", help="score a typed answer against the rubric")
+    critique.add_argument("--question", help="the interview question (optional)")
+    critique.add_argument("--answer", help="the answer text")
+    critique.add_argument("--answer-file", metavar="FILE", help="read the answer from FILE or -")
+    critique.add_argument("--batch", metavar="FILE", help='JSON Lines {"question", "answer"} in')
+    critique.add_argument("--json", action="store_true", help="print the contract's JSON")
+    critique.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="add a stronger version drafted from your matched story",
+    )
+    critique.add_argument(
+        "--model",
+        help="GGUF path, smollm2, gemma3-270m, or none (phrases the coach note and the rewrite)",
+    )
+    critique.add_argument("--minutes", type=float, help="length of the rewrite (default 2)")
+    critique.set_defaults(func=_cmd_critique)
+
+    index = sub.add_parser("index", help="bring the search index up to date with your stories")
+    index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")
+    index.set_defaults(func=_cmd_index)
+
+    evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
+    evaluate.add_argument("--only", choices=("retrieval", "critique"), help="run one part")
+    evaluate.add_argument("--sets", metavar="DIR", help="folder of set files (default tests/data)")
+    evaluate.set_defaults(func=_cmd_eval)
+
+    doctor = sub.add_parser("doctor", help="check the install, model, index, data and sources")
+    doctor.add_argument("--json", action="store_true", help="print JSON")
+    doctor.set_defaults(func=_cmd_doctor)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``coach`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CoachError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line for the user; the traceback only on request
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        print(f"Unexpected internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""How ``coach ask`` reads in a terminal: principles, stories with why they matched, and the
+footer after a streamed draft (length, provenance, removed sentences, notes)."""
+
+from __future__ import annotations
+
+from coach.core.results import AskResult
+from coach.drafting.ask import MIN_PRINCIPLES
+
+
+def render(result: AskResult) -> str:
+    """A readable answer: principles, then stories with scores and why they matched."""
+    out = [f"Question: {result.question}", "", "Principles probed:"]
+    for p in result.principles[:MIN_PRINCIPLES]:
+        out.append(f"  {p.score:5.0%}  {p.name}")
+    out += ["", "Your best stories:"]
+    for n, story in enumerate(result.stories, start=1):
+        thin = "  [thin: your notes hold only a few words]" if story.thin else ""
+        out.append(f"  {n}. {story.title}  (score {story.score:.2f}){thin}")
+        out.append(f"     id: {story.id} | {', '.join(story.principles)}")
+        out.append(f"     why: {story.why}")
+    if result.no_fit:
+        out += ["", result.no_fit.message]
+    return "\n".join(out)
+
+
+def render_draft_footer(result: AskResult) -> str:
+    """After a streamed draft: length against budget, provenance, removed sentences, advice."""
+    draft = result.draft
+    if draft is None:
+        return ""
+    counts = {source: sum(s.source == source for s in draft.sentences) for source in
+              ("model", "notes", "template")}  # fmt: skip
+    lines = [
+        f"({draft.words} words, ~{draft.words / 140 * 60:.0f} s spoken; budget {draft.budget_words}"
+        f" words. Model: {draft.model}. {counts['model']} sentences phrased by the model and "
+        f"checked, {counts['notes']} in your notes' own words, {counts['template']} connective.)"
+    ]
+    if draft.unsupported:
+        lines.append("Removed because your notes do not support them:")
+        lines += [f"  - {sentence}" for sentence in draft.unsupported]
+    lines += [f"Note: {note}" for note in draft.notes]
+    return "\n".join(lines)

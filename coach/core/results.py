@@ -1,0 +1,135 @@
+"""What the coach returns: the CONTRACT.md shapes of ask and critique (fields may be added, never
+renamed or removed)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class PrincipleScore(BaseModel):
+    """A principle and how strongly the question probes it (scores sum to 1 over all sixteen)."""
+
+    id: str
+    name: str
+    score: float
+
+
+class StoryHit(BaseModel):
+    """A story returned for a question, with its full text and why it matched."""
+
+    id: str
+    title: str
+    score: float = Field(description="Fused retrieval score in (0, 1); the ranking follows it.")
+    principles: list[str]
+    text: str
+    similarity: float = Field(description="Best cosine similarity of any view of the story.")
+    why: str
+    thin: bool
+    origin: str
+    source: str
+
+
+class DraftSentence(BaseModel):
+    """One sentence of a draft and where its wording came from."""
+
+    text: str
+    part: str
+    source: Literal["model", "notes", "template"] = Field(
+        description="model: phrased by the LLM and checked; notes: the story's own words; "
+        "template: fact-free connective."
+    )
+
+
+class Draft(BaseModel):
+    """A spoken STAR answer built from one story (CONTRACT.md ``draft``)."""
+
+    text: str
+    sections: dict[str, str | None]
+    story_id: str
+    model: str
+    grounded: bool
+    unsupported: list[str]
+    words: int
+    seconds: float
+    budget_words: int
+    minutes: float
+    sentences: list[DraftSentence]
+    notes: list[str] = Field(default_factory=list)
+
+
+class NoFit(BaseModel):
+    """Why no draft was written: no story in the notes fits the question well enough."""
+
+    message: str
+    closest: list[str]
+    principle: str
+
+
+class AskResult(BaseModel):
+    """The answer to ``coach ask``."""
+
+    question: str
+    principles: list[PrincipleScore]
+    stories: list[StoryHit]
+    draft: Draft | None = None
+    no_fit: NoFit | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class DimensionScore(BaseModel):
+    """One rubric dimension, scored 1 to 5 with a one-line reason."""
+
+    id: str
+    score: int = Field(ge=1, le=5)
+    comment: str
+
+
+class Flag(BaseModel):
+    """A specific problem, with the answer's own words that show it."""
+
+    code: str
+    message: str
+    evidence: str = Field(description="Quoted words from the answer (empty when something is "
+                                      "missing rather than present).")  # fmt: skip
+
+
+class MatchedStory(BaseModel):
+    """The story from the user's notes that the answer tells."""
+
+    id: str
+    title: str
+    similarity: float
+
+
+class AnswerSentence(BaseModel):
+    """A sentence of the answer and the STAR part the labeller gave it."""
+
+    text: str
+    part: str
+
+
+class Critique(BaseModel):
+    """The answer to ``coach critique`` (CONTRACT.md shape plus extra fields)."""
+
+    question: str
+    principles: list[PrincipleScore]
+    overall: int = Field(ge=1, le=5)
+    dimensions: list[DimensionScore]
+    star: dict[str, bool]
+    flags: list[Flag]
+    matched_story: MatchedStory | None
+    follow_ups: list[str]
+    coach_note: str
+    words: int
+    speaking_seconds: int
+    points: float = Field(description="The overall score before rounding, 0-100, for ranking.")
+    kind: str = Field(description="standard, failure, conflict or criticism.")
+    sentences: list[AnswerSentence]
+    suggestions: list[str] = Field(
+        default_factory=list, description="Facts from the matched story the answer leaves out."
+    )
+    coach_note_source: Literal["template", "model"] = "template"
+    rewrite: Draft | None = None
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,259 @@
+"""Grounded STAR drafts: the story's own facts, phrased by the model, checked sentence by sentence.
+
+Everything that matters is decided without the model: which story, which sentences fit the time
+budget, the order of the parts, and whether the answer must end with a lesson. The model only
+rephrases one part at a time; every sentence it writes goes through the grounding check, and a
+sentence that fails is replaced by the story's own wording and listed in ``unsupported``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from coach.core.ids import SECTION_NAMES
+from coach.core.results import Draft, DraftSentence
+from coach.core.schema import Story
+from coach.drafting.backends.base import ModelUnavailable, TextModel
+from coach.drafting.grounding import Embed, GroundingChecker
+from coach.drafting.prompts import render
+from coach.text.question_kind import needs_lesson
+from coach.text.sentences import numbers, split_sentences
+
+Emit = Callable[[DraftSentence], None]
+COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
+MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
+SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
+_LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
+                           r"(?:\*\*)?\s*:\s*", re.IGNORECASE)  # fmt: skip
+
+
+@dataclass
+class DraftPlan:
+    """The story sentences chosen for each part, in order, within the time budget."""
+
+    story: Story
+    question: str
+    budget_words: int
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.split()) for part in self.parts.values() for s in part)
+
+
+def _priority(sentence: str, part: str, relevance: float) -> float:
+    """How much a sentence earns its place: figures, first-person actions, fit to the question."""
+    score = 2.0 * relevance
+    if numbers(sentence):
+        score += 2.0
+    if part == "action" and re.search(r"\bI\b", sentence):
+        score += 1.5
+    return score
+
+
+def plan_draft(story: Story, question: str, minutes: float, wpm: int, embed: Embed) -> DraftPlan:
+    """Choose the strongest sentences of each part to fit ``minutes`` of speech."""
+    plan = DraftPlan(story, question, budget_words=max(40, round(minutes * wpm)))
+    present = {p: split_sentences(getattr(story.sections, p)) for p in SECTION_NAMES}
+    if not any(present.values()):
+        present["situation"] = split_sentences(story.body)
+    total = sum(len(s.split()) for part in present.values() for s in part)
+    if total <= plan.budget_words * 1.1:
+        plan.parts = {p: s for p, s in present.items() if s}
+    else:
+        question_vector = embed([question])[0]
+        for part, sentences in present.items():
+            if not sentences:
+                continue
+            allowance = SHARES[part] * plan.budget_words
+            relevance = embed(sentences) @ question_vector
+            ranked = sorted(
+                range(len(sentences)),
+                key=lambda i: -_priority(sentences[i], part, float(relevance[i])),
+            )
+            keep, used = set(), 0
+            for i in ranked:
+                if not keep or used + len(sentences[i].split()) <= allowance:
+                    keep.add(i)
+                    used += len(sentences[i].split())
+            plan.parts[part] = [s for i, s in enumerate(sentences) if i in keep]
+    if needs_lesson(question) and not plan.parts.get("lesson"):
+        plan.notes.append(
+            "This question calls for a lesson at the end, and your notes for this story hold none; "
+            "add one in your own words."
+        )
+    if plan.words < 0.75 * plan.budget_words:
+        plan.notes.append(
+            f"Your notes for this story support about {plan.words} words "
+            f"(~{plan.words / wpm * 60:.0f} seconds), short of the "
+            f"{plan.budget_words}-word budget. "
+            "The coach will not pad it with invented detail: add what you did, in what order, "
+            "and what changed."
+        )
+    return plan
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def opening_sentence(story: Story) -> str:
+    """A fact-free opening that answers the question with the story's name."""
+    return f"A good example of that is {_lower_first(story.title.rstrip('.'))}."
+
+
+def closing_sentence(principle_name: str) -> str:
+    """A fact-free closing that ties the story back to the principle."""
+    return f"For me, that is what {principle_name.split(';')[0]} looks like in practice."
+
+
+def _clean_model_sentence(text: str) -> str:
+    text = _LABEL_PREFIX.sub("", text.strip().strip('"“”'))
+    return text.strip()
+
+
+class DraftWriter:
+    """Builds one draft: plan, phrase part by part, check every model sentence, assemble."""
+
+    def __init__(self, model: TextModel | None, embed: Embed, emit: Emit | None = None) -> None:
+        self.model = model
+        self.embed = embed
+        self.emit = emit or (lambda sentence: None)
+        self.model_failure: str | None = None  # set when the model stops mid-draft
+
+    def write(
+        self, question: str, story: Story, principle_name: str, minutes: float, wpm: int = 140
+    ) -> Draft:
+        start = time.perf_counter()
+        plan = plan_draft(story, question, minutes, wpm, self.embed)
+        checker = GroundingChecker(story, question, self.embed)
+        out: list[DraftSentence] = []
+        unsupported: list[str] = []
+        order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
+        if self.model is None or self.model.format == "plain":
+            opening = opening_sentence(story)
+            self._add(out, DraftSentence(text=opening, part="situation", source="template"))
+        for part in order:
+            source = plan.parts[part]
+            if self.model is None or self.model_failure:
+                for sentence in source:
+                    self._add(out, DraftSentence(text=sentence, part=part, source="notes"))
+                continue
+            kept = self._phrase_part(
+                question, part, source, checker, unsupported, first=part == order[0]
+            )
+            for sentence in kept:
+                self._add(out, sentence)
+        if self.model_failure:
+            plan.notes.insert(0, f"{self.model_failure.rstrip('.')}, so this draft continues in "
+                                 "your notes' own words.")  # fmt: skip
+        words = sum(len(s.text.split()) for s in out)
+        if words + 12 <= plan.budget_words * 1.25:
+            self._add(out, DraftSentence(text=closing_sentence(principle_name), part=order[-1],
+                                         source="template"))  # fmt: skip
+        text = " ".join(s.text for s in out)
+        problems = checker.audit(text, allowed=principle_name)
+        if problems:  # a second line of defence; the sentence checks should never let this happen
+            plan.notes.append("The final check of the whole draft found " + "; ".join(problems)
+                              + ": do not rehearse it as it is.")  # fmt: skip
+        sections = {p: " ".join(s.text for s in out if s.part == p) or None for p in SECTION_NAMES}
+        return Draft(
+            text=text,
+            sections=sections,
+            story_id=story.id,
+            model=self.model.name if self.model else "none",
+            grounded=not problems,
+            unsupported=unsupported,
+            words=len(text.split()),
+            seconds=round(time.perf_counter() - start, 2),
+            budget_words=plan.budget_words,
+            minutes=minutes,
+            sentences=out,
+            notes=plan.notes,
+        )
+
+    def _add(self, out: list[DraftSentence], sentence: DraftSentence) -> None:
+        out.append(sentence)
+        self.emit(sentence)
+
+    def _phrase_part(
+        self,
+        question: str,
+        part: str,
+        source: list[str],
+        checker: GroundingChecker,
+        unsupported: list[str],
+        first: bool,
+    ) -> list[DraftSentence]:
+        """The model's wording of one part, each sentence checked; failures fall back to notes."""
+        assert self.model is not None
+        words = sum(len(s.split()) for s in source)
+        notes = "\n".join(f"- {s}" for s in source)
+        if self.model.format == "plain":
+            prompt = render("draft_plain", notes=" ".join(source))
+        else:
+            opening = render("draft_opening").rstrip("\n") if first else ""
+            prompt = render(
+                "draft_part",
+                question=f"Interview question: {question}\n" if first else "",
+                part=part,
+                notes=notes,
+                words=words + (12 if first else 0),
+                opening=opening,
+            )
+        system = render("draft_system").strip()
+        budget = int(words * MAX_TOKENS_PER_WORD) + 24
+        try:
+            text = "".join(self.model.stream(system, prompt, max_tokens=budget))
+        except ModelUnavailable as exc:
+            self.model_failure = str(exc)
+            return [DraftSentence(text=s, part=part, source="notes") for s in source]
+        candidates = [_clean_model_sentence(raw) for raw in split_sentences(text)]
+        candidates = [c for c in candidates if len(c.split()) >= 3]
+        kept: list[DraftSentence] = []
+        kept_vectors: list[np.ndarray] = []
+        for sentence, (verdict, vector) in zip(
+            candidates, checker.check_many(candidates), strict=True
+        ):
+            if verdict.ok:
+                kept.append(DraftSentence(text=sentence, part=part, source="model"))
+                kept_vectors.append(vector)
+            else:
+                unsupported.append(sentence)
+        return self._cover_facts(part, source, kept, kept_vectors, checker)
+
+    def _cover_facts(
+        self,
+        part: str,
+        source: list[str],
+        kept: list[DraftSentence],
+        kept_vectors: list[np.ndarray],
+        checker: GroundingChecker,
+    ) -> list[DraftSentence]:
+        """Every chosen notes sentence must be carried by some kept sentence (same meaning and
+        all its figures); one that is not is put back in the notes' own words, in order."""
+        if not kept:
+            return [DraftSentence(text=s, part=part, source="notes") for s in source]
+        matrix = np.stack(kept_vectors)
+        missing = [s for s in source if s not in checker.vector_of]
+        extra = dict(zip(missing, self.embed(missing), strict=True)) if missing else {}
+        result: list[DraftSentence] = []
+        placed: set[int] = set()
+        for sentence in source:
+            vector = checker.vector_of.get(sentence, extra.get(sentence))
+            sims = matrix @ vector
+            best = int(np.argmax(sims))
+            carried = sims[best] >= COVERED and numbers(sentence) <= numbers(kept[best].text)
+            if carried:
+                if best not in placed:
+                    placed.add(best)
+                    result.append(kept[best])
+            else:
+                result.append(DraftSentence(text=sentence, part=part, source="notes"))
+        return result

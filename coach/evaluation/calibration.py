@@ -1,0 +1,60 @@
+"""The critique calibration set: strong answers, variants with one known defect, and junk.
+
+Variants are written as edits of their strong answer so the defect is exactly what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.core.errors import CoachError
+from coach.core.safe_yaml import load_yaml
+
+
+@dataclass(frozen=True)
+class CalibrationAnswer:
+    """One answer of the set and what a careful reviewer expects of it."""
+
+    id: str
+    question: str
+    answer: str
+    expect: frozenset[str] = field(default_factory=frozenset)
+    strong: bool = False
+    junk: bool = False
+    base: str | None = None
+
+
+def _apply_edits(text: str, edits: list[dict[str, str]], owner: str) -> str:
+    for edit in edits:
+        old, new = edit["replace"], edit.get("with", "")
+        if old not in text:
+            raise CoachError(f"Calibration answer '{owner}': cannot find text to replace: {old!r}.")
+        text = text.replace(old, new, 1)
+    return text
+
+
+def load_calibration(path: Path) -> list[CalibrationAnswer]:
+    """Every answer of the set, variants expanded from their strong answer."""
+    raw = load_yaml(path.read_text(encoding="utf-8"))["answers"]
+    by_id = {item["id"]: item for item in raw}
+    out = []
+    for item in raw:
+        base = by_id.get(item.get("base", ""))
+        answer = item.get("answer")
+        if answer is None:
+            if base is None:
+                raise CoachError(f"Calibration answer '{item['id']}' has no answer and no base.")
+            answer = _apply_edits(base["answer"], item.get("edits", []), item["id"])
+        out.append(
+            CalibrationAnswer(
+                id=item["id"],
+                question=item.get("question") or (base or {}).get("question", ""),
+                answer=" ".join(answer.split()),
+                expect=frozenset(item.get("expect", [])),
+                strong=bool(item.get("strong")),
+                junk=bool(item.get("junk")),
+                base=item.get("base"),
+            )
+        )
+    return out

@@ -1,0 +1,37 @@
+"""The evaluation sets of ``coach eval``: files in a folder the caller names, found by file name.
+
+The runtime never looks for them on its own: the command line passes the folder (``--sets``), and
+tests and benchmarks pass their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.core.errors import CoachError
+
+RETRIEVAL_FILES = {"dev": "dev_questions.yaml", "test": "test_questions.yaml"}
+CRITIQUE_FILES = {"calibration": "critique_calibration.yaml", "held-out": "critique_holdout.yaml"}
+
+
+@dataclass
+class EvalSets:
+    """Named set files: retrieval question sets and critique answer sets."""
+
+    retrieval: dict[str, Path] = field(default_factory=dict)
+    critique: dict[str, Path] = field(default_factory=dict)
+
+
+def sets_in(folder: Path) -> EvalSets:
+    """The known set files present in ``folder``; one sentence when there are none."""
+    if not folder.is_dir():
+        raise CoachError(f"{folder} is not a folder of evaluation sets.")
+    found = EvalSets(
+        {n: folder / f for n, f in RETRIEVAL_FILES.items() if (folder / f).exists()},
+        {n: folder / f for n, f in CRITIQUE_FILES.items() if (folder / f).exists()},
+    )
+    if not found.retrieval and not found.critique:
+        names = ", ".join([*RETRIEVAL_FILES.values(), *CRITIQUE_FILES.values()])
+        raise CoachError(f"{folder} holds none of the evaluation sets ({names}).")
+    return found

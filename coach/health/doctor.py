@@ -1,0 +1,242 @@
+"""``coach doctor``: what a working setup needs, checked one by one, each failure with its fix.
+
+Native code is only ever exercised in child processes here, so a broken build is reported, not
+suffered. ``make test`` runs the model checks first (``python -m coach.health.smoke``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from coach.core.errors import CoachError
+from coach.core.paths import REPO_ROOT, data_dir
+from coach.drafting.backends.choice import ModelChoice
+
+LOCK_FILE = REPO_ROOT / "requirements.lock"
+OFFLINE_SWITCHES = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY",
+                    "GRADIO_ANALYTICS_ENABLED", "DO_NOT_TRACK")  # fmt: skip
+SMOKE_TOKENS = 32
+REINSTALL = "reinstall from the lock: rm .venv/.installed && make install"
+REBUILD = "rebuild the model library portably: make clean-venv && make install"
+
+
+@dataclass
+class Check:
+    """One line of the doctor's table."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def locked_versions(lock: Path = LOCK_FILE) -> dict[str, str]:
+    """``name -> version`` for every ``name==version`` line of the lock file."""
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;#]+)", line)
+        if match:
+            pins[_normal(match.group(1))] = match.group(2)
+    return pins
+
+
+def check_packages(lock: Path = LOCK_FILE) -> Check:
+    """Installed versions against the lock file."""
+    name = "packages match the lock"
+    if not lock.exists():
+        return Check(name, True, "no requirements.lock beside the code (installed from a wheel)")
+    pins = locked_versions(lock)
+    wrong = []
+    for package, version in sorted(pins.items()):
+        try:
+            installed = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            wrong.append(f"{package} missing")
+            continue
+        if installed != version:
+            wrong.append(f"{package} {installed} (lock: {version})")
+    if wrong:
+        shown = ", ".join(wrong[:4]) + (f" and {len(wrong) - 4} more" if len(wrong) > 4 else "")
+        return Check(name, False, shown, REINSTALL)
+    return Check(name, True, f"{len(pins)} packages as locked")
+
+
+def check_native_build() -> Check:
+    """The llama.cpp library was built without CPU-specific tuning (no AVX-512, no AMX)."""
+    name = "model library is portable"
+    code = "import llama_cpp; print(llama_cpp.llama_print_system_info().decode())"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired:
+        return Check(name, False, "loading llama-cpp-python took over a minute", REBUILD)
+    if done.returncode != 0:
+        from coach.drafting.backends.process import describe_exit
+
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1][:160]
+        return Check(name, False, f"loading it {describe_exit(done.returncode)}: {last}", REBUILD)
+    tuned = sorted(set(re.findall(r"\b(AVX512\w*|AMX\w*) = 1", done.stdout)))
+    if tuned:
+        return Check(name, False, f"built for this CPU only ({', '.join(tuned)})", REBUILD)
+    features = re.findall(r"\b(AVX2|FMA|F16C|SSE3) = 1", done.stdout)
+    return Check(name, True, "no AVX-512/AMX; " + (", ".join(features) or "baseline x86-64"))
+
+
+def check_model(
+    model_name: str | None = None, tokens: int = SMOKE_TOKENS, choice: ModelChoice | None = None
+) -> Check:
+    """The chosen model starts and generates; tokens per second."""
+    from coach.drafting.backends.base import ModelUnavailable
+    from coach.drafting.backends.choice import choose_model, load_model
+
+    name = "model generates"
+    try:
+        choice = choice or choose_model(model_name)
+    except CoachError as exc:
+        return Check(name, False, str(exc), "set model to smollm2, gemma3-270m, a path or none")
+    if choice.kind == "none":
+        return Check(name, True, "no model chosen: drafts use your notes' own words")
+    model, problem = load_model(choice)
+    if model is None:
+        return Check(name, False, problem or "unusable", "choose another model (--model)")
+    start = time.perf_counter()
+    stamps: list[float] = []
+    try:
+        model.prepare()
+        for _piece in model.stream("Continue the story in plain words.",
+                                   "The team met early and", max_tokens=tokens):  # fmt: skip
+            stamps.append(time.perf_counter())
+    except ModelUnavailable as exc:
+        fix = REBUILD if choice.kind == "local" else f"check the server at {choice.url} is running"
+        return Check(name, False, f"{choice.name}: {exc}", fix)
+    where = "own process" if choice.kind == "local" else f"server {choice.url}"
+    if not stamps:
+        return Check(name, False, f"{choice.name} ({where}) returned no text", REBUILD)
+    rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+    return Check(
+        name, True, f"{choice.name} ({where}): {len(stamps)} tokens, {rate:.0f} tokens/s, "
+        f"first after {stamps[0] - start:.1f} s (with start-up)"
+    )  # fmt: skip
+
+
+def check_embedder() -> Check:
+    """The packaged MiniLM weights load and embed a sentence."""
+    from coach.index.embedding import model_path, numpy_embedder
+
+    name = "embedder"
+    try:
+        vector = numpy_embedder().encode(["Tell me about a time you failed."])[0]
+    except Exception as exc:  # any failure here is reported, never raised
+        return Check(name, False, f"{type(exc).__name__}: {exc}"[:200],
+                     REINSTALL)  # fmt: skip
+    return Check(name, True, f"all-MiniLM-L6-v2 ({model_path().parent.name}), {len(vector)} dims")
+
+
+def check_index() -> Check:
+    """The search index matches the stories (rebuilt by ``coach index`` when not)."""
+    from coach.index.builder import index_is_current
+
+    name = "index"
+    try:
+        current, count = index_is_current()
+    except CoachError as exc:
+        return Check(name, False, str(exc), "fix the file it names, then run coach index")
+    if not current:
+        return Check(name, False, f"out of date for {count} stories (it rebuilds on first use)",
+                     "run coach index")  # fmt: skip
+    return Check(name, True, f"up to date, {count} stories")
+
+
+def check_data_dir() -> Check:
+    """The data directory exists and is writable."""
+    name = "data directory"
+    try:
+        folder = data_dir()
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+    except OSError as exc:
+        return Check(name, False, f"not writable ({exc.strerror})",
+                     "set COACH_HOME to a folder you can write")  # fmt: skip
+    return Check(name, True, str(folder))
+
+
+def check_sources() -> Check:
+    """Every registered notes file is still there and readable."""
+    from coach.knowledge.sources import registered_sources
+
+    name = "notes sources"
+    sources = registered_sources()
+    missing = [str(p) for p in sources if not (p.is_file() and os.access(p, os.R_OK))]
+    if missing:
+        return Check(name, False, f"cannot read {', '.join(missing[:3])}",
+                     "put the file back, or re-run coach ingest with its new path")  # fmt: skip
+    if not sources:
+        return Check(name, True, "none of your own yet: the example bank is used (coach ingest)")
+    return Check(name, True, f"{len(sources)} notes file(s) readable")
+
+
+def check_offline() -> Check:
+    """The privacy switches are set and the model is on this machine."""
+    from coach.drafting.backends.base import is_loopback_url
+    from coach.drafting.backends.choice import server_url
+
+    name = "offline"
+    unset = [s for s in OFFLINE_SWITCHES if os.environ.get(s) not in ("1", "False", "false")]
+    if unset:
+        return Check(name, False, f"{', '.join(unset)} not set",
+                     "unset them in your shell: the coach sets them itself")  # fmt: skip
+    url = server_url()
+    if url and not is_loopback_url(url):
+        return Check(name, True, f"switches set; drafts are phrased by {url} (not this machine)")
+    return Check(name, True, "hub and telemetry switches set; model and index on this machine")
+
+
+CHECKS: dict[str, Callable[[], Check]] = {
+    "packages": check_packages,
+    "build": check_native_build,
+    "model": check_model,
+    "embedder": check_embedder,
+    "index": check_index,
+    "data": check_data_dir,
+    "sources": check_sources,
+    "offline": check_offline,
+}
+
+
+def run_checks(names: list[str] | None = None, choice: ModelChoice | None = None) -> list[Check]:
+    """Run the named checks (all by default), in order; ``choice`` is the model to try."""
+    return [
+        check_model(choice=choice) if name == "model" and choice else CHECKS[name]()
+        for name in (names or list(CHECKS))
+    ]
+
+
+def as_json(checks: list[Check]) -> dict:
+    return {"ok": all(c.ok for c in checks), "checks": [asdict(c) for c in checks]}
+
+
+def render(checks: list[Check]) -> str:
+    """A table, then one line per problem with its fix."""
+    width = max(len(c.name) for c in checks)
+    lines = [f"{'ok ' if c.ok else 'FAIL'} {c.name:<{width}}  {c.detail}" for c in checks]
+    problems = [c for c in checks if not c.ok]
+    if problems:
+        lines.append("")
+        lines += [f"Problem: {c.name}: {c.detail}. Fix: {c.fix}." for c in problems]
+    else:
+        lines.append("\nEverything the coach needs is in place.")
+    return "\n".join(lines)

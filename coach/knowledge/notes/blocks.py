@@ -1,0 +1,101 @@
+"""The first pass over raw notes: read the file as text (mojibake repaired), then split it into
+heading blocks and paragraphs, skipping fenced code, quote markers, callouts and index links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.core.errors import CoachError
+from coach.text.repair import repair_text
+
+_HEADING = re.compile(r"^\s*(?:[-*+]\s+)?(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_CALLOUT = re.compile(r"^\s*\[!(?P<kind>\w+)\]\s*$")
+_LINK_ONLY = re.compile(r"^\s*(?:\[[^\]]*\]\(#[^)]*\)\s*(?:\([^)]*\)?\s*)*)+$")
+GUIDANCE_LINE = re.compile(
+    r"^(\*\*)?(understand|definition|key traits|how to answer|sample questions|\"|“|``)",
+    re.IGNORECASE,
+)
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w))")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
+
+
+@dataclass
+class Block:
+    """A heading and the lines under it, up to the next heading."""
+
+    heading: str
+    level: int
+    line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_notes(path: Path) -> str:
+    """Read a notes file as text, repairing mojibake; one clear sentence if it is not text."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CoachError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if b"\x00" in raw[:8192]:
+        raise CoachError(f"{path} is not a text file.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return repair_text(text)
+
+
+def clean_inline(text: str) -> str:
+    """Drop Markdown emphasis markers and collapse white space."""
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def strip_quote(line: str) -> str:
+    while line.lstrip().startswith(">"):
+        line = line.lstrip()[1:]
+        line = line[1:] if line.startswith(" ") else line
+    return line
+
+
+def split_blocks(text: str) -> tuple[list[Block], Block]:
+    """Split notes into heading blocks, skipping fenced code. Returns (blocks, preamble)."""
+    preamble = Block(heading="", level=0, line=0)
+    blocks: list[Block] = []
+    current = preamble
+    in_fence = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = strip_quote(raw)
+        if line.strip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            current = Block(
+                heading=_LEADING_SYMBOLS.sub("", clean_inline(heading.group("text")))
+                .rstrip(":")
+                .strip(),
+                level=len(heading.group("hashes")),
+                line=number,
+            )
+            blocks.append(current)
+        else:
+            current.lines.append((number, line.rstrip()))
+    return blocks, preamble
+
+
+def paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Group lines into paragraphs at blank lines and callout markers; drop index link lines."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for number, line in lines:
+        stripped = line.strip()
+        if not stripped or _CALLOUT.match(stripped) or stripped in {"---", "***", "___"}:
+            groups.append([])
+        elif not _LINK_ONLY.match(stripped):
+            if groups[-1] and GUIDANCE_LINE.match(clean_inline(stripped)):
+                groups.append([])
+            groups[-1].append((number, line))
+    return [group for group in groups if group]

@@ -1,0 +1,68 @@
+"""The registry of the user's notes files, kept as JSON in the user data directory.
+
+The registry stores paths only; the notes themselves are never copied, moved or written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from coach.core.paths import data_dir
+
+NOTES_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def registry_path() -> Path:
+    """Where the list of registered notes sources lives."""
+    return data_dir() / "sources.json"
+
+
+def registered_sources() -> list[Path]:
+    """Registered notes files, in the order they were added. A corrupt registry is set aside."""
+    path = registry_path()
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+            raise ValueError("not a list of paths")
+    except (ValueError, OSError) as exc:
+        backup = path.with_name(f"sources.corrupt-{int(time.time())}.json")
+        path.replace(backup)
+        print(
+            f"The notes registry was unreadable ({exc}); it was moved to {backup}.", file=sys.stderr
+        )
+        return []
+    return [Path(item) for item in data]
+
+
+def _write(paths: list[Path]) -> None:
+    target = registry_path()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sources-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump([str(p) for p in paths], handle, indent=2)
+    os.replace(tmp, target)
+
+
+def register(path: Path) -> bool:
+    """Add a notes file to the registry; False when it was already there."""
+    resolved = path.expanduser().resolve()
+    current = registered_sources()
+    if resolved in current:
+        return False
+    _write([*current, resolved])
+    return True
+
+
+def expand_notes_paths(path: Path) -> list[Path]:
+    """A file as itself; a folder as the notes files inside it (recursively, sorted)."""
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTES_SUFFIXES
+        )
+    return [path]

@@ -1,0 +1,98 @@
+"""Mock interviews: questions drawn from the bank without repeats, and a report per principle."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from coach.core.errors import CoachError
+from coach.core.results import Critique
+from coach.core.schema import KnowledgeBase, Question
+
+MAX_QUESTIONS = 20
+DEFAULT_SECONDS = 180  # a countdown per question: three minutes to answer
+
+
+@dataclass
+class MockSession:
+    """One mock interview: its questions, the critiques so far, and where it stands."""
+
+    questions: list[Question]
+    seconds: int = DEFAULT_SECONDS
+    critiques: list[Critique] = field(default_factory=list)
+    history_id: int | None = None
+    question_started: float = field(default_factory=time.monotonic)
+
+    def record(self, critique: Critique) -> None:
+        """Keep the critique of the current answer and start the next question's clock."""
+        self.critiques.append(critique)
+        self.question_started = time.monotonic()
+
+    def seconds_left(self) -> int:
+        """Seconds left on the current question's countdown (never below zero)."""
+        return max(0, round(self.seconds - (time.monotonic() - self.question_started)))
+
+    @property
+    def index(self) -> int:
+        return len(self.critiques)
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.questions)
+
+    @property
+    def current(self) -> Question | None:
+        return None if self.finished else self.questions[self.index]
+
+
+def draw_questions(
+    kb: KnowledgeBase, principles: list[str] | None, count: int, seed: int | None = None
+) -> list[Question]:
+    """``count`` distinct questions. A full loop (no principles) spreads them over principles;
+    otherwise each question probes one of the chosen principles first."""
+    if not 1 <= count <= MAX_QUESTIONS:
+        raise CoachError(f"Choose between 1 and {MAX_QUESTIONS} questions.")
+    rng = random.Random(seed)
+    wanted = principles or [p.id for p in kb.principles]
+    pools = {p: [q for q in kb.questions if q.principles[0] == p] for p in wanted}
+    for pool in pools.values():
+        rng.shuffle(pool)
+    order = list(wanted)
+    rng.shuffle(order)
+    picked: list[Question] = []
+    seen: set[str] = set()
+    while len(picked) < count and any(pools.values()):
+        for principle in order:
+            pool = pools[principle]
+            while pool and pool[-1].text in seen:
+                pool.pop()
+            if pool and len(picked) < count:
+                question = pool.pop()
+                seen.add(question.text)
+                picked.append(question)
+    if len(picked) < count:
+        raise CoachError(f"The question bank holds only {len(picked)} questions for that choice.")
+    return picked
+
+
+def session_report(session: MockSession) -> list[dict]:
+    """Average overall score per principle probed, with the weakest dimension of each."""
+    grouped: dict[str, list[Critique]] = defaultdict(list)
+    for question, result in zip(session.questions, session.critiques, strict=False):
+        grouped[question.principles[0]].append(result)
+    report = []
+    for principle, results in sorted(grouped.items()):
+        totals: dict[str, int] = defaultdict(int)
+        for result in results:
+            for dim in result.dimensions:
+                totals[dim.id] += dim.score
+        weakest = min(totals, key=lambda d: totals[d]) if totals else ""
+        report.append({
+            "principle": principle,
+            "answers": len(results),
+            "average": round(sum(r.overall for r in results) / len(results), 1),
+            "weakest": weakest,
+        })  # fmt: skip
+    return report

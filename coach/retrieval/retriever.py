@@ -1,0 +1,215 @@
+"""Find the stories that answer a question, and the principles it probes.
+
+Dense search (MiniLM vectors in chroma) over several views of each story, and BM25 over the same
+views, are each reduced to one score per story and then fused. The principle ranking adds a small
+prior toward stories that show the probed principle.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from coach.core.schema import KnowledgeBase, Story
+from coach.index.builder import IndexReport
+from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, labelled_examples
+from coach.index.documents import IndexDoc, story_documents
+from coach.index.store import Embed, VectorStore
+from coach.knowledge.bank import load_synonyms
+from coach.retrieval.bm25 import LexicalIndex, Thesaurus
+from coach.retrieval.principles import EVIDENCE_STORIES, PrincipleDetector
+from coach.text.question_text import question_content
+from coach.text.terms import terms
+
+Mode = Literal["dense", "bm25", "rrf", "fused"]
+SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
+RRF_K = 60  # the usual reciprocal-rank-fusion constant
+DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
+RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
+LEXICAL_WEIGHT = 1.0  # BM25's weight against dense in the z-score fusion
+_KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
+
+
+@dataclass
+class StoryMatch:
+    """One story and why it matched."""
+
+    story: Story
+    score: float
+    dense: float
+    lexical: float
+    views: list[str] = field(default_factory=list)
+    shared_terms: list[str] = field(default_factory=list)
+
+    def why(self) -> str:
+        """A short human explanation of the match."""
+        parts = []
+        if self.views:
+            parts.append("closest in " + ", ".join(self.views))
+        if self.shared_terms:
+            parts.append("shares the words " + ", ".join(self.shared_terms))
+        return "; ".join(parts) or "weak match"
+
+
+@dataclass
+class Retrieval:
+    """The answer to one question: principles (best first) and stories (best first)."""
+
+    question: str
+    principles: list[tuple[str, float]]
+    matches: list[StoryMatch]
+
+
+def _per_story(values: dict[str, list[float]]) -> dict[str, float]:
+    """Best view plus a little credit for a second matching view."""
+    out = {}
+    for owner, scores in values.items():
+        ordered = sorted(scores, reverse=True)
+        out[owner] = ordered[0] + SECOND_VIEW_WEIGHT * (ordered[1] if len(ordered) > 1 else 0.0)
+    return out
+
+
+def _zscores(scores: dict[str, float], owners: list[str]) -> dict[str, float]:
+    """How exceptional each story's score is for this question (mean 0, unit spread)."""
+    values = np.array([scores.get(o, 0.0) for o in owners], dtype=np.float64)
+    mean, spread = float(values.mean()), float(values.std()) or 1.0
+    return {o: (float(v) - mean) / spread for o, v in zip(owners, values, strict=True)}
+
+
+def _squash(z: float) -> float:
+    """Map a fused z-score to (0, 1): about 0.5 for a clear winner, near 0 for the pack."""
+    return float(1.0 / (1.0 + np.exp(-(z - 4.0))))
+
+
+class Retriever:
+    """Question -> principles and stories, searching an index that is already built.
+
+    ``report`` says what building the index changed (``coach.index.builder.build_index``).
+    """
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        stories: list[Story],
+        store: VectorStore,
+        query_embed: Embed,
+        report: IndexReport | None = None,
+    ) -> None:
+        self.kb = kb
+        self.stories = {s.id: s for s in stories}
+        self.store = store
+        self.query_embed = query_embed
+        self.report = report or IndexReport.unchanged()
+        self.docs: list[IndexDoc] = [d for s in stories for d in story_documents(s)]
+        self.lexical = LexicalIndex(self.docs, Thesaurus(load_synonyms()))
+        by_owner = {e.owner: e for e in labelled_examples(kb)}
+        _, metas, vectors = store.all_vectors(QUESTIONS_COLLECTION)
+        self.detector = PrincipleDetector([by_owner[m["owner"]] for m in metas], vectors)
+        _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
+        self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
+
+    def search(
+        self,
+        question: str,
+        k: int = 3,
+        mode: Mode = "fused",
+        restrict: Collection[str] | None = None,
+        vector: np.ndarray | None = None,
+    ) -> Retrieval:
+        """The ``k`` best stories for ``question`` and the principle ranking.
+
+        ``restrict`` limits the candidates to these story ids (the index itself is untouched).
+        ``vector`` is the text's embedding when the caller already has it.
+        Entries from the user's notes that retell a higher-ranked story are folded into it.
+        """
+        allowed = set(self.stories) if restrict is None else set(restrict) & set(self.stories)
+        if vector is None:
+            vector = self.query_embed([question_content(question)])[0]
+        dense_views: dict[str, list[float]] = defaultdict(list)
+        best_view: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        hits = self.store.query(STORIES_COLLECTION, vector, DENSE_CANDIDATES)
+        for hit in hits:
+            if hit.owner in allowed:
+                dense_views[hit.owner].append(hit.similarity)
+                best_view[hit.owner].append((hit.similarity, hit.kind))
+        floor = min((h.similarity for h in hits), default=0.0)
+        for owner in allowed - dense_views.keys():
+            dense_views[owner].append(floor)  # beyond the nearest views: no closer than the last
+        lexical_raw = self.lexical.scores(question)
+        top = float(lexical_raw.max()) if len(lexical_raw) else 0.0
+        lexical_views: dict[str, list[float]] = defaultdict(list)
+        for doc, value in zip(self.docs, lexical_raw, strict=True):
+            if doc.story_id in allowed:
+                lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
+        fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
+        order = self._without_retellings(sorted(fused, key=lambda owner: -fused[owner]), k)
+        evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
+        principles = self.detector.rank(vector, evidence)
+        query_terms = set(terms(question))
+        matches = []
+        for owner in order[:k]:
+            story = self.stories[owner]
+            views = [
+                _KIND_LABEL.get(kind, f"its {kind}")
+                for _, kind in sorted(best_view[owner], reverse=True)[:2]
+            ]
+            shared = sorted(query_terms & set(terms(story.title + " " + story.text())))[:6]
+            matches.append(
+                StoryMatch(
+                    story=story,
+                    score=round(_squash(fused[owner]), 4),
+                    dense=round(max(dense_views.get(owner, [0.0])), 4),
+                    lexical=round(max(lexical_views.get(owner, [0.0])), 4),
+                    views=list(dict.fromkeys(views)),
+                    shared_terms=shared,
+                )
+            )
+        return Retrieval(question, principles, matches)
+
+    def _without_retellings(self, order: list[str], k: int) -> list[str]:
+        """Replace notes entries that retell a bank story by that story, keeping the rank."""
+        bank = [o for o in order if self.stories[o].origin == "bank" and o in self.whole_vectors]
+        kept: list[str] = []
+        for owner in order:
+            vector = self.whole_vectors.get(owner)
+            if self.stories[owner].origin == "notes" and vector is not None:
+                retold = [
+                    b for b in bank if float(vector @ self.whole_vectors[b]) >= RETELLING_SIMILARITY
+                ]
+                owner = retold[0] if retold else owner
+            if owner not in kept:
+                kept.append(owner)
+            if len(kept) >= max(k, EVIDENCE_STORIES):
+                break
+        return kept
+
+    def _fuse(
+        self, dense: dict[str, float], lexical: dict[str, float], mode: Mode, allowed: set[str]
+    ) -> dict[str, float]:
+        """One z-score per story from dense, BM25, or both fused per question.
+
+        Z-scores keep each signal's confidence: a story far ahead on one signal stays ahead,
+        where reciprocal-rank fusion would average it away (measured: see docs/RETRIEVAL.md).
+        """
+        owners = sorted(allowed)
+        if mode == "rrf":  # kept for comparison in `coach eval`; see docs/RETRIEVAL.md
+            ranked = [sorted(owners, key=lambda o, d=d: -d.get(o, 0.0)) for d in (dense, lexical)]
+            rrf = {o: 0.0 for o in owners}
+            for order in ranked:
+                for rank, owner in enumerate(order, start=1):
+                    rrf[owner] += 1.0 / (RRF_K + rank)
+            return _zscores(rrf, owners)
+        if mode == "dense":
+            fused = _zscores(dense, owners)
+        elif mode == "bm25":
+            fused = _zscores(lexical, owners)
+        else:
+            zd, zl = _zscores(dense, owners), _zscores(lexical, owners)
+            fused = {
+                o: (zd[o] + LEXICAL_WEIGHT * zl[o]) / (1 + LEXICAL_WEIGHT) ** 0.5 for o in owners
+            }
+        return fused

@@ -1,0 +1,98 @@
+"""Sentence splitting and the small text facts the grounding check needs (numbers, terms)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_NUMBER = re.compile(r"(?<![\w.])[$£€]?\d[\d,]*(?:\.\d+)?(?:[kKmM](?![a-zA-Z]))?")
+_WORD_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "eighty": "80",
+    "hundred": "100", "thousand": "1000", "million": "1000000", "half": "50",
+    "once": "1", "twice": "2", "single": "1", "double": "2",
+}  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9\-]+$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def visible_text(text: str) -> str:
+    """Text without control characters, on one line with single spaces."""
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text (kept whole; no sentence is cut inside)."""
+    return [s.strip() for s in _SPLIT.split(" ".join(text.split())) if s.strip()]
+
+
+_CLAUSE = re.compile(r"(?:;\s+|,\s+(?=(?:and |but )(?:when|after|as a result|in the end)\b))")
+
+
+def split_clauses(sentence: str, min_words: int = 4) -> list[str]:
+    """A long sentence cut where a new step or outcome starts ("; ", ", and when ...", ", so ...").
+    Parts shorter than ``min_words`` stay attached, so a list is never chopped up."""
+    parts: list[str] = []
+    for piece in _CLAUSE.split(sentence):
+        piece = piece.strip()
+        if parts and (len(piece.split()) < min_words or len(parts[-1].split()) < min_words):
+            parts[-1] = f"{parts[-1]}, {piece}" if piece else parts[-1]
+        elif piece:
+            parts.append(piece)
+    return parts or [sentence]
+
+
+def figure_mentions(text: str) -> dict[str, str]:
+    """Every figure in a text, in order, normalised, with the words that stated it first:
+    '10,000' -> '10000', '10K' -> '10000', 'three' -> '3' (kept as 'three' for quoting)."""
+    spotted: list[tuple[int, str, str]] = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0)
+        value = raw.lstrip("$£€").replace(",", "")
+        if value[-1] in "kK":
+            value = str(int(float(value[:-1]) * 1000))
+        elif value[-1] in "mM":
+            value = str(int(float(value[:-1]) * 1_000_000))
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
+        spotted.append((match.start(), value, raw))
+    for match in _TOKEN.finditer(text):
+        if match.group(0).lower() in _WORD_NUMBERS:
+            spotted.append((match.start(), _WORD_NUMBERS[match.group(0).lower()], match.group(0)))
+    found: dict[str, str] = {}
+    for _, value, raw in sorted(spotted):
+        found.setdefault(value, raw)
+    return found
+
+
+def numbers(text: str) -> set[str]:
+    """Every figure in a text, normalised: '10,000' -> '10000', '10K' -> '10000', 'two' -> '2'."""
+    return set(figure_mentions(text))
+
+
+def special_terms(sentence: str) -> set[str]:
+    """Names and technical terms: acronyms, CamelCase, words with digits, capitalised words
+    that do not open the sentence. Lower-cased for comparison."""
+    out = set()
+    tokens = _TOKEN.findall(sentence)
+    for index, token in enumerate(tokens):
+        bare = token.strip("'’-")
+        if len(bare) < 2 or bare in {"I", "I'm", "I've", "I'd", "I'll"}:
+            continue
+        if (
+            _ACRONYM.match(bare)
+            or _CAMEL.search(bare)
+            or any(c.isdigit() for c in bare)
+            or (bare[0].isupper() and index > 0)
+        ):
+            out.add(bare.lower())
+    return out
+
+
+def vocabulary(text: str) -> set[str]:
+    """Lower-cased word forms of a text, for checking that terms occur in it."""
+    return {t.strip("'’-").lower() for t in _TOKEN.findall(text)}

@@ -1,0 +1,100 @@
+"""Incremental indexing by content hash, and rebuilding a broken index from the notes."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.index.documents import IndexDoc
+from coach.index.store import VectorStore
+from tests.fakes import ToyEmbedder
+
+
+def _groups(**texts: str) -> dict[str, tuple[str, list[IndexDoc]]]:
+    return {
+        owner: (f"h-{text}", [IndexDoc(f"{owner}::a", owner, "story", text),
+                              IndexDoc(f"{owner}::b", owner, "action", text + " more")])
+        for owner, text in texts.items()
+    }  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> VectorStore:
+    return VectorStore(tmp_path / "index", "toy-embedder")
+
+
+def test_only_changes_are_embedded(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    first = store.sync("views", _groups(a="alpha text", b="beta text"), toy.encode)
+    assert sorted(first.added) == ["a", "b"] and first.documents_embedded == 4
+    again = store.sync("views", _groups(a="alpha text", b="beta text"), toy.encode)
+    assert not again.touched and again.documents_embedded == 0 and again.unchanged == 2
+    changed = store.sync("views", _groups(a="alpha edited", c="gamma text"), toy.encode)
+    assert changed.changed == ["a"] and changed.added == ["c"] and changed.removed == ["b"]
+    assert changed.documents_embedded == 4
+    ids, _, _ = store.all_vectors("views")
+    assert sorted(ids) == ["a::a", "a::b", "c::a", "c::b"]
+    hits = store.query("views", toy.encode(["alpha edited"])[0], 10)
+    assert hits[0].owner == "a" and hits[0].similarity > 0.9
+
+
+def test_is_current_needs_no_chroma_and_notices_changes(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    groups = _groups(a="alpha", b="beta")
+    store.sync("views", groups, toy.encode)
+    fresh = VectorStore(store.root, "toy-embedder")
+    assert fresh.is_current("views", groups)
+    assert fresh._client is None, "the fast check must not open chroma"
+    assert not fresh.is_current("views", _groups(a="alpha", b="beta changed"))
+    assert not VectorStore(store.root, "another-model").is_current("views", groups)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda root: (root / "manifest.json").write_text("{not json"), "manifest is unreadable"),
+        (lambda root: (root / "manifest.json").unlink(), "manifest is missing"),
+        (lambda root: _edit_manifest(root, count=99), "where 99 were recorded"),
+        (lambda root: _edit_manifest(root, embedder="other"), "another version or embedding model"),
+    ],
+)
+def test_broken_index_is_rebuilt_with_a_message(store: VectorStore, damage, reason: str) -> None:
+    toy = ToyEmbedder()
+    groups = _groups(a="alpha", b="beta")
+    store.sync("views", groups, toy.encode)
+    damage(store.root)
+    reopened = VectorStore(store.root, "toy-embedder")
+    report = reopened.sync("views", groups, toy.encode)
+    assert sorted(report.added) == ["a", "b"]
+    assert any(reason in notice for notice in reopened.notices), reopened.notices
+    assert len(reopened.all_vectors("views")[0]) == 4
+
+
+def test_deleted_chroma_folder_is_rebuilt(store: VectorStore) -> None:
+    import shutil
+
+    toy = ToyEmbedder()
+    store.sync("views", _groups(a="alpha"), toy.encode)
+    shutil.rmtree(store.root / "chroma")
+    reopened = VectorStore(store.root, "toy-embedder")
+    assert reopened.sync("views", _groups(a="alpha"), toy.encode).added == ["a"]
+    assert reopened.query("views", toy.encode(["alpha"])[0], 1)[0].owner == "a"
+
+
+def test_garbage_chroma_database_is_rebuilt(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    store.sync("views", _groups(a="alpha"), toy.encode)
+    for path in (store.root / "chroma").rglob("*.sqlite3"):
+        path.write_bytes(b"this is not a database" * 100)
+    reopened = VectorStore(store.root, "toy-embedder")
+    report = reopened.sync("views", _groups(a="alpha"), toy.encode)
+    assert report.added == ["a"] and reopened.notices
+
+
+def _edit_manifest(root: Path, **changes: object) -> None:
+    manifest = json.loads((root / "manifest.json").read_text())
+    if "count" in changes:
+        manifest["collections"]["views"]["count"] = changes["count"]
+    if "embedder" in changes:
+        manifest["embedder"] = changes["embedder"]
+    (root / "manifest.json").write_text(json.dumps(manifest))
