@@ -39,11 +39,11 @@ def build_app(service: CoachService) -> gr.Blocks:
                 service.runtime.status(), elem_classes="coach-status", elem_id="status"
             )
             model = gr.Dropdown(
-                service.runtime.model_names(),
+                service.runtime.models.names(),
                 label="Model",
                 scale=0,
                 min_width=160,
-                value=service.runtime.model_label(),
+                value=service.runtime.models.label(),
                 allow_custom_value=True,
                 elem_id="model",
             )
