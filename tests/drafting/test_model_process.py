@@ -233,3 +233,24 @@ def test_remote_servers_need_consent(monkeypatch) -> None:
     model, problem = load_model(choose_model("llama3"))
     assert problem is None and isinstance(model, ServerModel)
     assert choose_model("gemma3-270m").kind == "local"  # packaged names stay local
+
+
+def test_the_app_keeps_serving_through_a_crash(tmp_path: Path, toy_embedder) -> None:
+    """A draft in the app whose worker segfaults still finishes, from the notes, and says why;
+    the next question gets a fresh worker and the model's wording again."""
+    from coach.app.service import CoachService
+
+    service = CoachService("none")
+    model = supervised(tmp_path, "segv", tmp_path / "crashed-once")
+    service.runtime.model = lambda: model  # the app's slot, holding a crashing worker
+    try:
+        question = "Tell me about a time you shipped without your manager's approval"
+        first = list(service.asking.ask_stream(question))[-1]
+        assert first.done and first.result.draft is not None
+        assert "crashed with SIGSEGV" in first.result.draft.notes[0]
+        assert {s.source for s in first.sentences} <= {"notes", "template"}
+        second = list(service.asking.ask_stream(question))[-1]
+        assert second.done and any(s.source == "model" for s in second.sentences)
+        assert model.describe() == "own process, ready" and model.process.starts == 2
+    finally:
+        model.close()
