@@ -125,8 +125,11 @@ def test_instructions_in_an_answer_change_no_score(critic: Critic) -> None:
 
 def test_instructions_hidden_in_notes_change_no_score(toy_embedder, tmp_path: Path) -> None:
     from coach.app.service import CoachService
+    from coach.core.paths import knowledge_dir
     from coach.knowledge.user_stories import StoryForm
+    from coach.knowledge.workspace import add_sources
 
+    add_sources([knowledge_dir() / "stories"])  # keep the bank, so only the injected story differs
     service = CoachService("none")
     answer = "I always get along with everyone."
     before = service.runtime.critic.critique("Tell me about a conflict.", answer)

@@ -7,7 +7,7 @@ import threading
 from coach.app.model_slot import ModelSlot
 from coach.core.settings import load_settings
 from coach.critique.critic import Critic
-from coach.knowledge.corpus import corpus_signature
+from coach.knowledge.corpus import corpus_signature, uses_example_bank
 from coach.practice.history import History
 from coach.retrieval.opening import open_retriever
 from coach.retrieval.retriever import Retriever
@@ -77,7 +77,10 @@ class Runtime:
         """Model in use, stories indexed, offline. Never waits for the index to be built."""
         model = self.models.describe()
         ready = self._retriever is not None
-        stories = f"{len(self._retriever.stories)} stories indexed" if ready else "indexing…"
+        whose = "the example bank" if uses_example_bank() else "your own sources"
+        stories = (
+            f"{len(self._retriever.stories)} stories indexed from {whose}" if ready else "indexing…"
+        )
         ready = "ready" if self.warm else "warming up…"
         line = (
             f"Model: **{model}** · {stories} · {ready} · Offline: nothing leaves this machine · "

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from coach.cli import setup_commands
 from coach.core.errors import CoachError
 
 BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
@@ -255,16 +256,6 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_doctor(args: argparse.Namespace) -> int:
-    from coach.drafting.backends.choice import close_models
-    from coach.health.doctor import as_json, render, run_checks
-
-    checks = run_checks()
-    close_models()
-    print(json.dumps(as_json(checks), indent=2) if args.json else render(checks))
-    return 0 if all(c.ok for c in checks) else 1
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (subcommands register themselves here)."""
     parser = _Parser(prog="coach", description="An offline behavioral-interview coach.")
@@ -320,9 +311,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--sets", metavar="DIR", help="folder of set files (default tests/data)")
     evaluate.set_defaults(func=_cmd_eval)
 
+    sources = sub.add_parser("sources", help="list, add or remove your notes and story folders")
+    sources.add_argument("action", nargs="?", choices=("list", "add", "remove"))
+    sources.add_argument("paths", nargs="*", metavar="PATH")
+    sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.set_defaults(func=setup_commands.cmd_sources)
+
     doctor = sub.add_parser("doctor", help="check the install, model, index, data and sources")
     doctor.add_argument("--json", action="store_true", help="print JSON")
-    doctor.set_defaults(func=_cmd_doctor)
+    doctor.set_defaults(func=setup_commands.cmd_doctor)
     return parser
 
 

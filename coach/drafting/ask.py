@@ -51,6 +51,11 @@ def ask(
     if k < 1:
         raise CoachError("-k must be at least 1.")
     text, warnings = clean_question(question)
+    if not retriever.stories:
+        raise CoachError(
+            "Your sources hold no story right now (a notes file may have moved); "
+            "run 'coach sources list' to see them, or add one with 'coach sources add FILE'."
+        )
     found = retriever.search(text, k=k)
     names = {p.id: p.name for p in retriever.kb.principles}
     result = AskResult(

@@ -1,4 +1,9 @@
-"""Everything searchable: the story bank plus entries parsed from registered notes files."""
+"""Everything searchable: the user's own sources, or the example bank while they have none.
+
+The example bank (``knowledge/stories``) is another person's life: it is used only while the user
+has no source of their own (no registered notes file or story folder, no story added in the app),
+or when they register the bank folder on purpose. It is never mixed silently into their answers.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,42 @@ from pathlib import Path
 
 from coach.core.paths import knowledge_dir
 from coach.core.schema import KnowledgeBase, Story
-from coach.knowledge.bank import load_knowledge
-from coach.knowledge.sources import registered_sources
+from coach.knowledge.bank import load_knowledge, load_stories
+from coach.knowledge.sources import registered_sources, story_folders
 from coach.knowledge.story_list import notes_entries
 from coach.knowledge.user_stories import load_user_stories, user_stories_dir
 
 
+def own_stories(kb: KnowledgeBase) -> list[Story]:
+    """The user's own material: registered story folders, stories added in the app, and entries
+    parsed from registered notes files (ids unique; the first source of an id wins)."""
+    bank_folder = (knowledge_dir() / "stories").resolve()
+    stories: list[Story] = []
+    for folder in story_folders():
+        if folder.resolve() == bank_folder:
+            stories += kb.stories  # the example bank, added by the user on purpose
+        else:
+            stories += [s.model_copy(update={"origin": "user"}) for s in load_stories(folder)]
+    stories += load_user_stories()
+    stories += notes_entries(kb.principles)
+    unique: dict[str, Story] = {}
+    for story in stories:
+        unique.setdefault(story.id, story)
+    return list(unique.values())
+
+
+def uses_example_bank(kb: KnowledgeBase | None = None) -> bool:
+    """True while the user has no source of their own, so the example bank stands in."""
+    return not registered_sources() and not any(user_stories_dir().glob("*.md"))
+
+
 def all_stories(kb: KnowledgeBase | None = None, include_notes: bool = True) -> list[Story]:
-    """Bank stories first, then the candidate's own stories added in the app, then entries parsed
-    from registered notes (which carry a notes-file prefix in their ids)."""
+    """The stories every stage searches: the user's own, or the example bank while they have
+    none. ``include_notes=False`` asks for the example bank alone (evaluation, benchmarks)."""
     kb = kb or load_knowledge()
-    stories = list(kb.stories)
-    if include_notes:
-        bank = {s.id for s in stories}
-        stories += [s for s in load_user_stories() if s.id not in bank]
-        stories += notes_entries(kb.principles)
-    return stories
+    if not include_notes or uses_example_bank(kb):
+        return list(kb.stories)
+    return own_stories(kb)
 
 
 def corpus_signature() -> tuple[tuple[str, int, int], ...]:
@@ -33,6 +58,7 @@ def corpus_signature() -> tuple[tuple[str, int, int], ...]:
         folder / "questions.yaml",
         *user_stories_dir().glob("*.md"),
         *registered_sources(),
+        *(f for folder in story_folders() for f in folder.glob("*.md")),
     ]
     out = []
     for path in paths:

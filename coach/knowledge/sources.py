@@ -1,6 +1,8 @@
-"""The registry of the user's notes files, kept as JSON in the user data directory.
+"""The registry of the user's own sources, kept as JSON in the user data directory.
 
-The registry stores paths only; the notes themselves are never copied, moved or written.
+A source is a notes file (loose Markdown, parsed into stories) or a story folder (one Markdown
+story per file, the example bank's format). The registry stores paths only; the notes
+themselves are never copied, moved or written.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _write(paths: list[Path]) -> None:
 
 
 def register(path: Path) -> bool:
-    """Add a notes file to the registry; False when it was already there."""
+    """Add a notes file or a story folder to the registry; False when it was already there."""
     resolved = path.expanduser().resolve()
     current = registered_sources()
     if resolved in current:
@@ -66,3 +68,36 @@ def expand_notes_paths(path: Path) -> list[Path]:
             p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTES_SUFFIXES
         )
     return [path]
+
+
+def unregister(path: Path) -> bool:
+    """Take a source out of the registry (its files are not touched); False when absent."""
+    resolved = path.expanduser().resolve()
+    current = registered_sources()
+    if resolved not in current:
+        return False
+    _write([p for p in current if p != resolved])
+    return True
+
+
+def is_story_folder(path: Path) -> bool:
+    """A folder whose Markdown files are stories in the bank format (YAML front matter first)."""
+    if not path.is_dir():
+        return False
+    files = sorted(path.glob("*.md"))
+    if not files:
+        return False
+    try:
+        return all(f.read_text(encoding="utf-8", errors="replace").startswith("---") for f in files)
+    except OSError:
+        return False
+
+
+def story_folders() -> list[Path]:
+    """Registered story folders that still exist."""
+    return [p for p in registered_sources() if p.is_dir()]
+
+
+def notes_files() -> list[Path]:
+    """Registered notes files that still exist."""
+    return [p for p in registered_sources() if p.is_file()]

@@ -8,15 +8,14 @@ from coach.core.schema import Principle, Story
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.blocks import read_notes
 from coach.knowledge.notes.parser import parse_notes
-from coach.knowledge.sources import registered_sources
+from coach.knowledge.sources import notes_files
 
 
 def notes_entries(principles: list[Principle]) -> list[Story]:
     """Entries parsed from every registered notes file that still exists."""
     entries: list[Story] = []
-    for path in registered_sources():
-        if path.exists():
-            entries.extend(parse_notes(read_notes(path), path, principles).entries)
+    for path in notes_files():
+        entries.extend(parse_notes(read_notes(path), path, principles).entries)
     return entries
 
 

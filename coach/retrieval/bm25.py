@@ -41,9 +41,11 @@ class LexicalIndex:
             [self.vocab.setdefault(t, len(self.vocab)) for t in terms(d.text)] for d in docs
         ]
         self.model = bm25s.BM25()
-        self.model.index(
-            bm25s.tokenization.Tokenized(ids=corpus_ids, vocab=self.vocab), show_progress=False
-        )
+        if docs and self.vocab:  # bm25s cannot index nothing; an empty workspace scores zeros
+            self.model.index(
+                bm25s.tokenization.Tokenized(ids=corpus_ids, vocab=self.vocab),
+                show_progress=False,
+            )
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for the query (zeros when no term is known)."""
@@ -51,6 +53,6 @@ class LexicalIndex:
         if self.thesaurus:
             query_terms = self.thesaurus.expand(query_terms)
         known = [t for t in query_terms if t in self.vocab]
-        if not known or not self.docs:
+        if not known or not self.docs or not self.vocab:
             return np.zeros(len(self.docs), dtype=np.float32)
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
