@@ -221,8 +221,9 @@ def mock_feedback_md(result: Critique) -> str:
 
 def checks_md(checks: list) -> str:
     """The setup checks (``coach doctor``) as a table, then each problem with its fix."""
-    lines = ["| | check | detail |", "|---|---|---|"]
-    lines += [f"| {'✅' if c.ok else '❌'} | {esc(c.name)} | {esc(c.detail)} |" for c in checks]
+    lines = ["| state | check | detail |", "|---|---|---|"]
+    lines += [f"| {'ok' if c.ok else '**problem**'} | {esc(c.name)} | {esc(c.detail)} |"
+              for c in checks]  # fmt: skip
     problems = [c for c in checks if not c.ok]
     lines.append("")
     if problems:
