@@ -35,7 +35,7 @@ def own_stories(kb: KnowledgeBase) -> list[Story]:
     return list(unique.values())
 
 
-def uses_example_bank(kb: KnowledgeBase | None = None) -> bool:
+def uses_example_bank() -> bool:
     """True while the user has no source of their own, so the example bank stands in."""
     return not registered_sources() and not any(user_stories_dir().glob("*.md"))
 
@@ -44,7 +44,7 @@ def all_stories(kb: KnowledgeBase | None = None, include_notes: bool = True) -> 
     """The stories every stage searches: the user's own, or the example bank while they have
     none. ``include_notes=False`` asks for the example bank alone (evaluation, benchmarks)."""
     kb = kb or load_knowledge()
-    if not include_notes or uses_example_bank(kb):
+    if not include_notes or uses_example_bank():
         return list(kb.stories)
     return own_stories(kb)
 

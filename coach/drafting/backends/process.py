@@ -201,7 +201,6 @@ class SupervisedModel:
         )
         self.client.name = self.name
         self.client.discover_name = False  # this server serves exactly one file: ours
-        self.restarts_after_failure = 0
 
     @property
     def tokens_generated(self) -> int:
@@ -224,8 +223,8 @@ class SupervisedModel:
         self.process.start()
 
     def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
-        if self.process.last_failure and self.process.process is None:
-            self.restarts_after_failure += 1
+        """Pieces from the worker (started or restarted as needed); a crash or hang stops it and
+        raises ModelUnavailable with what happened."""
         self.client.base_url = self.process.wait_ready().rstrip("/")
         try:
             yield from self.client.stream(system, user, max_tokens)
