@@ -185,7 +185,12 @@ def check_sources() -> Check:
         return Check(name, False, f"cannot read {', '.join(missing[:3])}",
                      "put the file back, or re-run coach ingest with its new path")  # fmt: skip
     if not sources:
-        return Check(name, True, "none of your own yet: the example bank is used (coach ingest)")
+        from coach.knowledge.corpus import uses_example_bank
+
+        if uses_example_bank():
+            return Check(name, True, "none of your own yet: the example bank is used "
+                                     "(coach sources add FILE)")  # fmt: skip
+        return Check(name, True, "your stories written in the app (no notes file registered)")
     return Check(name, True, f"{len(sources)} notes file(s) readable")
 
 

@@ -217,3 +217,6 @@ def test_setup_checks_are_one_click_from_the_status_line(page) -> None:
                   "embedder", "index", "data directory", "offline"):  # fmt: skip
         assert check in text
     assert "no model chosen" in text  # this app was started with --model none
+    _shot(page, "setup-checks")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _shot(page, "setup-checks-phone")

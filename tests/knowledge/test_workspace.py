@@ -56,6 +56,9 @@ def test_a_story_added_in_the_app_is_own_material() -> None:
                          "The build passed 30 nights in a row."), BANK)  # fmt: skip
     stories = all_stories()
     assert [s.origin for s in stories] == ["user"] and not uses_example_bank()
+    from coach.health.doctor import check_sources
+
+    assert "written in the app" in check_sources().detail  # doctor agrees with the status line
 
 
 def test_sources_command(tmp_path, capsys, toy_embedder) -> None:
