@@ -33,6 +33,7 @@ def check_principle_id(value: str) -> str:
         raise ValueError(f"has unknown principle id '{value}'")
     return value
 
+
 DIMENSION_IDS: tuple[str, ...] = (
     "structure", "ownership", "impact", "principle_fit", "relevance",
     "conciseness", "delivery", "authenticity", "professionalism", "grounding",

@@ -60,7 +60,18 @@ class Story(_Strict):
     thin: bool = Field(
         False, description="True when the notes hold only a few words for this story."
     )
-    source: str = Field("", description="The file the story came from (and line, for raw notes).")
+    source: str = Field("", description="The file the story came from (and lines, for raw notes).")
+    spans: list[str] = Field(
+        default_factory=list,
+        description="Every place raw notes tell this story, as 'FILE:FIRST-LAST' line ranges.",
+    )
+    inferred: list[str] = Field(
+        default_factory=list, description="What the notes parser inferred, in plain words."
+    )
+    missing: list[str] = Field(
+        default_factory=list, description="Why the story is thin: what the notes do not hold yet."
+    )
+    people: list[str] = Field(default_factory=list, description="Colleagues the notes name.")
     origin: Literal["bank", "notes", "user"] = "bank"
 
     _check_primary = field_validator("primary_principle")(

@@ -32,11 +32,14 @@ class Settings(BaseModel):
         False, description="Allow an llm_url that is not this machine (your notes are sent there)."
     )
     llm_api: Literal["chat", "completions"] = Field(
-        "chat", description="Which endpoint of that server to use: chat (it applies the model's "
-        "own template) or completions (the coach formats the prompt)."
+        "chat",
+        description="Which endpoint of that server to use: chat (it applies the model's "
+        "own template) or completions (the coach formats the prompt).",
     )
     llm_timeout: float = Field(
-        30.0, gt=0, le=600,
+        30.0,
+        gt=0,
+        le=600,
         description="Seconds without a new token (or to the first one) before the model is "
         "treated as hung: it is stopped and the draft goes on in your notes' own words.",
     )

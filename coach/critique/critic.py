@@ -21,7 +21,7 @@ from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.follow_ups import follow_ups
 from coach.critique.rubric import dimensions, flags, overall
-from coach.critique.star_labeller import StarLabeller, has_cue
+from coach.critique.star_labeller import StarLabeller
 from coach.drafting.ask import DraftOptions, clean_question
 from coach.drafting.draft import DraftWriter
 from coach.index.collections import CRITIQUE_COLLECTION, RUBRIC_PREFIX
@@ -29,6 +29,7 @@ from coach.retrieval.retriever import Retrieval, Retriever
 from coach.text.claims import ClaimsChecker
 from coach.text.question_kind import question_kind
 from coach.text.sentences import split_clauses, split_sentences, visible_text
+from coach.text.star_cues import has_cue
 
 # 3.5 min of speech; longer answers are counted whole but analysed from the start only
 MAX_ANALYSED_WORDS = 500

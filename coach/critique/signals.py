@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.core.paths import knowledge_dir
 from coach.text.claims import claimed
+from coach.text.people import name_mentions
 
 WORDS_PER_MINUTE = 140
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
@@ -44,36 +44,10 @@ _BLAME = re.compile(
     r"because of (his|her|their) (laziness|incompetence|mistakes?))\b",
     re.IGNORECASE,
 )
-_ROLE_NAME = re.compile(
-    r"\b(?:my|our|the|a) (?:manager|boss|lead|teammate|colleague|coworker|co-worker|director|"
-    r"engineer|intern|advisor|mentor|VP|PM|peer|report|skip-level)s?,? ([A-Z][a-z]{2,})\b"
-)
-_NAME_FROM_TEAM = re.compile(r"\b([A-Z][a-z]{2,}) (?:from|on|in) (?:the|our|my) [\w-]+ team\b")
 _CODE_NAME = re.compile(r"\b(?:Project|Codename|Code name|Operation) ([A-Z][A-Za-z0-9]+)\b")
 _QUANTITY_WORDS = re.compile(
     r"\b(doubled|tripled|halved|\d+x|\d+ times|twice as|percent)\b", re.IGNORECASE
 )
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def first_names() -> frozenset[str]:
-    """Common first names (knowledge/first_names.txt), used to spot colleagues named outright."""
-    path = knowledge_dir() / "first_names.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
-
-
-_NAMES_CACHE: dict[str, frozenset[str]] = {}
-
-
-def _names() -> frozenset[str]:
-    key = str(knowledge_dir())
-    if key not in _NAMES_CACHE:
-        _NAMES_CACHE[key] = first_names()
-    return _NAMES_CACHE[key]
 
 
 def word_count(text: str) -> int:
@@ -131,16 +105,8 @@ def blame_sentences(sentences: list[str]) -> list[str]:
 
 def named_people(text: str) -> list[str]:
     """Colleagues named outright: a known first name, or a name set beside a role."""
-    found: dict[str, str] = {}
-    names = _names()
-    for match in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", match.group(0))
-        if word in names:
-            found.setdefault(word, _around(text, match.start(), match.end(), 3))
-    for pattern in (_ROLE_NAME, _NAME_FROM_TEAM):
-        for match in pattern.finditer(text):
-            found.setdefault(match.group(1), match.group(0))
-    return list(found.values())
+    return [_around(text, start, end, 3) if known else said
+            for said, start, end, known in name_mentions(text)]  # fmt: skip
 
 
 def code_names(text: str) -> list[str]:

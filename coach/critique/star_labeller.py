@@ -17,6 +17,7 @@ from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
 from coach.index.collections import section_sentences
 from coach.text.sentences import split_sentences
+from coach.text.star_cues import CUES
 
 Embed = Callable[[list[str]], np.ndarray]
 LABELS: tuple[str, ...] = (*SECTION_NAMES, "other")
@@ -27,49 +28,8 @@ MIN_CONTEXT_CONFIDENCE = 0.5  # situation labels below this came mostly from pos
 MIN_TASK_CONFIDENCE = 0.6  # tasks are usually cued ("my job was"); uncued ones need more
 _ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
 
-_CUES: dict[str, re.Pattern[str]] = {
-    "situation": re.compile(
-        r"^(at (my|our|the) (previous|last|old)?|when I (was|joined)|while I was|a few years ago|"
-        r"last year|in \d{4}|there was|there were|our team|we were|we had|I was (working|the|a|an|"
-        r"on|at|leading)|(early|late) in my|(on|in) (my|our|the) ([\w-]+ ){0,3}(team|project|"
-        r"group|org)|(back )?in my (first|last|previous|old))\b",
-        re.IGNORECASE,
-    ),
-    "task": re.compile(
-        r"\b((my|our) (task|job|goal|role|responsibility|challenge|mission|part|aim) (was|is)|"
-        r"(I|we) (had|needed|was asked|were asked|was expected|decided)( as a team)? to|"
-        r"the (goal|task|challenge|problem) was|I was responsible "
-        r"for|it was up to me|it fell to me|took it upon myself|set (myself|ourselves) the goal|"
-        r"made it my (goal|job|mission))\b",
-        re.IGNORECASE,
-    ),
-    "action": re.compile(
-        r"^(so |then |first,? |next,? |finally,? |after that,? )?I (\w+ed|built|wrote|led|made|ran|"
-        r"took|spoke|set|chose|broke|drew|got|gave|sat|met|put|brought|began|found|went|sent|"
-        r"held|kept|told|taught|did)\b",
-        re.IGNORECASE,
-    ),
-    "result": re.compile(
-        r"\b(as a result|the result|in the end|ultimately|eventually|this (led|saved|cut|meant|"
-        r"reduced|increased|improved)|we (shipped|delivered|launched|met|hit|reached|made it)|"
-        r"went from|rose|dropped|increased|reduced|improved|\d+\s?%)",
-        re.IGNORECASE,
-    ),
-    "lesson": re.compile(
-        r"\b(I (learned|learnt) (that|to|how|the importance|a lot|from|the hard way|never)|"
-        r"what I (learned|learnt|took)|lesson|taught me|in hindsight|looking back|next time|"
-        r"since then|I now|from then on|what I took away|I would (do|have)|if I did it again)\b",
-        re.IGNORECASE,
-    ),
-}
 _FILLER = re.compile(r"^(thank you|thanks|that'?s (it|all)|hope (this|that) helps|ok(ay)?|so)\W*$",
                      re.IGNORECASE)  # fmt: skip
-
-
-def has_cue(part: str, sentence: str) -> bool:
-    """Whether the sentence uses a phrase typical of this STAR part ("as a result", "my job")."""
-    pattern = _CUES.get(part)
-    return bool(pattern and pattern.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -114,7 +74,7 @@ class StarLabeller:
             for index in np.argsort(-sims)[:NEIGHBOURS]:
                 scores[self.labels[index]] += max(float(sims[index]), 0.0)
             scores /= scores.sum() or 1.0
-        cued = [label for label, pattern in _CUES.items() if pattern.search(sentence)]
+        cued = [label for label, pattern in CUES.items() if pattern.search(sentence)]
         if "task" in cued and "action" in cued:
             cued.remove("action")  # "I set myself the goal" states the task, not an action
         for label in cued:
@@ -154,7 +114,7 @@ class StarLabeller:
         """
         found = dict.fromkeys(SECTION_NAMES, False)
         for index, item in enumerate(labelled):
-            cued = {label for label, pattern in _CUES.items() if pattern.search(item.text)}
+            cued = {label for label, pattern in CUES.items() if pattern.search(item.text)}
             opening = index == 0 and not cued & {"task", "action"}
             if item.label == "situation" and (opening or item.confidence >= MIN_CONTEXT_CONFIDENCE):
                 found["situation"] = True

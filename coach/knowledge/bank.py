@@ -98,7 +98,7 @@ def parse_sections(body: str, path: Path) -> Sections:
 def load_story_file(path: Path) -> Story:
     """Parse and validate one story file of the bank."""
     data, body = split_front_matter(read_text(path), path)
-    for reserved in ("sections", "body", "source", "origin"):
+    for reserved in ("sections", "body", "source", "origin", "spans", "inferred", "missing"):
         if reserved in data:
             raise KnowledgeError(
                 path, reserved, "is set by the loader and must not be in front matter"

@@ -179,9 +179,7 @@ class ModelProcess:
 class SupervisedModel:
     """A GGUF model phrasing through its own supervised process (the default local backend)."""
 
-    def __init__(
-        self, path: Path, settings: Settings, command: list[str] | None = None
-    ) -> None:
+    def __init__(self, path: Path, settings: Settings, command: list[str] | None = None) -> None:
         self.path = path
         self.name = path.name
         try:

@@ -22,6 +22,11 @@ _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w))")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"“(]+")
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+SEPARATOR = "&nbsp;"
+
+
 @dataclass
 class Block:
     """A heading and the lines under it, up to the next heading."""
@@ -30,6 +35,18 @@ class Block:
     level: int
     line: int
     lines: list[tuple[int, str]] = field(default_factory=list)
+    quoted: set[int] = field(default_factory=set)
+
+
+def _blank_keeping_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+def without_boilerplate_markup(text: str) -> str:
+    """Blank out front matter and HTML comments, keeping every line number where it was."""
+    text = _FRONT_MATTER.sub(_blank_keeping_lines, text, count=1)
+    text = _COMMENT.sub(_blank_keeping_lines, text)
+    return re.sub(r"<!--.*\Z", _blank_keeping_lines, text, flags=re.DOTALL)  # never closed
 
 
 def read_notes(path: Path) -> str:
@@ -65,8 +82,12 @@ def split_blocks(text: str) -> tuple[list[Block], Block]:
     blocks: list[Block] = []
     current = preamble
     in_fence = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(without_boilerplate_markup(text).splitlines(), start=1):
         line = strip_quote(raw)
+        if line.strip() in {SEPARATOR, "&nbsp"}:
+            line = "---"
+        elif line != raw:
+            current.quoted.add(number)
         if line.strip().startswith("```"):
             in_fence = not in_fence
             continue

@@ -33,12 +33,31 @@ LABEL_WORDS: dict[str, str] = {
     "takeaway": "lesson",
 }
 
+# One-letter labels ("- S: ...", "**S (Situation):**"). "S" is resolved by the segmenter: the
+# situation first, the solution (action) when it follows a problem, as SPSIL notes write it.
+LETTERS: dict[str, str] = {
+    "S": "situation",
+    "T": "task",
+    "P": "task",
+    "A": "action",
+    "R": "result",
+    "I": "result",
+    "L": "lesson",
+}
+
 _MIN_SIMILARITY = 80
 
 # "**Situation:** text", "**Situation**: text", "**Situation** text", "Situation: text"
 _LEADING_LABEL = re.compile(
     r"^(?:\*\*|\*|__)?\s*(?P<word>[A-Za-z]{3,12})\s*(?:(?:\*\*|\*|__)\s*:?|:\s*(?:\*\*|\*|__)?)\s*(?P<rest>.*)$"
 )
+# "S: text", "**S (Situation):** text", "S (Situation) - text", "**S** - text"
+_LETTER_LABEL = re.compile(
+    r"^(?:\*\*|__)?\s*(?P<letter>[STARLPI])\s*(?:\(\s*(?P<word>[A-Za-z]{3,12})\s*\))?\s*"
+    r"(?:\*\*|__)?\s*(?::|\s[-–—]\s|(?:\*\*|__)\s*:)\s*(?:\*\*|__)?\s*(?P<rest>.*)$"
+)
+# "Situation - text", "Situation – text" (exact label words only: a dash is weaker than a colon)
+_DASH_LABEL = re.compile(r"^(?P<word>[A-Za-z]{4,12})\s*(?:-{1,3}>?|–|—)(?:\s+(?P<rest>.*))?$")
 # "text (*Situation*)", "text *(Situation)*", "text (*Task)", "(*outcome*)"
 _INLINE_TAG = re.compile(r"\*?\(\s*\*?\s*(?P<word>[A-Za-z]{3,12})\s*\*?\s*\)\*?")
 
@@ -63,6 +82,26 @@ def leading_label(line: str) -> tuple[str, str] | None:
         return None
     section = section_for(match.group("word"))
     return (section, match.group("rest").strip()) if section else None
+
+
+def letter_label(line: str) -> tuple[str, str, str | None] | None:
+    """A one-letter label: (letter, rest, section named in parentheses or None)."""
+    match = _LETTER_LABEL.match(line.strip())
+    if not match:
+        return None
+    word = match.group("word")
+    named = section_for(word) if word else None
+    if (word and not named) or (not word and ":" not in line.strip()[: match.start("rest")]):
+        return None  # a bare letter needs a colon ("I - think" is a sentence)
+    return match.group("letter"), match.group("rest").strip(), named
+
+
+def dash_label(line: str) -> tuple[str, str] | None:
+    """ "Situation - text": only exact label words, since dashes start ordinary lines too."""
+    match = _DASH_LABEL.match(line.strip())
+    if not match or match.group("word").lower() not in LABEL_WORDS:
+        return None
+    return LABEL_WORDS[match.group("word").lower()], (match.group("rest") or "").strip()
 
 
 def inline_tags(text: str) -> list[tuple[int, int, str]]:

@@ -1,9 +1,11 @@
-"""Parse the candidate's own free-form interview notes into ``Story`` entries.
+"""Parse a candidate's own free-form interview notes into ``Story`` entries.
 
-Notes are Markdown the user keeps writing: principle headings, questions as headings, answers as
-bullets labelled Situation/Task/... (or SPSIL, or inline ``(*Situation*)`` tags), guidance on how to
-answer, and an index of links. The parser never writes to the notes; it reports what it could not
-place instead of guessing.
+Notes are Markdown the user keeps writing: principle headings, questions as headings, story
+titles, answers labelled Situation/Task/... (or SPSIL, one-letter ``S:`` labels, inline
+``(*Situation*)`` tags), Q/A pairs, prose, principle definitions, index tables. The parser walks
+the headings (what each block is about), cuts every block into stories (``segment``), keeps
+advice and definitions out, and merges a story pasted under several headings into one. It never
+writes to the notes, and it reports what it could not place instead of guessing.
 """
 
 from __future__ import annotations
@@ -13,32 +15,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.core.ids import SECTION_NAMES
-from coach.core.schema import Principle, Sections, Story
-from coach.knowledge.notes.blocks import (
-    GUIDANCE_LINE,
-    Block,
-    clean_inline,
-    paragraphs,
-    split_blocks,
-)
-from coach.knowledge.notes.labels import inline_tags, leading_label
+from rapidfuzz import fuzz
+
+from coach.core.schema import Principle, Story
+from coach.knowledge.notes.assemble import Context, build_story, is_guidance
+from coach.knowledge.notes.blocks import Block, clean_inline, split_blocks
+from coach.knowledge.notes.lines import is_question
+from coach.knowledge.notes.segment import Draft, segment
 from coach.knowledge.principle_names import match_principle
 
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+")
-_BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*]{2,80})\*\*\s*(?P<rest>.*)$")
-_QUESTION_START = re.compile(
-    r"^(tell|describe|give|have you|has|how (?!to\b)|what|who|why|when|where|walk|share|"
-    r"a co-?worker|can you|do you|would you)\b",
-    re.IGNORECASE,
-)
 _GUIDANCE_HEADING = re.compile(
     r"^(how to\b|understanding\b|tips?\b|key tips|final checklist|checklist|critical strategy|"
-    r"strategy\b|you'?ve got this|sample questions)|-->|tips summary",
+    r"strategy\b|you'?ve got this|sample questions|star\b|spsil\b|situation\s*-+>|"
+    r"(amazon'?s )?(leadership )?principles$|mental prep|during\b|\d+ min before)|-->|"
+    r"tips summary",
     re.IGNORECASE,
 )
-_THIN_WORDS = 30
-_TOPIC_MIN_WORDS = 25
+_STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\d+[.)]\s+")
+_ADVICE_TITLE = re.compile(r"^(understanding|how to|definition|key traits|tips?)\b", re.I)
+DUPLICATE_SIMILARITY = 88  # token-set similarity of two pastes of one story (rapidfuzz, 0-100)
 
 
 @dataclass
@@ -62,54 +58,16 @@ class ParsedNotes:
 
     @property
     def labelled(self) -> list[Story]:
-        """Entries whose text carried section labels."""
+        """Entries whose text carried section labels (or was split into sections)."""
         return [entry for entry in self.entries if entry.labelled]
 
 
-def _is_question(text: str) -> bool:
-    return bool(_QUESTION_START.match(clean_inline(text)))
-
-
-def _section_text(pieces: list[str]) -> str:
-    return clean_inline(" ".join(pieces)).lstrip(".,;: ")
-
-
-def _sections_from_lines(lines: list[str]) -> Sections | None:
-    """Sections from labelled lines or inline tags; None when fewer than two labels appear."""
-    found: dict[str, list[str]] = {name: [] for name in SECTION_NAMES}
-    labels: set[str] = set()
-    current: str | None = None
-    leading: list[str] = []
-    for line in lines:
-        content = _BULLET.sub("", line, count=1).strip()
-        label = leading_label(content)
-        if label:
-            current = label[0]
-            labels.add(current)
-            content = label[1]
-        tags = inline_tags(content)
-        if tags:
-            start = 0
-            for tag_start, tag_end, section in tags:
-                piece = content[start:tag_start].strip()
-                if piece:
-                    found[section].extend([*leading, piece])
-                    leading = []
-                labels.add(section)
-                current = section
-                start = tag_end
-            content = content[start:].lstrip(".,;:) ").strip()
-        if not content:
-            continue
-        if current is None:
-            leading.append(content)
-        else:
-            found[current].append(content)
-    if len(labels) < 2:
-        return None
-    if leading:
-        found["situation"] = leading + found["situation"]
-    return Sections(**{name: _section_text(found[name]) for name in SECTION_NAMES})
+@dataclass
+class _Heading:
+    level: int
+    text: str
+    kind: str  # "principle", "question", "guidance", "topic" or "story"
+    principle: str | None = None
 
 
 def _slug(text: str, limit: int = 60) -> str:
@@ -117,216 +75,146 @@ def _slug(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "entry"
 
 
-class _EntryBuilder:
-    """Turns answer lines into Story entries with stable, unique ids."""
+def _kind(block: Block, has_children: bool, principles: list[Principle]) -> _Heading:
+    text = _NUMBERING.sub("", block.heading)
+    if _GUIDANCE_HEADING.search(text):
+        return _Heading(block.level, text, "guidance")
+    if is_question(text) or text.lower().startswith(("tell me", "why ")):
+        return _Heading(block.level, text, "question")
+    principle = match_principle(text, principles)
+    if principle:
+        return _Heading(block.level, text, "principle", principle)
+    text = _STORY_PREFIX.sub("", text)
+    return _Heading(block.level, text, "topic" if has_children else "story")
 
-    def __init__(self, source: Path) -> None:
+
+class _Walker:
+    """Walks the heading blocks of one file, keeping the headings above the current one."""
+
+    def __init__(self, source: Path, principles: list[Principle]) -> None:
         self.source = source
+        self.path = str(source)
+        self.principles = principles
+        self.result = ParsedNotes(source=str(source))
+        self.stack: list[_Heading] = []
+        self.placed: list[tuple[Story, list[str]]] = []  # story, headings it sat under
         digest = hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:6]
         self.prefix = f"notes-{digest}"
         self.used: set[str] = set()
 
-    def build(
-        self,
-        title: str,
-        questions: list[str],
-        principle: str | None,
-        lines: list[tuple[int, str]],
-    ) -> Story | None:
-        texts = [line for _, line in lines if line.strip()]
-        if not texts:
-            return None
-        body = "\n".join(clean_inline(_BULLET.sub("", line, count=1)) for line in texts)
-        sections = _sections_from_lines(texts)
+    def block(self, block: Block, has_children: bool) -> None:
+        while self.stack and self.stack[-1].level >= block.level:
+            self.stack.pop()
+        heading = _kind(block, has_children, self.principles) if block.level else None
+        if heading:
+            self.stack.append(heading)
+            if heading.principle and heading.principle not in self.result.principles_seen:
+                self.result.principles_seen.append(heading.principle)
+        inherited = any(h.kind == "guidance" and h.level >= 2 for h in self.stack[:-1])
+        if (heading and heading.kind == "guidance") or (
+            inherited and heading and heading.kind not in {"question", "principle"}
+        ):
+            if any(text.strip() for _, text in block.lines):
+                self.result.guidance.append(block.heading)
+            return
+        several = heading is None or heading.kind in {"principle", "topic"}
+        named = heading is not None and heading.kind == "story"
+        cut = segment(block.lines, block.quoted, several_stories=several, named=named)
+        context = self._context(heading)
+        for draft in cut.drafts:
+            self._draft(draft, context, block)
+        if cut.loose_questions and not cut.drafts:
+            first, text = cut.loose_questions[0]
+            self.result.problems.append(
+                Problem(first, text[:80], f"{len(cut.loose_questions)} question(s) with no answer")
+            )
+        for aside in cut.asides:
+            self.result.guidance.append(aside.text[:80])
+
+    def _context(self, heading: _Heading | None) -> Context:
+        principle = next((h.principle for h in reversed(self.stack) if h.principle), None)
+        question = next((h.text for h in reversed(self.stack) if h.kind == "question"), "")
+        topics = [h.text for h in self.stack[:-1] if h.kind == "topic" and h.level >= 2]
+        return Context(
+            path=self.path,
+            heading=heading.text if heading and heading.kind in {"story", "topic"} else "",
+            question=question,
+            principle=principle,
+            topic=topics[-1] if topics and heading and heading.kind != "principle" else "",
+        )
+
+    def _draft(self, draft: Draft, context: Context, block: Block) -> None:
+        first = min(draft.lines) if draft.lines else block.line
+        if not draft.has_content:
+            reason = "empty STAR template" if draft.labels else "heading with no story under it"
+            if draft.placeholders:
+                reason = "placeholder only"
+            self.result.problems.append(
+                Problem(first, draft.title or next(iter(draft.questions), block.heading), reason)
+            )
+            return
+        if draft.placeholders and len(" ".join(draft.body).split()) <= 12 and not draft.pieces:
+            self.result.problems.append(Problem(first, draft.placeholders[0], "placeholder only"))
+            return
+        advice = bool(_ADVICE_TITLE.match(draft.title))
+        if advice or (not draft.answer_mode and is_guidance(draft)):
+            self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
+            return
+        story_id = self._unique(draft.title or context.heading or context.question or "entry")
+        story = build_story(draft, context, story_id, self.principles)
+        self.placed.append((story, [h.text for h in self.stack]))
+
+    def _unique(self, title: str) -> str:
         base = f"{self.prefix}-{_slug(title)}"
         story_id, n = base, 2
         while story_id in self.used:
             story_id, n = f"{base}-{n}", n + 1
         self.used.add(story_id)
-        return Story(
-            id=story_id,
-            title=title,
-            primary_principle=principle,
-            questions=questions,
-            sections=sections or Sections(),
-            body=body,
-            thin=len(body.split()) < _THIN_WORDS,
-            source=f"{self.source}:{lines[0][0]}",
-            origin="notes",
+        return story_id
+
+
+def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
+    """One story per story: later pastes of the same text give the first their questions,
+    principles and line ranges."""
+    kept: list[Story] = []
+    texts: list[str] = []
+    for story, headings in placed:
+        text = story.text().lower()
+        twin = next(
+            (
+                i
+                for i, other in enumerate(texts)
+                if min(len(text), len(other)) >= 0.6 * max(len(text), len(other))
+                and fuzz.token_set_ratio(text, other) >= DUPLICATE_SIMILARITY
+            ),
+            None,
         )
-
-
-def _sub_answers(lines: list[tuple[int, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Split an answer into sub-answers when it lists several bold-titled top-level bullets."""
-    starts: list[tuple[int, str]] = []
-    for index, (_, line) in enumerate(lines):
-        bullet = _BULLET.match(line)
-        if not bullet:
+        if twin is None:
+            kept.append(story)
+            texts.append(text)
             continue
-        content = line[bullet.end() :].strip()
-        bold = _BOLD_TITLE.match(content)
-        if bold and not leading_label(content):
-            starts.append((index, clean_inline(bold.group("title"))))
-    indents = {len(_BULLET.match(lines[i][1]).group("indent")) for i, _ in starts}  # type: ignore[union-attr]
-    if len(starts) < 2 or len(indents) != 1:
-        return [("", lines)]
-    parts = []
-    for position, (index, title) in enumerate(starts):
-        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        number, line = lines[index]
-        content = line[_BULLET.match(line).end() :].strip()  # type: ignore[union-attr]
-        rest = _BOLD_TITLE.match(content).group("rest").lstrip(" :-–—")  # type: ignore[union-attr]
-        parts.append((title, [(number, rest), *lines[index + 1 : end]]))
-    return parts
-
-
-def _mismatched_guidance(text: str, principle: str, principles: list[Principle]) -> str | None:
-    """Name the principle a guidance paragraph talks about when it is not the enclosing one."""
-    lowered = text.lower()
-    own = next(p for p in principles if p.id == principle)
-    if own.name.lower().split(";")[0].split(",")[0] in lowered:
-        return None
-    for other in principles:
-        if other.id != principle and other.name.lower() in lowered:
-            return other.name
-    return None
+        first = kept[twin]
+        principles = list(dict.fromkeys([*first.principles, *story.principles]))
+        where = " / ".join(headings) or "the top of the file"
+        kept[twin] = first.model_copy(
+            update={
+                "questions": list(dict.fromkeys([*first.questions, *story.questions])),
+                "primary_principle": principles[0] if principles else None,
+                "secondary_principles": principles[1:],
+                "spans": [*first.spans, *story.spans],
+                "inferred": [*first.inferred, f"also pasted under '{where}' ({story.source})"],
+            }
+        )
+    return kept
 
 
 def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedNotes:
     """Parse notes text into entries, guidance and problems. ``source`` is only recorded."""
-    result = ParsedNotes(source=str(source))
-    builder = _EntryBuilder(source)
     blocks, preamble = split_blocks(text)
-    principle: str | None = None
-    principle_level = 0
-    guidance_level = 0
-    topic = ""
-    sample_questions: list[str] = []
-    for block in blocks:
-        question = _is_question(block.heading)
-        if principle and (
-            block.level < principle_level or (block.level == principle_level and not question)
-        ):
-            principle, principle_level = None, 0
-        if guidance_level and block.level <= guidance_level:
-            guidance_level = 0
-        matched = None if question else match_principle(block.heading, principles)
-        if matched:
-            principle, principle_level = matched, block.level
-            sample_questions = []
-            if matched not in result.principles_seen:
-                result.principles_seen.append(matched)
-            _principle_block(block, matched, principles, builder, result, sample_questions)
-        elif question:
-            _question_block(block, principle, builder, result)
-        elif guidance_level or _GUIDANCE_HEADING.search(block.heading):
-            guidance_level = guidance_level or block.level
-            if block.lines:
-                result.guidance.append(block.heading)
-        else:
-            if block.level <= 2:
-                topic = block.heading
-            _topic_block(block, topic, principle, builder, result)
-    for paragraph in paragraphs(preamble.lines):
-        result.problems.append(
-            Problem(paragraph[0][0], clean_inline(paragraph[0][1])[:80], "text before any heading")
-        )
-    return result
-
-
-def _question_block(
-    block: Block, principle: str | None, builder: _EntryBuilder, result: ParsedNotes
-) -> None:
-    question = block.heading
-    lines = list(block.lines)
-    while lines and not lines[0][1].strip():
-        lines.pop(0)
-    if lines and not _BULLET.match(lines[0][1]) and lines[0][1].strip().endswith("?"):
-        question = f"{question} {clean_inline(lines.pop(0)[1])}"
-    answer = [item for group in paragraphs(lines) for item in group]
-    if not answer:
-        result.problems.append(
-            Problem(block.line, question[:80], "question heading with no answer")
-        )
-        return
-    for title, part in _sub_answers(answer):
-        entry = builder.build(
-            f"{title} ({question})" if title else question, [question], principle, part
-        )
-        if entry:
-            result.entries.append(entry)
-
-
-def _principle_block(
-    block: Block,
-    principle: str,
-    principles: list[Principle],
-    builder: _EntryBuilder,
-    result: ParsedNotes,
-    sample_questions: list[str],
-) -> None:
-    """Text directly under a principle heading: guidance, sample questions, or a labelled answer."""
-    in_samples = False
-    for paragraph in paragraphs(block.lines):
-        first = clean_inline(paragraph[0][1])
-        texts = [line for _, line in paragraph]
-        if first.lower().startswith("sample questions"):
-            in_samples = True
-            paragraph = paragraph[1:]
-            if not paragraph:
-                continue
-        if in_samples and paragraph and all(_BULLET.match(line) for _, line in paragraph):
-            sample_questions.extend(
-                clean_inline(_BULLET.sub("", ln, count=1)) for _, ln in paragraph
-            )
-            continue
-        in_samples = False
-        if _sections_from_lines(texts):
-            title = sample_questions[0] if sample_questions else block.heading
-            entry = builder.build(title, list(sample_questions), principle, paragraph)
-            if entry:
-                result.entries.append(entry)
-        elif _is_guidance(texts, principle, principles):
-            joined = " ".join(texts[1:])
-            result.guidance.append(first[:80])
-            other = _mismatched_guidance(joined, principle, principles)
-            if other:
-                result.problems.append(
-                    Problem(paragraph[0][0], first[:80], f"guidance here seems to describe {other}")
-                )
-        elif len(result.guidance) and _is_guidance_continuation(paragraph):
-            result.guidance[-1] += " …"
-        else:
-            result.problems.append(
-                Problem(
-                    paragraph[0][0], first[:80], "text under a principle but outside any question"
-                )
-            )
-
-
-def _is_guidance(texts: list[str], principle: str, principles: list[Principle]) -> bool:
-    """Explanations of a principle: definitions, "how to answer", quotes of the principle itself."""
-    heads = [clean_inline(_BULLET.sub("", text, count=1)) for text in texts[:2]]
-    if any(GUIDANCE_LINE.match(head) for head in heads):
-        return True
-    name = next(p.name for p in principles if p.id == principle).lower().split(";")[0]
-    return heads[0].lower().startswith(name) or "leadership principle" in " ".join(texts).lower()
-
-
-def _is_guidance_continuation(paragraph: list[tuple[int, str]]) -> bool:
-    """Bulleted definition lists that follow a guidance line ("- **Definition**: ...")."""
-    return all(_BULLET.match(line) for _, line in paragraph)
-
-
-def _topic_block(
-    block: Block, topic: str, principle: str | None, builder: _EntryBuilder, result: ParsedNotes
-) -> None:
-    """A non-question heading with prose under it (e.g. a project phase) becomes a topic entry."""
-    answer = [item for group in paragraphs(block.lines) for item in group]
-    words = sum(len(clean_inline(line).split()) for _, line in answer)
-    if words < _TOPIC_MIN_WORDS:
-        return
-    title = block.heading if not topic or topic == block.heading else f"{topic}: {block.heading}"
-    entry = builder.build(title, [], principle, answer)
-    if entry:
-        result.entries.append(entry)
+    walker = _Walker(source, principles)
+    walker.block(preamble, has_children=True)
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        walker.block(block, has_children=bool(following and following.level > block.level))
+    walker.result.entries = _merge_duplicates(walker.placed)
+    return walker.result

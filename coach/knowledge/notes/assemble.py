@@ -1,0 +1,141 @@
+"""Turn a draft cut from the notes into a ``Story``: sections (labelled, or split by STAR cues),
+title, questions, principles, figures, names, and why it is thin."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.core.ids import SECTION_NAMES
+from coach.core.schema import Metric, Principle, Sections, Story
+from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
+from coach.knowledge.notes.segment import Draft
+from coach.knowledge.principle_names import match_principle
+from coach.text.claims import PROJECTION_WORDS
+from coach.text.people import people_named
+from coach.text.sentences import split_sentences
+from coach.text.star_cues import cue_sections
+
+THIN_WORDS = 30
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|me|my|we|we're|our|us)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"\b(you|your|leaders?|employees|candidates?|interviewers?)\b", re.I)
+_DIGIT_FIGURE = re.compile(r"[$£€]?\d[\d,.]*\s?(?:%|x\b|k\b|K\b|ms\b|s\b|hours?|days?|weeks?)?")
+_TITLE_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a draft sat: the headings above it."""
+
+    path: str
+    heading: str = ""  # the heading that names this story, if any
+    question: str = ""  # the question heading above it, if any
+    principle: str | None = None
+    topic: str = ""  # a section title above a story heading ("VTO project")
+
+
+def is_guidance(draft: Draft) -> bool:
+    """Definitions and advice rather than a story: no one acting in the first person, and
+    written to a reader ("you", "leaders"), or opening like a definition."""
+    text = " ".join([*draft.body, *(t for parts in draft.pieces.values() for t in parts)])
+    if draft.labels and len(set(draft.labels)) >= 2:
+        return False
+    if GUIDANCE_LINE.match(text):
+        return True
+    if draft.quoted and all(draft.quoted) and not re.search(r"\bI\b", text):
+        return True  # a quoted definition ("> Leaders are owners...")
+    return not _FIRST_PERSON.search(text) and bool(_GENERIC.search(text) or text[:1] in '"“')
+
+
+def _principles(draft: Draft, context: Context, principles: list[Principle]) -> list[str]:
+    named = [match_principle(name, principles) for name in draft.principles]
+    ordered = [p for p in named if p]
+    if context.principle:
+        ordered.append(context.principle)
+    return list(dict.fromkeys(ordered))
+
+
+def _title(draft: Draft, context: Context, text: str) -> str:
+    asked = draft.questions[0] if draft.answer_mode and draft.questions else ""
+    title = draft.title or context.heading or asked or context.question
+    if not title and draft.questions:
+        title = draft.questions[0]
+    if not title:
+        words = clean_inline(split_sentences(text)[0] if text else "").split()
+        title = " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+    if context.topic and context.topic.lower() not in title.lower():
+        title = f"{context.topic}: {title}"
+    return title.strip(" :") or "Untitled story"
+
+
+def _metrics(text: str) -> list[Metric]:
+    """Each sentence stating a figure in digits; projections keep ``measured=False``."""
+    out = []
+    for sentence in split_sentences(text):
+        figures = [m.group(0).strip() for m in _DIGIT_FIGURE.finditer(sentence)]
+        figures = [f for f in figures if any(ch.isdigit() for ch in f)]
+        if figures:
+            value = " to ".join(figures[:2]) if " to " in sentence else figures[0]
+            measured = not PROJECTION_WORDS.search(sentence)
+            out.append(Metric(value=value, what=sentence[:160], measured=measured))
+    return out
+
+
+def _missing(sections: Sections, labelled: bool, words: int, draft: Draft) -> list[str]:
+    missing = []
+    if labelled:
+        present = sections.present()
+        for name in ("situation", "action", "result"):
+            if name not in present:
+                missing.append(f"no {name}")
+    if words < THIN_WORDS:
+        missing.append(f"only {words} words")
+    missing += [f"placeholder: '{p}'" for p in draft.placeholders]
+    return missing
+
+
+def build_story(
+    draft: Draft, context: Context, story_id: str, principles: list[Principle]
+) -> Story:
+    """The story a draft tells; nothing is added that the notes do not say."""
+    joined = {name: clean_inline(" ".join(draft.pieces.get(name, []))) for name in SECTION_NAMES}
+    body = clean_inline(" ".join(draft.body))
+    inferred: list[str] = []
+    labelled = any(joined.values())
+    if labelled and body:  # text before the first label sets the scene
+        joined["situation"] = f"{body} {joined['situation']}".strip()
+    if not labelled:
+        cued = cue_sections(body)
+        if cued:
+            joined, labelled = cued, True
+            inferred.append("sections split from unlabelled prose by STAR cues and order")
+    sections = Sections(**joined) if labelled else Sections()
+    text = " ".join(v for v in joined.values() if v) if labelled else body
+    questions = list(dict.fromkeys(q for q in [*draft.questions, context.question] if q))
+    story_principles = _principles(draft, context, principles)
+    if draft.principles:
+        inferred.append("principles from the list in the notes")
+    elif context.principle:
+        inferred.append("principle from the heading above it")
+    if context.question and context.question in questions:
+        inferred.append("question from the heading above it")
+    words = len(text.split())
+    missing = _missing(sections, labelled, words, draft)
+    span = f"{context.path}:{min(draft.lines)}-{max(draft.lines)}"
+    return Story(
+        id=story_id,
+        title=_title(draft, context, text),
+        primary_principle=story_principles[0] if story_principles else None,
+        secondary_principles=story_principles[1:],
+        questions=questions,
+        sections=sections,
+        body=body if not draft.pieces else "",
+        metrics=_metrics(text),
+        thin=bool(missing),
+        source=span,
+        spans=[span],
+        inferred=inferred,
+        missing=missing,
+        people=people_named(text),
+        origin="notes",
+    )

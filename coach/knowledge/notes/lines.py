@@ -1,0 +1,126 @@
+"""What each line of a notes block is: a label, a title, a question, a list header, an aside...
+
+Classification looks at one line only; the segmenter decides what it means in context (a bare
+``S:`` after a problem is a solution, ``A:`` after ``Q:`` is an answer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
+from coach.knowledge.notes.labels import dash_label, leading_label, letter_label
+
+BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•]|\d+[.)])\s+")
+_BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
+_BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
+_STORY_LINE = re.compile(
+    r"^(?:\*\*)?story\s*\d*\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?P<title>.+)$", re.I
+)
+_Q_LINE = re.compile(r"^(?:\*\*)?Q\d*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$")
+_QUESTIONS_HEADER = re.compile(
+    r"^(?:(?:sample|example|possible|likely|related|other|similar|typical)\s+)?"
+    r"(?:interview\s+)?questions?(?:\s+(?:it|this story|this)\s+answers?)?\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+_PRINCIPLES_HEADER = re.compile(
+    r"^(?:leadership\s+principles?|principles?|LPs?)(?:\s+(?:shown|covered|it shows))?\s*:\s*"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+_ASIDE = re.compile(
+    r"^(?:notes? to self|reminder|remember to|remember:|tip:|todo:?\s*$|n\.?b\.?:)", re.I
+)
+_QUESTION_START = re.compile(
+    r"^(tell|describe|give|have you|has|how (?!to\b)|what|who|why|when|where|walk|share|"
+    r"a co-?worker|can you|could you|do you|did you|would you|talk about|name a time)\b",
+    re.I,
+)
+_CALLOUT = re.compile(r"^\[!\w+\]\s*$")
+_GUIDANCE_START = re.compile(r"^(how to answer|understanding\b|definition\b|key traits)", re.I)
+_LINK_ONLY = re.compile(r"^\s*(?:\[[^\]]*\]\([^)]*\)\s*(?:\([^)]*\)?\s*)*)+$")
+PLACEHOLDER = re.compile(
+    r"\b(todo|tbd|tbc|fill (?:this |it )?in|need (?:the |a )?(?:number|numbers|dates?|details|"
+    r"figures?|metrics?)|add (?:numbers|details|metrics)|xx+)\b|\?\?+|\.\.\.\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a block, classified. ``label`` is a section name or a one-letter label."""
+
+    number: int
+    kind: str
+    text: str
+    indent: int = 0
+    bullet: bool = False
+    quoted: bool = False
+    label: str | None = None
+
+
+def is_question(text: str) -> bool:
+    """A question as people list them: starts like one or ends with a question mark."""
+    words = text.split()
+    return 2 <= len(words) <= 45 and (bool(_QUESTION_START.match(text)) or text.endswith("?"))
+
+
+def _label(content: str) -> tuple[str, str] | None:
+    """(section or letter, rest) when the line opens with a STAR/SPSIL label of any style."""
+    letter = letter_label(content)
+    if letter:
+        return letter[2] or letter[0], letter[1]
+    return leading_label(content) or dash_label(content)
+
+
+def classify(number: int, raw: str, quoted: bool = False) -> Line:
+    """Classify one line of notes."""
+    stripped = raw.strip()
+    if not stripped or _CALLOUT.match(stripped):
+        return Line(number, "blank", "")
+    if stripped in {"---", "***", "___", "- - -"} or re.fullmatch(r"[-*_=]{3,}", stripped):
+        return Line(number, "separator", "")
+    if stripped.startswith("|") or _LINK_ONLY.match(stripped):
+        return Line(number, "index", stripped)
+    bullet = BULLET.match(raw)
+    indent = len(bullet.group("indent").expandtabs(4)) if bullet else 0
+    content = raw[bullet.end() :].strip() if bullet else stripped
+    content = re.sub(r"^[-–•]+(?=[A-Za-z])", "", content)  # "-MZ demo" written without a space
+    base = {"indent": indent, "bullet": bool(bullet), "quoted": quoted}
+    if not content:
+        return Line(number, "blank", "")
+    plain = clean_inline(content)
+    if _GUIDANCE_START.match(plain) or (quoted and GUIDANCE_LINE.match(plain)):
+        return Line(number, "guidance", plain, **base)
+    if _ASIDE.match(plain):
+        return Line(number, "aside", plain, **base)
+    q_line = _Q_LINE.match(content)
+    if q_line:
+        return Line(number, "q", clean_inline(q_line.group("rest")), **base)
+    principles = _PRINCIPLES_HEADER.match(plain)
+    if principles:
+        return Line(number, "principles", principles.group("rest").strip(), **base)
+    questions = _QUESTIONS_HEADER.match(plain)
+    if questions and (plain.endswith(":") or not questions.group("rest") or ":" in plain):
+        return Line(number, "questions", questions.group("rest").strip(), **base)
+    label = _label(content)
+    if label:
+        return Line(number, "label", clean_inline(label[1]), label=label[0], **base)
+    story = _STORY_LINE.match(content)
+    if story:
+        return Line(number, "title", clean_inline(story.group("title")), **base)
+    bold = _BOLD_ONLY.match(content)
+    if bold and not bullet and not bold.group("title").rstrip().endswith(":"):
+        words = bold.group("title").split()
+        if 1 <= len(words) <= 14 and not is_question(bold.group("title")):
+            return Line(number, "title", clean_inline(bold.group("title")), **base)
+    return Line(number, "text", plain, **base)
+
+
+def bold_lead(text: str) -> tuple[str, str] | None:
+    """(title, rest) for a line that opens with a bold phrase that is not a label."""
+    match = _BOLD_LEAD.match(text.strip())
+    if not match or _label(text.strip()):
+        return None
+    return clean_inline(match.group("title")).rstrip(":"), clean_inline(match.group("rest"))

@@ -1,0 +1,265 @@
+"""Cut one heading block of notes into story drafts.
+
+A new story starts at a title line (``**Bold title**``, ``Story: ...``), a ``Q:`` line, a
+separator, a label that restarts the STAR order, a question listed after a story, or (in a block
+that holds several stories, such as a principle heading) a new prose paragraph. Question and
+principle lists around a story become its questions and principles; asides, index rows and
+definitions stay out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coach.core.ids import SECTION_NAMES
+from coach.knowledge.notes.labels import LETTERS, inline_tags
+from coach.knowledge.notes.lines import (
+    BULLET,
+    PLACEHOLDER,
+    Line,
+    bold_lead,
+    classify,
+    is_question,
+)
+
+_ORDER = {name: rank for rank, name in enumerate(SECTION_NAMES)}
+
+
+@dataclass
+class Draft:
+    """A story being collected from consecutive lines."""
+
+    title: str = ""
+    questions: list[str] = field(default_factory=list)
+    principles: list[str] = field(default_factory=list)
+    pieces: dict[str, list[str]] = field(default_factory=dict)
+    body: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)  # per text line: inside a "> " quote
+    open: str | None = None
+    answer_mode: bool = False  # opened by "Q:", so "A:" is the answer, not the action
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.body) or any(self.pieces.values())
+
+    def add(self, number: int, text: str) -> None:
+        """Add text to the open section (or the unlabelled body), splitting inline tags."""
+        if not text:
+            return
+        self.lines.append(number)
+        if PLACEHOLDER.search(text):
+            self.placeholders.append(text[:80])
+        tags = inline_tags(text)
+        start = 0
+        for tag_start, tag_end, section in tags:
+            self._put(text[start:tag_start].strip(" .,;:)"), section, tagged=True)
+            self.labels.append(section)
+            start = tag_end
+        self._put(text[start:].strip(" ,;:)"), self.open, tagged=False)
+
+    def _put(self, text: str, section: str | None, tagged: bool) -> None:
+        if not text:
+            return
+        if section is None:
+            self.body.append(text)
+        elif tagged and not self.pieces.get(section) and self.body:
+            # "text (*Situation*)": the tag names the text before it
+            self.pieces.setdefault(section, []).extend([*self.body, text])
+            self.body = []
+        else:
+            self.pieces.setdefault(section, []).append(text)
+
+    def open_section(self, section: str, number: int) -> None:
+        self.open = section
+        self.labels.append(section)
+        self.lines.append(number)
+
+
+@dataclass
+class Segmented:
+    """The drafts of one block and what was kept out of them."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    asides: list[Line] = field(default_factory=list)
+    loose_questions: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _resolve_letter(letter: str, draft: Draft) -> str:
+    """A one-letter label in context: the second S of SPSIL is the solution."""
+    if letter == "S" and "situation" in draft.labels:
+        if "task" in draft.labels and "action" not in draft.labels:
+            return "action"
+    return LETTERS.get(letter, letter)
+
+
+def _restarts(section: str, draft: Draft) -> bool:
+    """Whether a label begins another story: its section is filled and the order went back."""
+    if not draft.has_content or not draft.labels:
+        return False
+    last = draft.labels[-1]
+    return bool(draft.pieces.get(section)) and _ORDER[section] <= _ORDER[last]
+
+
+_TITLED_BULLET_WORDS = 12  # mean words after the bold phrase when each bullet tells a story
+
+
+def _bold_titles(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+    """Top-level bullets opening with a bold phrase, when two or more share the shallowest
+    indent and say enough after it: each is a story of its own ("- **Gesture dataset** We did
+    not have data..."), where short ones ("- **Expensive** at scale") are points of one story."""
+    candidates = []
+    for number, text in numbered:
+        bullet = BULLET.match(text)
+        if bullet:
+            indent = len(bullet.group("indent").expandtabs(4))
+            candidates.append((indent, number, bold_lead(text[bullet.end() :])))
+    if not candidates:
+        return {}
+    top = min(indent for indent, _, _ in candidates)
+    found = {n: lead for indent, n, lead in candidates if indent == top and lead}
+    if len(found) < 2:
+        return {}
+    mean = sum(len(rest.split()) for _, rest in found.values()) / len(found)
+    return found if mean >= _TITLED_BULLET_WORDS else {}
+
+
+class _Segmenter:
+    """Walks a block's lines once, keeping the story being collected and the pending lists."""
+
+    def __init__(self, several_stories: bool, named: bool) -> None:
+        self.several = several_stories
+        self.named = named  # the heading names one story: bold lines are its sub-headings
+        self.skipping = False  # inside advice ("How to answer...") until a blank line
+        self.out = Segmented()
+        self.draft = Draft()
+        self.questions: list[tuple[int, str]] = []
+        self.principles: list[str] = []
+        self.collecting: str | None = None  # "questions" or "principles" after a list header
+        self.after_blank = True
+
+    def flush(self) -> None:
+        """Close the current draft; it takes the questions and principles listed before it."""
+        d = self.draft
+        if d.has_content or d.labels or d.placeholders or (d.title and d.lines):
+            d.questions = [*[q for _, q in self.questions], *d.questions]
+            d.principles = [*self.principles, *d.principles]
+            self.questions, self.principles = [], []
+            self.out.drafts.append(d)
+        self.draft = Draft()
+
+    def collect(self, line: Line) -> None:
+        """A list item after "Sample Questions:" or "Leadership Principles:"."""
+        d = self.draft
+        if self.collecting == "questions":
+            if d.has_content:
+                d.questions.append(line.text)
+                d.lines.append(line.number)
+            else:
+                self.questions.append((line.number, line.text))
+            return
+        names = [p.strip() for p in line.text.replace(";", ",").split(",") if p.strip()]
+        if d.has_content:
+            d.principles += names
+            d.lines.append(line.number)
+        else:
+            self.principles += names
+
+    def label(self, line: Line) -> None:
+        """A labelled line: may close the story and open the next."""
+        marker = line.label or ""
+        if marker == "A" and self.draft.answer_mode and not self.draft.labels:
+            inner = classify(line.number, line.text)  # "A: Situation - ..." or a plain answer
+            if inner.kind == "label" and inner.label != "A":
+                self.label(inner)
+            else:
+                self.draft.add(line.number, line.text)
+            return
+        section = _resolve_letter(marker, self.draft) if marker in LETTERS else marker
+        if _restarts(section, self.draft):
+            self.flush()
+        self.draft.open_section(section, line.number)
+        self.draft.add(line.number, line.text)
+
+    def feed(self, line: Line, titles: dict[int, tuple[str, str]]) -> None:
+        kind = line.kind
+        if kind == "guidance":
+            self.flush()
+            self.skipping = True
+            self.out.asides.append(line)
+            return
+        if self.skipping and kind not in {"blank", "separator", "title", "q", "label"}:
+            return
+        self.skipping = False
+        if kind == "blank":
+            self.after_blank = True
+            if self.collecting == "principles" and (self.principles or self.draft.principles):
+                self.collecting = None
+            return
+        if kind in {"separator", "index"}:
+            self.flush()
+            self.collecting, self.after_blank = None, True
+            return
+        if kind == "aside":
+            self.out.asides.append(line)
+            return
+        if kind in {"questions", "principles"}:
+            self.collecting = kind
+            if line.text:
+                self.collect(line)
+            return
+        if self.collecting and kind == "text" and (line.bullet or self.collecting == "principles"):
+            self.collect(line)
+            return
+        self.collecting = None
+        self._content(line, titles)
+        self.after_blank = False
+
+    def _content(self, line: Line, titles: dict[int, tuple[str, str]]) -> None:
+        kind, d = line.kind, self.draft
+        if line.number in titles:
+            self.flush()
+            self.draft.title, rest = titles[line.number]
+            self.draft.lines.append(line.number)
+            self.draft.add(line.number, rest)
+        elif kind == "title" and self.named:
+            self.draft.add(line.number, line.text)
+        elif kind == "title":
+            self.flush()
+            self.draft.title = line.text
+            self.draft.lines.append(line.number)
+        elif kind == "q":
+            self.flush()
+            self.draft.answer_mode = True
+            self.draft.questions.append(line.text)
+            self.draft.lines.append(line.number)
+        elif kind == "label":
+            if self.several and self.after_blank and d.has_content and not d.labels:
+                self.flush()  # the paragraph before it (often a definition) is not this story
+            self.label(line)
+        elif is_question(line.text) and (line.bullet or self.after_blank) and not d.open:
+            if d.has_content:
+                self.flush()
+            self.questions.append((line.number, line.text))
+        else:
+            if self.several and self.after_blank and d.has_content and not d.answer_mode:
+                self.flush()
+            self.draft.add(line.number, line.text)
+            self.draft.quoted.append(line.quoted)
+
+
+def segment(
+    numbered: list[tuple[int, str]], quoted: set[int], several_stories: bool, named: bool = False
+) -> Segmented:
+    """Split a block's lines into drafts. ``several_stories``: a new prose paragraph is a new
+    story (under a principle heading); otherwise paragraphs continue one story. ``named``: the
+    heading names the story, so bold lines inside are its sub-headings, not new stories."""
+    walker = _Segmenter(several_stories, named)
+    titles = {} if several_stories else _bold_titles(numbered)
+    for number, text in numbered:
+        walker.feed(classify(number, text, number in quoted), titles)
+    walker.flush()
+    walker.out.loose_questions = walker.questions
+    return walker.out
