@@ -89,9 +89,9 @@ class Segmented:
 
 def _resolve_letter(letter: str, draft: Draft) -> str:
     """A one-letter label in context: the second S of SPSIL is the solution."""
-    if letter == "S" and "situation" in draft.labels:
-        if "task" in draft.labels and "action" not in draft.labels:
-            return "action"
+    seen = draft.labels
+    if letter == "S" and "situation" in seen and "task" in seen and "action" not in seen:
+        return "action"
     return LETTERS.get(letter, letter)
 
 
