@@ -14,6 +14,7 @@ from typing import Literal
 
 import numpy as np
 
+from coach.core.ids import PRINCIPLE_IDS
 from coach.core.schema import KnowledgeBase, Story
 from coach.index.builder import IndexReport
 from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, labelled_examples
@@ -30,7 +31,9 @@ SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
 RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
-LEXICAL_WEIGHT = 1.0  # BM25's weight against dense in the z-score fusion
+LEXICAL_WEIGHT = 1.0
+PRINCIPLE_PRIOR = 2.0  # weight of "the story shows the principle the question probes"
+SECONDARY_SHARE = 0.5  # BM25's weight against dense in the z-score fusion
 _KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
 
 
@@ -146,6 +149,14 @@ class Retriever:
             if doc.story_id in allowed:
                 lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
         fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
+        if mode == "fused" and PRINCIPLE_PRIOR:
+            probed = self.detector.votes(vector)
+            for owner in fused:
+                shown = self.stories[owner].principles
+                fused[owner] += PRINCIPLE_PRIOR * sum(
+                    float(probed[PRINCIPLE_IDS.index(p)]) * (1.0 if i == 0 else SECONDARY_SHARE)
+                    for i, p in enumerate(shown[:3])
+                )
         order = self._without_retellings(sorted(fused, key=lambda owner: -fused[owner]), k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
         principles = self.detector.rank(vector, evidence)

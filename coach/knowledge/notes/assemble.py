@@ -100,7 +100,7 @@ def build_story(
     """The story a draft tells; nothing is added that the notes do not say."""
     joined = {name: clean_inline(" ".join(draft.pieces.get(name, []))) for name in SECTION_NAMES}
     body = clean_inline(" ".join(draft.body))
-    inferred: list[str] = []
+    inferred: list[str] = list(draft.notes)
     labelled = any(joined.values())
     if labelled and body:  # text before the first label sets the scene
         joined["situation"] = f"{body} {joined['situation']}".strip()

@@ -34,6 +34,7 @@ _GUIDANCE_HEADING = re.compile(
 _STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _ADVICE_TITLE = re.compile(r"^(understanding|how to|definition|key traits|tips?)\b", re.I)
+_INDEX_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?")
 DUPLICATE_SIMILARITY = 88  # token-set similarity of two pastes of one story (rapidfuzz, 0-100)
 
 
@@ -75,6 +76,23 @@ def _slug(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "entry"
 
 
+def _anchor_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", clean_inline(text).lower())
+
+
+def index_entries(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Links to headings of the same file ("[Quick call](#tell-me-about...) (outage story)"),
+    by heading key: the words an index gives a story (its nickname) belong to that story."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _INDEX_LINK.finditer(line):
+            words = clean_inline(match.group("label").replace("-", " "))
+            note = clean_inline(match.group("note") or "")
+            entry = f"{words} ({note})" if note else words
+            found.setdefault(_anchor_key(match.group("anchor")), []).append((number, entry))
+    return found
+
+
 def _kind(block: Block, has_children: bool, principles: list[Principle]) -> _Heading:
     text = _NUMBERING.sub("", block.heading)
     if _GUIDANCE_HEADING.search(text):
@@ -101,6 +119,7 @@ class _Walker:
         digest = hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:6]
         self.prefix = f"notes-{digest}"
         self.used: set[str] = set()
+        self.index: dict[str, list[tuple[int, str]]] = {}
 
     def block(self, block: Block, has_children: bool) -> None:
         while self.stack and self.stack[-1].level >= block.level:
@@ -161,6 +180,13 @@ class _Walker:
             self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
             return
         story_id = self._unique(draft.title or context.heading or context.question or "entry")
+        for heading in reversed(self.stack):
+            entries = self.index.get(_anchor_key(heading.text), [])
+            if entries:
+                draft.questions += [entry for _, entry in entries]
+                lines = ", ".join(str(n) for n, _ in entries)
+                draft.notes.append(f"index entry at line {lines} of the notes")
+                break
         story = build_story(draft, context, story_id, self.principles)
         self.placed.append((story, [h.text for h in self.stack]))
 
@@ -212,6 +238,7 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
     """Parse notes text into entries, guidance and problems. ``source`` is only recorded."""
     blocks, preamble = split_blocks(text)
     walker = _Walker(source, principles)
+    walker.index = index_entries(text)
     walker.block(preamble, has_children=True)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None

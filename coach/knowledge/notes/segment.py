@@ -37,6 +37,7 @@ class Draft:
     labels: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the parser placed it, for the user
     quoted: list[bool] = field(default_factory=list)  # per text line: inside a "> " quote
     open: str | None = None
     answer_mode: bool = False  # opened by "Q:", so "A:" is the answer, not the action
