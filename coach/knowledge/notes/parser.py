@@ -34,7 +34,9 @@ _GUIDANCE_HEADING = re.compile(
 _STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _ADVICE_TITLE = re.compile(r"^(understanding|how to|definition|key traits|tips?)\b", re.I)
-_INDEX_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?")
+_INDEX_LINK = re.compile(
+    r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
+)
 DUPLICATE_SIMILARITY = 88  # token-set similarity of two pastes of one story (rapidfuzz, 0-100)
 
 
