@@ -14,7 +14,6 @@ from typing import Literal
 
 import numpy as np
 
-from coach.core.ids import PRINCIPLE_IDS
 from coach.core.schema import KnowledgeBase, Story
 from coach.index.builder import IndexReport
 from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, labelled_examples
@@ -149,14 +148,6 @@ class Retriever:
             if doc.story_id in allowed:
                 lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
         fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
-        if mode == "fused" and PRINCIPLE_PRIOR:
-            probed = self.detector.votes(vector)
-            for owner in fused:
-                shown = self.stories[owner].principles
-                fused[owner] += PRINCIPLE_PRIOR * sum(
-                    float(probed[PRINCIPLE_IDS.index(p)]) * (1.0 if i == 0 else SECONDARY_SHARE)
-                    for i, p in enumerate(shown[:3])
-                )
         order = self._without_retellings(sorted(fused, key=lambda owner: -fused[owner]), k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
         principles = self.detector.rank(vector, evidence)

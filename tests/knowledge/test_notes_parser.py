@@ -45,7 +45,8 @@ def test_bold_labels_fill_sections_under_the_enclosing_principle(small: ParsedNo
         .index("   - **Situation:** Our on-call rotation had a gap over a holiday.")
     )
     assert entry.origin == "notes"
-    assert entry.source == f"{fixture}:{line + 1}"
+    assert entry.source == f"{fixture}:{line + 1}-{line + 4}"
+    assert entry.spans == [entry.source]
 
 
 def test_misspelt_spsil_labels_map_to_star_sections(small: ParsedNotes) -> None:

@@ -144,13 +144,27 @@ class _Walker:
         context = self._context(heading)
         for draft in cut.drafts:
             self._draft(draft, context, block)
+        if heading and heading.kind == "question" and not cut.drafts and not cut.loose_questions:
+            self.result.problems.append(
+                Problem(block.line, heading.text[:80], "question heading with no answer")
+            )
         if cut.loose_questions and not cut.drafts:
             first, text = cut.loose_questions[0]
             self.result.problems.append(
                 Problem(first, text[:80], f"{len(cut.loose_questions)} question(s) with no answer")
             )
         for aside in cut.asides:
-            self.result.guidance.append(aside.text[:80])
+            if aside.kind == "guidance":
+                self.result.guidance.append(aside.text[:80])
+        own = heading.principle if heading else None
+        other = _mismatched_guidance(
+            " ".join(a.text for a in cut.asides if a.kind != "guidance"), own, self.principles
+        )
+        if other:
+            first = next(a for a in cut.asides if a.kind == "guidance")
+            self.result.problems.append(
+                Problem(first.number, first.text[:80], f"guidance here seems to describe {other}")
+            )
 
     def _context(self, heading: _Heading | None) -> Context:
         principle = next((h.principle for h in reversed(self.stack) if h.principle), None)
@@ -199,6 +213,21 @@ class _Walker:
             story_id, n = f"{base}-{n}", n + 1
         self.used.add(story_id)
         return story_id
+
+
+def _mismatched_guidance(
+    text: str, principle: str | None, principles: list[Principle]
+) -> str | None:
+    """The principle a block of advice talks about, when it is not the heading's own."""
+    if not principle or not text:
+        return None
+    lowered = text.lower()
+    own = next(p for p in principles if p.id == principle)
+    if own.name.lower().split(";")[0].split(",")[0] in lowered:
+        return None
+    return next(
+        (p.name for p in principles if p.id != principle and p.name.lower() in lowered), None
+    )
 
 
 def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:

@@ -59,7 +59,8 @@ class Draft:
             self._put(text[start:tag_start].strip(" .,;:)"), section, tagged=True)
             self.labels.append(section)
             start = tag_end
-        self._put(text[start:].strip(" ,;:)"), self.open, tagged=False)
+        tail = text[start:].strip(" ,;:)" + ("." if tags else ""))
+        self._put(tail, self.open, tagged=False)
 
     def _put(self, text: str, section: str | None, tagged: bool) -> None:
         if not text:
@@ -104,7 +105,7 @@ def _restarts(section: str, draft: Draft) -> bool:
     return bool(draft.pieces.get(section)) and _ORDER[section] <= _ORDER[last]
 
 
-_TITLED_BULLET_WORDS = 12  # mean words after the bold phrase when each bullet tells a story
+_TITLED_BULLET_WORDS = 5  # mean words after the bold phrase when each bullet tells a story
 
 
 def _bold_titles(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
@@ -192,6 +193,7 @@ class _Segmenter:
             self.out.asides.append(line)
             return
         if self.skipping and kind not in {"blank", "separator", "title", "q", "label"}:
+            self.out.asides.append(line)
             return
         self.skipping = False
         if kind == "blank":
@@ -258,7 +260,7 @@ def segment(
     story (under a principle heading); otherwise paragraphs continue one story. ``named``: the
     heading names the story, so bold lines inside are its sub-headings, not new stories."""
     walker = _Segmenter(several_stories, named)
-    titles = {} if several_stories else _bold_titles(numbered)
+    titles = {} if several_stories or named else _bold_titles(numbered)
     for number, text in numbered:
         walker.feed(classify(number, text, number in quoted), titles)
     walker.flush()
