@@ -34,14 +34,37 @@ def _cmd_stories(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for row in rows:
-        thin = "  (thin)" if row["thin"] else ""
-        principles = ", ".join(row["principles"]) or "no principle"
-        print(f"{row['id']}\n    {row['title']}\n    {principles}{thin}")
+        print(render_story_row(row))
     bank = sum(row["origin"] == "bank" for row in rows)
-    print(
-        f"\n{bank} stories in the bank" + (f", {len(rows) - bank} from notes." if args.all else ".")
-    )
+    notes = sum(row["origin"] == "notes" for row in rows)
+    print(f"\n{len(rows)} stories: {notes} from notes, {bank} from the example bank, "
+          f"{len(rows) - notes - bank} from story files.")  # fmt: skip
+    from coach.knowledge.bank import load_knowledge
+    from coach.knowledge.story_list import unplaced
+
+    left = unplaced(load_knowledge().principles)
+    if left:
+        print(f"\nCould not place {len(left)} item(s) of your notes:")
+        for path, line, why, text in left:
+            print(f"  {path.name}:{line}: {why}: {text!r}")
     return 0
+
+
+def render_story_row(row: dict) -> str:
+    """A story as ``coach stories`` prints it: title, where it is, and what was inferred."""
+    why = ": " + "; ".join(row["missing"]) if row["missing"] else ""
+    thin = f"  (thin{why})" if row["thin"] else ""
+    principles = ", ".join(row["principles"]) or "no principle"
+    lines = [row["id"], f"    {row['title']}", f"    {principles}{thin}"]
+    if row["spans"]:
+        where = ", ".join(Path(s.rpartition(":")[0]).name + ":" + s.rpartition(":")[2]
+                          for s in row["spans"])  # fmt: skip
+        sections = "/".join(x[0].upper() for x in row["sections"]) or "unlabelled"
+        lines.append(f"    lines {where}; sections {sections}")
+        lines += [f"    - {note}" for note in row["inferred"]]
+        if row["people"]:
+            lines.append("    - names " + ", ".join(row["people"]))
+    return "\n".join(lines)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -246,6 +269,13 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     _print_notices(retriever.report.notices)
     if args.only in (None, "retrieval") and sets.retrieval:
         print(retrieval_report(retriever, sets.retrieval))
+    notes_sets = sets.folder / "notes_eval"
+    if args.only in (None, "notes") and notes_sets.is_dir():
+        from coach.core.paths import REPO_ROOT
+        from coach.evaluation.notes import notes_report
+
+        print()
+        print(notes_report(notes_sets, REPO_ROOT))
     if args.only in (None, "critique") and sets.critique:
         from coach.critique.critic import Critic
         from coach.evaluation.critique import critique_report
@@ -307,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.set_defaults(func=_cmd_index)
 
     evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
-    evaluate.add_argument("--only", choices=("retrieval", "critique"), help="run one part")
+    evaluate.add_argument("--only", choices=("retrieval", "notes", "critique"), help="run one part")
     evaluate.add_argument("--sets", metavar="DIR", help="folder of set files (default tests/data)")
     evaluate.set_defaults(func=_cmd_eval)
 

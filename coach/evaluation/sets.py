@@ -21,6 +21,7 @@ class EvalSets:
 
     retrieval: dict[str, Path] = field(default_factory=dict)
     critique: dict[str, Path] = field(default_factory=dict)
+    folder: Path = Path(".")
 
 
 def sets_in(folder: Path) -> EvalSets:
@@ -30,6 +31,7 @@ def sets_in(folder: Path) -> EvalSets:
     found = EvalSets(
         {n: folder / f for n, f in RETRIEVAL_FILES.items() if (folder / f).exists()},
         {n: folder / f for n, f in CRITIQUE_FILES.items() if (folder / f).exists()},
+        folder,
     )
     if not found.retrieval and not found.critique:
         names = ", ".join([*RETRIEVAL_FILES.values(), *CRITIQUE_FILES.values()])

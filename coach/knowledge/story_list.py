@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from coach.core.schema import Principle, Story
@@ -19,20 +20,41 @@ def notes_entries(principles: list[Principle]) -> list[Story]:
     return entries
 
 
+def story_row(s: Story) -> dict[str, Any]:
+    """What ``coach stories`` shows of a story, including what the notes parser inferred."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "principles": s.principles,
+        "thin": s.thin,
+        "origin": s.origin,
+        "source": s.source,
+        "spans": s.spans,
+        "sections": [name for name, held in s.sections.present().items() if held],
+        "questions": s.questions,
+        "inferred": s.inferred,
+        "missing": s.missing,
+        "people": s.people,
+    }
+
+
 def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
-    """One row per story: id, title, principles, thin, origin and source."""
+    """One row per story the coach searches (the user's sources, or the example bank while
+    they have none); ``include_notes`` also lists the example bank next to the user's own."""
+    from coach.knowledge.corpus import all_stories
+
     kb = load_knowledge()
-    stories = list(kb.stories)
+    stories = all_stories(kb)
     if include_notes:
-        stories += notes_entries(kb.principles)
-    return [
-        {
-            "id": s.id,
-            "title": s.title,
-            "principles": s.principles,
-            "thin": s.thin,
-            "origin": s.origin,
-            "source": s.source,
-        }
-        for s in stories
-    ]
+        seen = {s.id for s in stories}
+        stories += [s for s in kb.stories if s.id not in seen]
+    return [story_row(s) for s in stories]
+
+
+def unplaced(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:
+    """What ingest could not place in each registered notes file: (file, line, why, text)."""
+    out = []
+    for path in notes_files():
+        for p in parse_notes(read_notes(path), path, principles).problems:
+            out.append((path, p.line, p.reason, p.text))
+    return out

@@ -86,7 +86,7 @@ def _missing(sections: Sections, labelled: bool, words: int, draft: Draft) -> li
     if labelled:
         present = sections.present()
         for name in ("situation", "action", "result"):
-            if name not in present:
+            if not present[name]:
                 missing.append(f"no {name}")
     if words < THIN_WORDS:
         missing.append(f"only {words} words")

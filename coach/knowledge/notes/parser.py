@@ -195,7 +195,6 @@ class _Walker:
         if advice or (not draft.answer_mode and is_guidance(draft)):
             self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
             return
-        story_id = self._unique(draft.title or context.heading or context.question or "entry")
         for heading in reversed(self.stack):
             entries = self.index.get(_anchor_key(heading.text), [])
             if entries:
@@ -203,7 +202,8 @@ class _Walker:
                 lines = ", ".join(str(n) for n, _ in entries)
                 draft.notes.append(f"index entry at line {lines} of the notes")
                 break
-        story = build_story(draft, context, story_id, self.principles)
+        story = build_story(draft, context, "pending", self.principles)
+        story = story.model_copy(update={"id": self._unique(story.title)})
         self.placed.append((story, [h.text for h in self.stack]))
 
     def _unique(self, title: str) -> str:
@@ -253,13 +253,14 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
         first = kept[twin]
         principles = list(dict.fromkeys([*first.principles, *story.principles]))
         where = " / ".join(headings) or "the top of the file"
+        place = Path(story.source).name
         kept[twin] = first.model_copy(
             update={
                 "questions": list(dict.fromkeys([*first.questions, *story.questions])),
                 "primary_principle": principles[0] if principles else None,
                 "secondary_principles": principles[1:],
                 "spans": [*first.spans, *story.spans],
-                "inferred": [*first.inferred, f"also pasted under '{where}' ({story.source})"],
+                "inferred": [*first.inferred, f"also pasted under '{where}' ({place})"],
             }
         )
     return kept
