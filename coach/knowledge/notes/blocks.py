@@ -1,5 +1,6 @@
 """The first pass over raw notes: read the file as text (mojibake repaired), then split it into
-heading blocks and paragraphs, skipping fenced code, quote markers, callouts and index links.
+heading blocks (front matter and HTML comments blanked, fenced code skipped, quote markers
+remembered).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from coach.core.errors import CoachError
 from coach.text.repair import repair_text
 
 _HEADING = re.compile(r"^\s*(?:[-*+]\s+)?(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_CALLOUT = re.compile(r"^\s*\[!(?P<kind>\w+)\]\s*$")
-_LINK_ONLY = re.compile(r"^\s*(?:\[[^\]]*\]\(#[^)]*\)\s*(?:\([^)]*\)?\s*)*)+$")
 GUIDANCE_LINE = re.compile(
     r"^(\*\*)?(understand|definition|key traits|how to answer|sample questions|\"|“|``)",
     re.IGNORECASE,
@@ -106,17 +105,3 @@ def split_blocks(text: str) -> tuple[list[Block], Block]:
         else:
             current.lines.append((number, line.rstrip()))
     return blocks, preamble
-
-
-def paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Group lines into paragraphs at blank lines and callout markers; drop index link lines."""
-    groups: list[list[tuple[int, str]]] = [[]]
-    for number, line in lines:
-        stripped = line.strip()
-        if not stripped or _CALLOUT.match(stripped) or stripped in {"---", "***", "___"}:
-            groups.append([])
-        elif not _LINK_ONLY.match(stripped):
-            if groups[-1] and GUIDANCE_LINE.match(clean_inline(stripped)):
-                groups.append([])
-            groups[-1].append((number, line))
-    return [group for group in groups if group]
