@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from coach.core.schema import Principle, Story
 from coach.knowledge.notes.assemble import Context, build_story, is_guidance
@@ -37,7 +37,7 @@ _ADVICE_TITLE = re.compile(r"^(understanding|how to|definition|key traits|tips?)
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
 )
-DUPLICATE_SIMILARITY = 88  # token-set similarity of two pastes of one story (rapidfuzz, 0-100)
+DUPLICATE_SIMILARITY = 88  # sorted-token similarity of two pastes of one story (rapidfuzz, 0-100)
 
 
 @dataclass
@@ -237,15 +237,10 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
     texts: list[str] = []
     for story, headings in placed:
         text = story.text().lower()
-        twin = next(
-            (
-                i
-                for i, other in enumerate(texts)
-                if min(len(text), len(other)) >= 0.6 * max(len(text), len(other))
-                and fuzz.token_set_ratio(text, other) >= DUPLICATE_SIMILARITY
-            ),
-            None,
+        best = process.extractOne(
+            text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SIMILARITY
         )
+        twin = best[2] if best else None
         if twin is None:
             kept.append(story)
             texts.append(text)
