@@ -38,7 +38,8 @@ _QUESTION_START = re.compile(
     re.I,
 )
 _CALLOUT = re.compile(r"^\[!\w+\]\s*$")
-_GUIDANCE_START = re.compile(r"^(how to answer|understanding\b|definition\b|key traits)", re.I)
+# advice about answering, never a story: "How to answer...", "Understanding X", "Definition"
+ADVICE_START = re.compile(r"^(how to answer|understanding|definition|key traits|tips?)\b", re.I)
 _LINK_ONLY = re.compile(r"^\s*(?:\[[^\]]*\]\([^)]*\)\s*(?:\([^)]*\)?\s*)*)+$")
 PLACEHOLDER = re.compile(
     r"\b(todo|tbd|tbc|fill (?:this |it )?in|need (?:the |a )?(?:number|numbers|dates?|details|"
@@ -91,7 +92,7 @@ def classify(number: int, raw: str, quoted: bool = False) -> Line:
     if not content:
         return Line(number, "blank", "")
     plain = clean_inline(content)
-    if _GUIDANCE_START.match(plain) or (quoted and GUIDANCE_LINE.match(plain)):
+    if ADVICE_START.match(plain) or (quoted and GUIDANCE_LINE.match(plain)):
         return Line(number, "guidance", plain, **base)
     if _ASIDE.match(plain):
         return Line(number, "aside", plain, **base)

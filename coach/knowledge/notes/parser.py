@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from coach.core.schema import Principle, Story
 from coach.knowledge.notes.assemble import Context, build_story, is_guidance
 from coach.knowledge.notes.blocks import Block, clean_inline, split_blocks
-from coach.knowledge.notes.lines import is_question
+from coach.knowledge.notes.lines import ADVICE_START, is_question
 from coach.knowledge.notes.segment import Draft, segment
 from coach.knowledge.principle_names import match_principle
 
@@ -33,7 +33,6 @@ _GUIDANCE_HEADING = re.compile(
 )
 _STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
-_ADVICE_TITLE = re.compile(r"^(understanding|how to|definition|key traits|tips?)\b", re.I)
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
 )
@@ -99,7 +98,7 @@ def _kind(block: Block, has_children: bool, principles: list[Principle]) -> _Hea
     text = _NUMBERING.sub("", block.heading)
     if _GUIDANCE_HEADING.search(text):
         return _Heading(block.level, text, "guidance")
-    if is_question(text) or text.lower().startswith(("tell me", "why ")):
+    if is_question(text):
         return _Heading(block.level, text, "question")
     principle = match_principle(text, principles)
     if principle:
@@ -191,7 +190,7 @@ class _Walker:
         if draft.placeholders and len(" ".join(draft.body).split()) <= 12 and not draft.pieces:
             self.result.problems.append(Problem(first, draft.placeholders[0], "placeholder only"))
             return
-        advice = bool(_ADVICE_TITLE.match(draft.title))
+        advice = bool(ADVICE_START.match(draft.title))
         if advice or (not draft.answer_mode and is_guidance(draft)):
             self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
             return
