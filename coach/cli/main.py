@@ -258,17 +258,20 @@ def _eval_sets(folder: str | None):
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from coach.evaluation.retrieval import retrieval_report
+    from coach.evaluation.retrieval import principle_report, retrieval_report
     from coach.index import embedding
     from coach.retrieval.opening import open_retriever
 
     sets = _eval_sets(args.sets)
     # hundreds of texts: the faster encoder pays for its load time
     embedding.index_embedder().encode(["warm up"])
-    retriever = open_retriever()
+    retriever = open_retriever(include_notes=False)  # the example bank, whatever the workspace
     _print_notices(retriever.report.notices)
     if args.only in (None, "retrieval") and sets.retrieval:
         print(retrieval_report(retriever, sets.retrieval))
+    if args.only in (None, "retrieval") and sets.principle:
+        print()
+        print(principle_report(retriever, sets.principle))
     notes_sets = sets.folder / "notes_eval"
     if args.only in (None, "notes") and notes_sets.is_dir():
         from coach.core.paths import REPO_ROOT

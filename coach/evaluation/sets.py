@@ -12,6 +12,10 @@ from pathlib import Path
 from coach.core.errors import CoachError
 
 RETRIEVAL_FILES = {"dev": "dev_questions.yaml", "test": "test_questions.yaml"}
+PRINCIPLE_FILES = {
+    "principle-dev": "principle_eval/principle_dev.yaml",
+    "principle-test": "principle_eval/principle_test.yaml",
+}
 CRITIQUE_FILES = {"calibration": "critique_calibration.yaml", "held-out": "critique_holdout.yaml"}
 
 
@@ -22,6 +26,7 @@ class EvalSets:
     retrieval: dict[str, Path] = field(default_factory=dict)
     critique: dict[str, Path] = field(default_factory=dict)
     folder: Path = Path(".")
+    principle: dict[str, Path] = field(default_factory=dict)
 
 
 def sets_in(folder: Path) -> EvalSets:
@@ -32,6 +37,7 @@ def sets_in(folder: Path) -> EvalSets:
         {n: folder / f for n, f in RETRIEVAL_FILES.items() if (folder / f).exists()},
         {n: folder / f for n, f in CRITIQUE_FILES.items() if (folder / f).exists()},
         folder,
+        {n: folder / f for n, f in PRINCIPLE_FILES.items() if (folder / f).exists()},
     )
     if not found.retrieval and not found.critique:
         names = ", ".join([*RETRIEVAL_FILES.values(), *CRITIQUE_FILES.values()])

@@ -84,16 +84,14 @@ class Example:
 
 
 def labelled_examples(kb: KnowledgeBase) -> list[Example]:
-    """Question bank, rubric samples and bank-story questions, without exact duplicates."""
+    """Question bank and rubric samples, without exact duplicates: questions labelled by what
+    they ask, never by somebody's story."""
     found: dict[str, Example] = {}
     for q in kb.questions:
         found.setdefault(q.text.lower(), Example(q.text, tuple(q.principles)))
     for p in kb.principles:
         for text in p.sample_questions:
             found.setdefault(text.lower(), Example(text, (p.id,)))
-    for story in kb.stories:
-        for text in story.questions:
-            found.setdefault(text.lower(), Example(text, tuple(story.principles[:2])))
     return list(found.values())
 
 

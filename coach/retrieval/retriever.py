@@ -1,8 +1,8 @@
 """Find the stories that answer a question, and the principles it probes.
 
 Dense search (MiniLM vectors in chroma) over several views of each story, and BM25 over the same
-views, are each reduced to one score per story and then fused. The principle ranking adds a small
-prior toward stories that show the probed principle.
+views, are each reduced to one score per story and then fused. The principles come from the
+question itself (``principles.PrincipleDetector``), with a little evidence from the best stories.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from coach.index.documents import IndexDoc, story_documents
 from coach.index.store import Embed, VectorStore
 from coach.knowledge.bank import load_synonyms
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
-from coach.retrieval.principles import EVIDENCE_STORIES, PrincipleDetector
+from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
 from coach.text.question_text import question_content
 from coach.text.terms import terms
 
@@ -31,8 +31,6 @@ RRF_K = 60  # the usual reciprocal-rank-fusion constant
 DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
 RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
 LEXICAL_WEIGHT = 1.0
-PRINCIPLE_PRIOR = 2.0  # weight of "the story shows the principle the question probes"
-SECONDARY_SHARE = 0.5  # BM25's weight against dense in the z-score fusion
 _KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
 
 
@@ -110,7 +108,9 @@ class Retriever:
         self.lexical = LexicalIndex(self.docs, Thesaurus(load_synonyms()))
         by_owner = {e.owner: e for e in labelled_examples(kb)}
         _, metas, vectors = store.all_vectors(QUESTIONS_COLLECTION)
-        self.detector = PrincipleDetector([by_owner[m["owner"]] for m in metas], vectors)
+        examples = [by_owner[m["owner"]] for m in metas]
+        classifier = LinearPrinciples.cached(examples, vectors, store.root) if examples else None
+        self.detector = PrincipleDetector(examples, vectors, classifier)
         _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
         self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
 

@@ -10,7 +10,12 @@ from rapidfuzz import fuzz
 
 from coach.core.errors import KnowledgeError
 from coach.core.ids import PRINCIPLE_IDS
-from coach.knowledge.bank import load_dev_questions, load_knowledge, load_story_file
+from coach.knowledge.bank import (
+    load_dev_questions,
+    load_knowledge,
+    load_questions,
+    load_story_file,
+)
 from coach.text.repair import repair_text
 from tests.conftest import DATA, REPO, SEEDS
 
@@ -128,6 +133,17 @@ def test_eval_sets_are_held_out_and_point_at_real_stories(name: str) -> None:
         assert set(item.stories) <= set(STORIES), item.stories
         closest = max(fuzz.ratio(item.text.lower(), s.lower()) for s in seen)
         assert closest < 75, f"dev question too close to a known question: {item.text}"
+
+
+@pytest.mark.parametrize("name", ["principle_dev.yaml", "principle_test.yaml"])
+def test_principle_sets_are_not_answered_by_a_near_copy_in_the_bank(name: str) -> None:
+    questions = load_questions(DATA / "principle_eval" / name)
+    assert len(questions) >= 90
+    assert {q.principles[0] for q in questions} == set(PRINCIPLE_IDS)
+    known = [q.text for q in KB.questions] + [t for p in KB.principles for t in p.sample_questions]
+    for item in questions:
+        closest = max(fuzz.ratio(item.text.lower(), k.lower()) for k in known)
+        assert closest < 85, f"principle set question too close to a bank question: {item.text}"
 
 
 # ---- validation errors: one sentence naming the file and the field ----
