@@ -176,7 +176,7 @@ class StoryBankHandler:
 
     def coverage(self) -> tuple[list[dict], list[str], list[str]]:
         kb = self.runtime.retriever.kb
-        stories = [s for s in self.runtime.retriever.stories.values() if s.origin != "notes"]
+        stories = list(self.runtime.retriever.stories.values())
         thin = [s.title for s in thin_stories(stories)]
         return coverage_rows(kb, stories), principles_without_strong_story(kb, stories), thin
 

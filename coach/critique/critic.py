@@ -226,8 +226,8 @@ class Critic:
         self, question: str, story: Story | None, found: Retrieval, drafting: DraftOptions
     ):
         """A stronger version drafted from the matched story (else the question's best story)."""
-        if story is None or not story.labelled:
-            story = next((m.story for m in found.matches if m.story.labelled), None)
+        if story is None:
+            story = found.matches[0].story if found.matches else None
         if story is None:
             return None
         principle = next((p for p, _ in found.principles if p in story.principles), None)

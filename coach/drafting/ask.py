@@ -103,7 +103,7 @@ def ask(
             "the question before you rehearse it."
         )
     ranked = found.matches[min(drafting.story_rank, len(found.matches) - 1) :]
-    chosen = next((m for m in ranked if m.story.labelled), ranked[0])
+    chosen = ranked[0]
     writer = DraftWriter(drafting.model, retriever.query_embed, drafting.emit)
     principle = next((p for p, _ in found.principles if p in chosen.story.principles), None)
     result.draft = writer.write(

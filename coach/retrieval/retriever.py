@@ -14,6 +14,7 @@ from typing import Literal
 
 import numpy as np
 
+from coach.core.ids import PRINCIPLE_IDS
 from coach.core.schema import KnowledgeBase, Story
 from coach.index.builder import IndexReport
 from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, labelled_examples
@@ -29,6 +30,7 @@ Mode = Literal["dense", "bm25", "rrf", "fused"]
 SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
+INFERRED_SECOND = 0.6  # a second inferred principle needs this share of the first's votes
 RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
 LEXICAL_WEIGHT = 1.0
 _KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
@@ -113,6 +115,36 @@ class Retriever:
         self.detector = PrincipleDetector(examples, vectors, classifier)
         _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
         self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
+        self._infer_principles()
+
+    def _infer_principles(self) -> None:
+        """Stories whose notes name no principle get the ones their questions (else their whole
+        text) probe, from the question-only detector, said so in ``inferred``."""
+        bare = [s for s in self.stories.values() if not s.principles]
+        if not bare or not len(self.detector.examples):
+            return
+        asked: dict[str, list[np.ndarray]] = defaultdict(list)
+        _, metas, vectors = self.store.all_vectors(STORIES_COLLECTION, where={"kind": "question"})
+        for meta, vector in zip(metas, vectors, strict=True):
+            asked[meta["owner"]].append(vector)
+        for story in bare:
+            views = asked.get(story.id) or [self.whole_vectors.get(story.id)]
+            views = [v for v in views if v is not None]
+            if not views:
+                continue
+            votes = np.mean([self.detector.votes(v) for v in views], axis=0)
+            order = np.argsort(-votes)
+            chosen = [PRINCIPLE_IDS[int(order[0])]]
+            if votes[order[1]] >= INFERRED_SECOND * votes[order[0]]:
+                chosen.append(PRINCIPLE_IDS[int(order[1])])
+            source = "its questions" if asked.get(story.id) else "its text"
+            self.stories[story.id] = story.model_copy(
+                update={
+                    "primary_principle": chosen[0],
+                    "secondary_principles": chosen[1:],
+                    "inferred": [*story.inferred, f"principles inferred from {source}"],
+                }
+            )
 
     def search(
         self,

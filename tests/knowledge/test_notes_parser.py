@@ -138,3 +138,17 @@ def test_reading_never_modifies_the_notes(seed_notes: Path, seed_prep: Path, pri
     for path in before:
         _parse(path, principles)
     assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}
+
+
+def test_words_after_the_last_inline_tag_go_where_their_cue_says(principles) -> None:
+    text = (
+        "## Ownership\n"
+        "- **Sensor fix** (The partner team kept getting garbage output from my model "
+        "(*situation*) I read the vendor manual and found a flag left off.(*Action*) "
+        "With that one flag switched on the issue was resolved.\n"
+    )
+    story = parse_notes(text, Path("notes.md"), principles).entries[0]
+    assert "garbage output" in story.sections.situation
+    assert story.sections.action.startswith("I read the vendor manual")
+    assert "issue was resolved" in story.sections.result
+    assert "issue was resolved" not in story.sections.situation

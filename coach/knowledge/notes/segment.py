@@ -21,6 +21,7 @@ from coach.knowledge.notes.lines import (
     classify,
     is_question,
 )
+from coach.text.star_cues import has_cue
 
 _ORDER = {name: rank for rank, name in enumerate(SECTION_NAMES)}
 
@@ -60,7 +61,10 @@ class Draft:
             self.labels.append(section)
             start = tag_end
         tail = text[start:].strip(" ,;:)" + ("." if tags else ""))
-        self._put(tail, self.open, tagged=False)
+        section = self.open
+        if tags and section is None:
+            section = _tail_section(tail, tags[-1][2])
+        self._put(tail, section, tagged=False)
 
     def _put(self, text: str, section: str | None, tagged: bool) -> None:
         if not text:
@@ -78,6 +82,15 @@ class Draft:
         self.open = section
         self.labels.append(section)
         self.lines.append(number)
+
+
+def _tail_section(tail: str, last_tag: str) -> str | None:
+    """Where words after the last inline tag belong: the part their cue names ("the issue was
+    resolved"), else the result when the last tag closed the action; else the unlabelled body."""
+    cued = [name for name in SECTION_NAMES if has_cue(name, tail)]
+    if cued:
+        return cued[-1] if _ORDER[cued[-1]] > _ORDER[last_tag] else None
+    return "result" if last_tag == "action" else None
 
 
 @dataclass
