@@ -250,7 +250,30 @@ def build_app(service: CoachService) -> gr.Blocks:
             m_submit.click(lambda: "", None, m_answer)
             m_timer.tick(lambda s: views.clock_md(s) if s else "", session, m_clock)
 
-        with gr.Tab("Story bank", id="bank"):
+        with gr.Tab("Story bank", id="bank") as bank_tab:
+            gr.Markdown("### Your sources")
+            b_summary = gr.Markdown(elem_id="bank-summary")
+            b_sources = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-sources")
+            with gr.Row():
+                b_upload = gr.File(
+                    label="Add a notes file (Markdown or text; a copy is kept, yours is untouched)",
+                    file_types=[".md", ".markdown", ".txt"],
+                    type="filepath",
+                    elem_id="bank-upload",
+                )
+                with gr.Column():
+                    b_path = gr.Textbox(
+                        label="…or the path of a notes file or story folder on this computer",
+                        placeholder="~/interview/notes.md",
+                        elem_id="bank-path",
+                    )
+                    b_add = gr.Button("Add this source", elem_id="bank-add")
+                    b_remove_pick = gr.Dropdown(
+                        [], label="Remove a source (its files are not touched)", value=None,
+                        elem_id="bank-remove-pick",
+                    )
+                    b_remove = gr.Button("Remove", size="sm", elem_id="bank-remove")
+            b_report = gr.Markdown(elem_id="bank-report")
             b_chart = gr.BarPlot(
                 x="principle",
                 y="stories",
@@ -264,6 +287,11 @@ def build_app(service: CoachService) -> gr.Blocks:
                 elem_id="bank-chart",
             )
             b_gaps = gr.Markdown(elem_id="bank-gaps")
+            gr.Markdown("### Your stories\nWhere each comes from in your notes and what the "
+                        "coach made of it (parts: S T A R L; *prose*: no parts found).")
+            b_stories = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-stories")
+            with gr.Accordion("What ingest could not place or kept out", open=False):
+                b_unplaced = gr.Markdown(elem_id="bank-unplaced")
             gr.Markdown(
                 "### Add or edit a story\nIt is written as Markdown into your own stories "
                 "folder and indexed at once."
@@ -286,10 +314,45 @@ def build_app(service: CoachService) -> gr.Blocks:
             s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
             s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
             s_report = gr.Markdown(elem_id="story-report")
+            bank_outputs = [b_summary, b_sources, b_remove_pick, b_chart, b_gaps, b_stories,
+                            b_unplaced]  # fmt: skip
 
             def bank_view():
+                summary, sources = service.stories.sources()
                 rows, gaps, thin = service.stories.coverage()
-                return pd.DataFrame(views.coverage_chart_rows(rows)), views.gaps_md(gaps, thin)
+                names = {p.id: p.name for p in service.runtime.retriever.kb.principles}
+                stories = service.stories.workspace_stories()
+                return (
+                    views.esc(summary),
+                    pd.DataFrame(views.sources_rows(sources)),
+                    gr.Dropdown(choices=views.source_choices(sources), value=None),
+                    pd.DataFrame(views.coverage_chart_rows(rows)),
+                    views.gaps_md(gaps, thin),
+                    pd.DataFrame(views.story_table_rows(stories, names)),
+                    views.set_aside_md(service.stories.set_aside()),
+                )
+
+            def changed(action, *args):
+                try:
+                    report = views.esc(action(*args)).replace("\n", "  \n")
+                except CoachError as exc:
+                    report = f"**Not changed:** {views.esc(str(exc))}"
+                return (report, *bank_view())
+
+            def on_upload(path):
+                if not path:
+                    return (gr.skip(),) * (1 + len(bank_outputs))
+                name = path.rsplit("/", 1)[-1]
+                return changed(service.stories.upload_notes, path, name)
+
+            b_upload.upload(on_upload, b_upload, [b_report, *bank_outputs])
+            b_add.click(lambda p: changed(service.stories.add_source, p), b_path,
+                        [b_report, *bank_outputs])  # fmt: skip
+            b_path.submit(lambda p: changed(service.stories.add_source, p), b_path,
+                          [b_report, *bank_outputs])  # fmt: skip
+            b_remove.click(lambda p: changed(service.stories.remove_source, p), b_remove_pick,
+                           [b_report, *bank_outputs])  # fmt: skip
+            bank_tab.select(bank_view, None, bank_outputs)
 
             def on_save(title, principle, situation, task, action, result, lesson, overwrite):
                 form = StoryForm(
@@ -319,7 +382,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             s_save.click(
                 on_save,
                 [s_title, s_principle, *s_fields, s_overwrite],
-                [s_report, b_chart, b_gaps, s_pick],
+                [s_report, *bank_outputs, s_pick],
             )
             s_pick.input(on_pick, s_pick, [s_title, s_principle, *s_fields, s_overwrite])
 
@@ -353,7 +416,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             h_md.click(lambda: str(service.practice.export("md")), None, h_file)
             h_csv.click(lambda: str(service.practice.export("csv")), None, h_file)
 
-        demo.load(bank_view, None, [b_chart, b_gaps])
+        demo.load(bank_view, None, bank_outputs)
         demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
         demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo

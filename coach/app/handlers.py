@@ -13,11 +13,21 @@ from coach.app.runtime import Runtime
 from coach.core.errors import CoachError
 from coach.core.paths import data_dir
 from coach.core.results import AskResult, Critique, DraftSentence
+from coach.core.schema import Story
 from coach.critique.critic import CritiqueOptions
 from coach.critique.follow_ups import principle_follow_ups
 from coach.drafting.ask import DraftOptions, ask
 from coach.knowledge.bank import load_knowledge
+from coach.knowledge.story_list import set_aside
 from coach.knowledge.user_stories import StoryForm, load_user_stories, save_story
+from coach.knowledge.workspace import (
+    SourceRow,
+    add_sources,
+    import_notes_file,
+    list_sources,
+    remove_sources,
+    workspace_summary,
+)
 from coach.practice.coverage import coverage_rows, principles_without_strong_story, thin_stories
 from coach.practice.history import HistoryUnavailable
 from coach.practice.mock import MockSession, draw_questions, session_report
@@ -179,6 +189,41 @@ class StoryBankHandler:
         stories = list(self.runtime.retriever.stories.values())
         thin = [s.title for s in thin_stories(stories)]
         return coverage_rows(kb, stories), principles_without_strong_story(kb, stories), thin
+
+    def sources(self) -> tuple[str, list[SourceRow]]:
+        """Whose stories the coach uses, and every registered source with its story count."""
+        return workspace_summary(), list_sources()
+
+    def add_source(self, path_text: str) -> str:
+        """Add a notes file or story folder on this machine by its path; the report, one line
+        per source (problems with line numbers)."""
+        if not path_text or not path_text.strip():
+            raise CoachError("Type the path of a notes file or a story folder on this computer.")
+        report = add_sources([Path(path_text.strip().strip('"')).expanduser()])
+        return self._reindexed(report)
+
+    def upload_notes(self, uploaded: str, name: str) -> str:
+        """Keep a copy of an uploaded notes file in the data folder and add it as a source."""
+        return self._reindexed(import_notes_file(Path(uploaded), name))
+
+    def remove_source(self, path_text: str) -> str:
+        """Take a source out (its files are never touched)."""
+        if not path_text:
+            raise CoachError("Choose the source to remove.")
+        return self._reindexed(remove_sources([Path(path_text)]))
+
+    def _reindexed(self, lines: list[str]) -> str:
+        self.runtime.invalidate()
+        self.runtime.retriever  # noqa: B018 (indexes now: only new or changed stories are embedded)
+        return "\n".join(lines)
+
+    def workspace_stories(self) -> list[Story]:
+        """Every story the coach searches, with what the detector inferred, by source order."""
+        return list(self.runtime.retriever.stories.values())
+
+    def set_aside(self) -> list[tuple[Path, int, str, str]]:
+        """What ingest could not place in the registered notes files, and what it kept out."""
+        return set_aside(self.runtime.retriever.kb.principles)
 
     def add_story(self, form: StoryForm, overwrite: bool = False) -> str:
         """Save the story into the user's folder and re-index; returns a one-line report."""

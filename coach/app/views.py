@@ -4,8 +4,10 @@ or answers is HTML-escaped before it reaches the page."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from coach.core.results import AskResult, Critique, DraftSentence, StoryHit
+from coach.core.schema import Story
 
 LEGEND = (
     "Plain text: phrased by the model and checked against your notes. "
@@ -230,4 +232,62 @@ def checks_md(checks: list) -> str:
         lines += [f"- **{esc(c.name)}**: {esc(c.fix or '')}" for c in problems]
     else:
         lines.append("Everything the coach needs is in place (the same checks as `coach doctor`).")
+    return "\n".join(lines)
+
+
+def sources_rows(rows: list) -> list[dict]:
+    """The registered sources as table rows."""
+    return [{"source": r.path, "kind": "story folder" if r.kind == "stories" else "notes file",
+             "stories": r.stories, "state": "ok" if r.exists else "missing"}
+            for r in rows]  # fmt: skip
+
+
+def source_choices(rows: list) -> list[tuple[str, str]]:
+    """(label, path) for picking a source: its file or folder name, with the parent folder when
+    two share a name."""
+    names = [Path(r.path).name for r in rows]
+    return [(name if names.count(name) == 1 else f"{name} ({Path(r.path).parent})", r.path)
+            for name, r in zip(names, rows, strict=True)]  # fmt: skip
+
+
+def _where(story: Story) -> str:
+    """File names and line ranges a story comes from ("notes.md 12-20, 40-44")."""
+    spans = story.spans or ([story.source] if story.source else [])
+    by_file: dict[str, list[str]] = {}
+    for span in spans:
+        path, _, lines = span.rpartition(":")
+        if not path or not lines.replace("-", "").isdigit():
+            path, lines = span, ""
+        by_file.setdefault(Path(path).name, []).append(lines)
+    return "; ".join(f"{name} {', '.join(x for x in lines if x)}".strip()
+                     for name, lines in by_file.items())  # fmt: skip
+
+
+def story_table_rows(stories: list[Story], names: dict[str, str]) -> list[dict]:
+    """Every story the coach searches: where it comes from and what the coach made of it."""
+    rows = []
+    for s in stories:
+        parts = [n[0].upper() for n, held in s.sections.present().items() if held]
+        rows.append({
+            "story": s.title,
+            "principles": ", ".join(names.get(p, p).split(";")[0] for p in s.principles),
+            "from": _where(s),
+            "parts": "".join(parts) or "prose",
+            "inferred": "; ".join(s.inferred),
+            "why thin": "; ".join(s.missing) if s.thin else "",
+        })  # fmt: skip
+    return rows
+
+
+def set_aside_md(items: list[tuple[Path, int, str, str]]) -> str:
+    """What ingest could not place (with file and line) and what it kept out of the stories."""
+    if not items:
+        return "Everything in your notes went into a story."
+    placed = [i for i in items if i[1] > 0]
+    kept = [i for i in items if i[1] <= 0]
+    lines = [f"**Could not place** ({len(placed)})"]
+    lines += [f"- {esc(Path(p).name)} line {n}: {esc(why)}: “{esc(text)}”"
+              for p, n, why, text in placed] or ["- nothing"]  # fmt: skip
+    lines += ["", f"**Kept out as advice or definitions** ({len(kept)})"]
+    lines += [f"- {esc(Path(p).name)}: “{esc(text)}”" for p, _, _, text in kept] or ["- nothing"]
     return "\n".join(lines)

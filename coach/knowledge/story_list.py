@@ -53,8 +53,15 @@ def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
 
 def unplaced(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:
     """What ingest could not place in each registered notes file: (file, line, why, text)."""
-    out = []
+    return [item for item in set_aside(principles) if item[1] > 0]
+
+
+def set_aside(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:
+    """Everything of the registered notes that is not in a story: what could not be placed
+    (with its line) and what was kept out as advice or definitions (line 0)."""
+    out: list[tuple[Path, int, str, str]] = []
     for path in notes_files():
-        for p in parse_notes(read_notes(path), path, principles).problems:
-            out.append((path, p.line, p.reason, p.text))
+        parsed = parse_notes(read_notes(path), path, principles)
+        out += [(path, p.line, p.reason, p.text) for p in parsed.problems]
+        out += [(path, 0, "kept out as advice or a definition", text) for text in parsed.guidance]
     return out

@@ -5,16 +5,26 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from coach.core.errors import CoachError
+from coach.core.paths import data_dir
 from coach.knowledge.bank import load_knowledge, load_stories
 from coach.knowledge.corpus import uses_example_bank
 from coach.knowledge.ingest import IngestReport, ingest
 from coach.knowledge.notes.blocks import read_notes
 from coach.knowledge.notes.parser import parse_notes
-from coach.knowledge.sources import is_story_folder, register, registered_sources, unregister
+from coach.knowledge.sources import (
+    NOTES_SUFFIXES,
+    is_story_folder,
+    register,
+    registered_sources,
+    unregister,
+)
+
+MAX_NOTES_BYTES = 5_000_000  # a notes file larger than this is not notes
 
 
 @dataclass
@@ -79,3 +89,31 @@ def workspace_summary() -> str:
         return ("No source of your own yet, so the example bank stands in; add your notes with "
                 "coach sources add FILE.")  # fmt: skip
     return f"Using your own sources only ({len(registered_sources())} registered)."
+
+
+def imported_notes_dir() -> Path:
+    """Where notes files given to the app (uploaded, not on a known path) are kept."""
+    return data_dir() / "notes"
+
+
+def import_notes_file(uploaded: Path, name: str) -> list[str]:
+    """Keep a copy of a notes file handed to the app in the data folder and add it as a source.
+
+    The copy is the source from then on (the upload is temporary); a different file of the same
+    name never overwrites an earlier copy.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in NOTES_SUFFIXES:
+        raise CoachError(f"{name} is not a notes file; use Markdown or text (.md, .txt).")
+    if uploaded.stat().st_size > MAX_NOTES_BYTES:
+        raise CoachError(f"{name} is over {MAX_NOTES_BYTES // 1_000_000} MB; that is not notes.")
+    data = uploaded.read_bytes()
+    folder = imported_notes_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in Path(name).stem) or "notes"
+    target, n = folder / f"{stem}{suffix}", 2
+    while target.exists() and target.read_bytes() != data:
+        target, n = folder / f"{stem}-{n}{suffix}", n + 1
+    if not target.exists():
+        shutil.copyfile(uploaded, target)
+    return add_sources([target])

@@ -1,0 +1,75 @@
+"""A new user in a real browser: from the example bank to coaching on their own notes file,
+without leaving the app (upload, see the stories with their lines, ask, remove)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing; `make test` installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _shot(page, name: str) -> None:
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> None:
+    notes = tmp_path / "my teaching notes.md"
+    shutil.copyfile(FIXTURES / "notes" / "teacher_prose.md", notes)
+    before = notes.read_bytes()
+    home = tmp_path / "home"
+    home.mkdir()
+    with served_app(home, "--model", "none") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        wait_ready(page)
+        assert "example bank" in page.inner_text("#status")
+        page.get_by_role("tab", name="Story bank").click()
+        wait_text(page, "#bank-summary", "example bank")
+        page.locator("#bank-upload input[type=file]").set_input_files(str(notes))
+        wait_text(page, "#bank-report", "answers", timeout_s=120)
+        wait_text(page, "#bank-sources", "my-teaching-notes.md")
+        wait_text(page, "#bank-summary", "your own sources only")
+        stories = page.inner_text("#bank-stories")
+        assert "Lab kits in shoeboxes" in stories
+        assert "my-teaching-notes.md 15-18" in stories  # file and lines of the story
+        assert "Grading" in stories and "bus duty" in stories
+        page.get_by_text("What ingest could not place or kept out").click()
+        wait_text(page, "#bank-unplaced", "Kept out as advice or definitions (2)")
+        _shot(page, "story-bank-sources")
+        page.get_by_role("tab", name="Ask").click()
+        page.fill("#ask-question textarea", "Describe making lesson preparation faster.")
+        page.click("#ask-button")
+        wait_text(page, "#chat", "Lab kits in shoeboxes")
+        wait_text(page, "#chat", "Follow-ups to expect")
+        chat = page.inner_text("#chat")
+        assert "try-on" not in chat.lower()  # nothing from the example bank
+        page.get_by_role("tab", name="Story bank").click()
+        page.locator("#bank-remove-pick input").fill("my-teaching-notes.md")
+        page.keyboard.press("Enter")
+        page.click("#bank-remove")
+        wait_text(page, "#bank-report", "removed from your sources")
+        wait_text(page, "#bank-summary", "example bank")
+        page.close()
+    assert notes.read_bytes() == before  # the user's own file was never touched
