@@ -62,6 +62,7 @@ def toy_embedder(monkeypatch: pytest.MonkeyPatch):
     toy = ToyEmbedder()
     monkeypatch.setattr(embedding, "query_embedder", lambda: toy)
     monkeypatch.setattr(embedding, "index_embedder", lambda: toy)
+    monkeypatch.setattr(embedding, "embed_for_index", toy.encode)
     monkeypatch.setattr(embedding, "MODEL_NAME", toy.name)
     return toy
 

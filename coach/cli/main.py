@@ -67,15 +67,6 @@ def render_story_row(row: dict) -> str:
     return "\n".join(lines)
 
 
-def _cmd_ingest(args: argparse.Namespace) -> int:
-    from coach.knowledge.ingest import ingest
-
-    reports = ingest([Path(p) for p in args.paths])
-    for report in reports:
-        print(report.summary())
-    return 0 if all(r.parsed.entries for r in reports) else 2
-
-
 def to_json_line(obj: object) -> str:
     """Compact JSON for one line of JSON Lines output."""
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
@@ -211,39 +202,6 @@ def _read_lines(name: str) -> list[str]:
         raise CoachError(f"Cannot read {name}: {exc.strerror}.") from exc
 
 
-def _cmd_index(args: argparse.Namespace) -> int:
-    import shutil
-    import time
-
-    from coach.index.builder import index_is_current, index_root
-    from coach.retrieval.opening import open_retriever
-
-    start = time.perf_counter()
-    if args.rebuild:
-        shutil.rmtree(index_root(), ignore_errors=True)
-    else:
-        current, count = index_is_current()
-        if current:
-            print(
-                f"Index: up to date ({count} stories unchanged, checked in "
-                f"{time.perf_counter() - start:.2f} s)."
-            )
-            return 0
-    report = open_retriever().report
-    _print_notices(report.notices)
-    s = report.stories
-    embedded = report.documents_embedded
-    print(
-        f"Index: {len(s.added)} added, {len(s.changed)} changed, {len(s.removed)} removed, "
-        f"{s.unchanged} unchanged stories; {embedded} texts embedded in "
-        f"{time.perf_counter() - start:.1f} s."
-    )
-    for label, ids in (("added", s.added), ("changed", s.changed), ("removed", s.removed)):
-        if ids:
-            print(f"  {label}: {', '.join(ids)}")
-    return 0
-
-
 def _eval_sets(folder: str | None):
     """The sets named by --sets, else tests/data of the checkout the coach runs from."""
     from coach.core.paths import REPO_ROOT
@@ -303,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="parse and register your own notes files or folders")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.set_defaults(func=_cmd_ingest)
+    ingest.set_defaults(func=setup_commands.cmd_ingest)
 
     ask = sub.add_parser("ask", help="find the principle and your best stories for a question")
     ask.add_argument("question", nargs="?", help="the interview question")
@@ -337,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="bring the search index up to date with your stories")
     index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")
-    index.set_defaults(func=_cmd_index)
+    index.set_defaults(func=setup_commands.cmd_index)
 
     evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
     evaluate.add_argument("--only", choices=("retrieval", "notes", "critique"), help="run one part")

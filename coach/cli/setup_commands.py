@@ -1,12 +1,67 @@
-"""The workspace and setup subcommands: ``coach sources`` and ``coach doctor``."""
+"""The workspace and setup subcommands: ``coach ingest``, ``sources``, ``index`` and ``doctor``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from coach.core.errors import CoachError
+
+SHOWN_IDS = 5  # story ids listed per kind of change; the rest are counted
+
+
+def sync_index(rebuild: bool = False) -> None:
+    """Bring the search index in step with the workspace and print one summary line."""
+    import shutil
+    import time
+
+    from coach.index import embedding
+    from coach.index.builder import build_index, index_is_current, index_root, open_store
+    from coach.knowledge.bank import load_knowledge
+    from coach.knowledge.corpus import all_stories
+
+    start = time.perf_counter()
+    if rebuild:
+        shutil.rmtree(index_root(), ignore_errors=True)
+    else:
+        current, count = index_is_current()
+        if current:
+            print(f"Index: up to date ({count} stories unchanged, checked in "
+                  f"{time.perf_counter() - start:.2f} s).")  # fmt: skip
+            return
+    kb = load_knowledge()
+    report = build_index(kb, all_stories(kb), open_store(), embedding.embed_for_index)
+    for notice in report.notices:
+        print(notice, file=sys.stderr)
+    s = report.stories
+    print(
+        f"Index: {len(s.added)} added, {len(s.changed)} changed, {len(s.removed)} removed, "
+        f"{s.unchanged} unchanged stories; {report.documents_embedded} texts embedded in "
+        f"{time.perf_counter() - start:.1f} s."
+    )
+    for label, ids in (("added", s.added), ("changed", s.changed), ("removed", s.removed)):
+        if ids:
+            more = f" and {len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else ""
+            print(f"  {label}: {', '.join(ids[:SHOWN_IDS])}{more}")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    sync_index(args.rebuild)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Parse and register notes files, then index what changed (one command after an edit)."""
+    from coach.knowledge.ingest import ingest
+
+    reports = ingest([Path(p) for p in args.paths])
+    for report in reports:
+        print(report.summary())
+    if any(r.parsed.entries for r in reports):
+        sync_index()
+    return 0 if all(r.parsed.entries for r in reports) else 2
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -37,6 +92,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
         return 0
     for line in lines:
         print(line)
+    if action in ("add", "remove"):
+        sync_index()
     for row in rows:
         missing = "" if row.exists else "  (missing: put it back or remove it)"
         print(f"{row.kind:<8}{row.stories:>4} stories  {row.path}{missing}")

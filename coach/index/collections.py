@@ -31,12 +31,16 @@ def _digest(payload: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def section_sentences(story: Story) -> list[tuple[str, str]]:
-    """(sentence, section) for every sentence of a story's labelled sections, in order."""
+STAR_EXAMPLES_PER_SECTION = 1  # labelled sentences a story gives the STAR labeller, per part
+
+
+def section_sentences(story: Story, limit: int | None = None) -> list[tuple[str, str]]:
+    """(sentence, section) for the sentences of a story's labelled sections, in order; with
+    ``limit``, only the first ``limit`` sentences of each section."""
     return [
         (sentence, section)
         for section in SECTION_NAMES
-        for sentence in split_sentences(getattr(story.sections, section))
+        for sentence in split_sentences(getattr(story.sections, section))[:limit]
     ]
 
 
@@ -46,7 +50,7 @@ def critique_groups(
     """Index groups: one per story with sections, one per principle's rubric."""
     groups: dict[str, tuple[str, list[IndexDoc]]] = {}
     for story in stories:
-        pairs = section_sentences(story)
+        pairs = section_sentences(story, STAR_EXAMPLES_PER_SECTION)
         if pairs:
             docs = [
                 IndexDoc(f"{story.id}::sentence::{n}", story.id, section, sentence)

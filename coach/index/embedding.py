@@ -124,6 +124,8 @@ class MiniLMQueryEmbedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts in length-sorted chunks, so short texts are not padded to long ones."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
         if len(texts) <= CHUNK:
             return self._encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -191,6 +193,18 @@ class QueryEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         model = index_embedder()
         return model.encode(texts) if model.loaded else numpy_embedder().encode(texts)
+
+
+SMALL_JOB = 48  # texts the numpy pass embeds faster than importing torch would take
+
+
+def embed_for_index(texts: list[str]) -> np.ndarray:
+    """Index documents: sentence-transformers for big jobs or once it is loaded; a handful of
+    changed texts (an edited story) through the numpy pass, with no torch import at all."""
+    model = index_embedder()
+    if model.loaded or len(texts) > SMALL_JOB:
+        return model.encode(texts)
+    return numpy_embedder().encode(texts)
 
 
 @cache

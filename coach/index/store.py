@@ -63,6 +63,19 @@ def _forget_cached_clients() -> None:
     SharedSystemClient.clear_system_cache()
 
 
+def _vectors(docs: list[IndexDoc], embed: Embed) -> dict[str, np.ndarray]:
+    """Every doc's vector: embedded (all texts in one call, so the encoder can sort them by
+    length), or the normalised mean of the docs it names."""
+    direct = [d for d in docs if not d.mean_of]
+    vectors = embed([d.text for d in direct]) if direct else []
+    out = dict(zip((d.id for d in direct), vectors, strict=True))
+    for doc in docs:
+        if doc.mean_of:
+            mean = np.mean([out[i] for i in doc.mean_of], axis=0)
+            out[doc.id] = mean / (float(np.linalg.norm(mean)) or 1.0)
+    return out
+
+
 class VectorStore:
     """Chroma collections under ``root`` plus a manifest of owner hashes."""
 
@@ -237,16 +250,15 @@ class VectorStore:
         for start in range(0, len(stale), 200):
             target.delete(where={"owner": {"$in": stale[start : start + 200]}})
         docs = [doc for owner in fresh for doc in groups[owner][1]]
-        for start in range(0, len(docs), 256):
-            batch = docs[start : start + 256]
-            vectors = embed([d.text for d in batch])
+        vectors = _vectors(docs, embed)
+        for start in range(0, len(docs), 1024):
+            batch = docs[start : start + 1024]
             target.add(
                 ids=[d.id for d in batch],
-                embeddings=vectors.tolist(),
-                documents=[d.text for d in batch],
+                embeddings=[vectors[d.id].tolist() for d in batch],
                 metadatas=[{"owner": d.story_id, "kind": d.kind} for d in batch],
             )
-        report.documents_embedded = len(docs)
+        report.documents_embedded = sum(not d.mean_of for d in docs)
         entry = {
             "owners": {owner: digest for owner, (digest, _) in groups.items()},
             "count": sum(len(doc_list) for _, doc_list in groups.values()),

@@ -169,9 +169,37 @@ def load_questions(path: Path, model: type[Question] = Question) -> list[Questio
     ]
 
 
+_LOADED: dict[Path, tuple[tuple, KnowledgeBase]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    """Name, size and modification time of every file the knowledge is read from."""
+    files = [root / "principles.yaml", root / "questions.yaml", *(root / "stories").glob("*.md")]
+    out = []
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+            out.append((path.name, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            out.append((path.name, -1, -1))
+    return tuple(out)
+
+
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
-    """Load the whole knowledge folder: stories/, principles.yaml and questions.yaml."""
-    root = directory or knowledge_dir()
+    """Load the whole knowledge folder: stories/, principles.yaml and questions.yaml.
+
+    Read once per process while its files are unchanged (callers treat it as read-only)."""
+    root = (directory or knowledge_dir()).resolve()
+    signature = _signature(root)
+    known = _LOADED.get(root)
+    if known is not None and known[0] == signature:
+        return known[1]
+    kb = _read_knowledge(root)
+    _LOADED[root] = (signature, kb)
+    return kb
+
+
+def _read_knowledge(root: Path) -> KnowledgeBase:
     principles, frameworks = load_principles(root / "principles.yaml")
     return KnowledgeBase(
         stories=load_stories(root / "stories"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from coach.core.errors import CoachError
 from coach.knowledge.bank import load_knowledge
-from coach.knowledge.notes.blocks import read_notes
-from coach.knowledge.notes.parser import ParsedNotes, parse_notes
+from coach.knowledge.notes.cache import parse_notes_file
+from coach.knowledge.notes.parser import ParsedNotes
 from coach.knowledge.sources import expand_notes_paths, register
 
 
@@ -52,6 +52,6 @@ def ingest(paths: list[Path]) -> list[IngestReport]:
         files.extend(found)
     reports = []
     for file in files:
-        parsed = parse_notes(read_notes(file), file, principles)
+        parsed = parse_notes_file(file, principles)
         reports.append(IngestReport(file, parsed, bool(parsed.entries) and register(file)))
     return reports

@@ -7,8 +7,7 @@ from typing import Any
 
 from coach.core.schema import Principle, Story
 from coach.knowledge.bank import load_knowledge
-from coach.knowledge.notes.blocks import read_notes
-from coach.knowledge.notes.parser import parse_notes
+from coach.knowledge.notes.cache import parse_notes_file
 from coach.knowledge.sources import notes_files
 
 
@@ -16,7 +15,7 @@ def notes_entries(principles: list[Principle]) -> list[Story]:
     """Entries parsed from every registered notes file that still exists."""
     entries: list[Story] = []
     for path in notes_files():
-        entries.extend(parse_notes(read_notes(path), path, principles).entries)
+        entries.extend(parse_notes_file(path, principles).entries)
     return entries
 
 
@@ -61,7 +60,7 @@ def set_aside(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:
     (with its line) and what was kept out as advice or definitions (line 0)."""
     out: list[tuple[Path, int, str, str]] = []
     for path in notes_files():
-        parsed = parse_notes(read_notes(path), path, principles)
+        parsed = parse_notes_file(path, principles)
         out += [(path, p.line, p.reason, p.text) for p in parsed.problems]
         out += [(path, 0, "kept out as advice or a definition", text) for text in parsed.guidance]
     return out

@@ -14,8 +14,7 @@ from coach.core.paths import data_dir
 from coach.knowledge.bank import load_knowledge, load_stories
 from coach.knowledge.corpus import uses_example_bank
 from coach.knowledge.ingest import IngestReport, ingest
-from coach.knowledge.notes.blocks import read_notes
-from coach.knowledge.notes.parser import parse_notes
+from coach.knowledge.notes.cache import parse_notes_file
 from coach.knowledge.sources import (
     NOTES_SUFFIXES,
     is_story_folder,
@@ -47,7 +46,7 @@ def list_sources() -> list[SourceRow]:
         if path.is_dir():
             count = len(load_stories(path))
         elif path.is_file():
-            count = len(parse_notes(read_notes(path), path, principles).entries)
+            count = len(parse_notes_file(path, principles).entries)
         rows.append(SourceRow(str(path), kind, path.exists(), count))
     return rows
 

@@ -14,6 +14,6 @@ def open_retriever(include_notes: bool = True) -> Retriever:
     kb = load_knowledge()
     stories = all_stories(kb, include_notes)
     store = open_store()
-    report = build_index(kb, stories, store, lambda texts: embedding.index_embedder().encode(texts))
+    report = build_index(kb, stories, store, embedding.embed_for_index)
     query = lambda texts: embedding.query_embedder().encode(texts)  # noqa: E731
     return Retriever(kb, stories, store, query, report)

@@ -98,3 +98,39 @@ def _edit_manifest(root: Path, **changes: object) -> None:
     if "embedder" in changes:
         manifest["embedder"] = changes["embedder"]
     (root / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_an_empty_list_embeds_to_an_empty_array() -> None:
+    from coach.index.embedding import numpy_embedder
+
+    assert numpy_embedder().encode([]).shape == (0, 384)
+
+
+def test_whole_view_of_a_story_with_sections_is_the_mean_of_its_sections(tmp_path) -> None:
+    import numpy as np
+
+    from coach.core.schema import Sections, Story
+    from coach.index.collections import STORIES_COLLECTION
+    from coach.index.documents import story_documents
+    from coach.index.store import VectorStore
+    from tests.fakes import ToyEmbedder
+
+    story = Story(
+        id="s1",
+        title="Rig",
+        sections=Sections(situation="The quote was too high.", action="I built a rig."),
+    )
+    docs = story_documents(story)
+    whole = next(d for d in docs if d.kind == "story")
+    assert set(whole.mean_of) == {"s1::situation", "s1::action"}
+    toy = ToyEmbedder()
+    store = VectorStore(tmp_path, toy.name)
+    report = store.sync(STORIES_COLLECTION, {"s1": ("h", docs)}, toy.encode)
+    assert report.documents_embedded == len(docs) - 1  # the whole view is not embedded
+    _ids, metas, vectors = store.all_vectors(STORIES_COLLECTION)
+    by_kind = {m["kind"]: v for m, v in zip(metas, vectors, strict=True)}
+    mean = (by_kind["situation"] + by_kind["action"]) / 2
+    assert np.allclose(by_kind["story"], mean / np.linalg.norm(mean), atol=1e-5)
+    # a story without sections is embedded whole
+    bare = Story(id="s2", title="Note", body="I fixed the build.")
+    assert story_documents(bare)[0].mean_of == ()

@@ -54,6 +54,11 @@ def read_notes(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise CoachError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    return decode_notes(raw, path)
+
+
+def decode_notes(raw: bytes, path: Path) -> str:
+    """The text of a notes file's bytes, mojibake repaired; one sentence if it is not text."""
     if b"\x00" in raw[:8192]:
         raise CoachError(f"{path} is not a text file.")
     try:
