@@ -50,7 +50,7 @@ def load_calibration(path: Path) -> list[CalibrationAnswer]:
             CalibrationAnswer(
                 id=item["id"],
                 question=item.get("question") or (base or {}).get("question", ""),
-                answer=" ".join(answer.split()),
+                answer="\n".join(" ".join(line.split()) for line in answer.splitlines()).strip(),
                 expect=frozenset(item.get("expect", [])),
                 strong=bool(item.get("strong")),
                 junk=bool(item.get("junk")),
