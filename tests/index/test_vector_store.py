@@ -106,7 +106,7 @@ def test_an_empty_list_embeds_to_an_empty_array() -> None:
     assert numpy_embedder().encode([]).shape == (0, 384)
 
 
-def test_whole_view_of_a_story_with_sections_is_the_mean_of_its_sections(tmp_path) -> None:
+def test_whole_view_of_a_story_with_sections_is_the_weighted_mean_of_its_sections(tmp_path) -> None:
     import numpy as np
 
     from coach.core.schema import Sections, Story
@@ -129,7 +129,8 @@ def test_whole_view_of_a_story_with_sections_is_the_mean_of_its_sections(tmp_pat
     assert report.documents_embedded == len(docs) - 1  # the whole view is not embedded
     _ids, metas, vectors = store.all_vectors(STORIES_COLLECTION)
     by_kind = {m["kind"]: v for m, v in zip(metas, vectors, strict=True)}
-    mean = (by_kind["situation"] + by_kind["action"]) / 2
+    words = {d.kind: len(d.text.split()) for d in docs}
+    mean = words["situation"] * by_kind["situation"] + words["action"] * by_kind["action"]
     assert np.allclose(by_kind["story"], mean / np.linalg.norm(mean), atol=1e-5)
     # a story without sections is embedded whole
     bare = Story(id="s2", title="Note", body="I fixed the build.")
