@@ -5,6 +5,7 @@ Variants are written as edits of their strong answer so the defect is exactly wh
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class CalibrationAnswer:
     strong: bool = False
     junk: bool = False
     base: str | None = None
+    labelled: bool = True  # False for junk whose flags are not counted
 
 
 def _apply_edits(text: str, edits: list[dict[str, str]], owner: str) -> str:
@@ -34,9 +36,28 @@ def _apply_edits(text: str, edits: list[dict[str, str]], owner: str) -> str:
     return text
 
 
+def _with_texts(data: dict, path: Path) -> list[dict]:
+    """Label files of outside answers name a ``source`` (JSON with id, question, answer) instead
+    of holding the text; the answers are read from there, never copied into the repository."""
+    raw = data["answers"]
+    if "source" not in data:
+        return raw
+    source = (path.parent.parent.parent / data["source"]).resolve()
+    if not source.exists():
+        raise CoachError(f"{path.name} labels answers in {source}, which is not here.")
+    texts = {a["id"]: a for a in json.loads(source.read_text(encoding="utf-8"))["answers"]}
+    out = []
+    for item in raw:
+        if item["id"] not in texts:
+            raise CoachError(f"{path.name}: no answer '{item['id']}' in {source.name}.")
+        text = texts[item["id"]]
+        out.append({**item, "question": text["question"], "answer": text["answer"]})
+    return out
+
+
 def load_calibration(path: Path) -> list[CalibrationAnswer]:
     """Every answer of the set, variants expanded from their strong answer."""
-    raw = load_yaml(path.read_text(encoding="utf-8"))["answers"]
+    raw = _with_texts(load_yaml(path.read_text(encoding="utf-8")), path)
     by_id = {item["id"]: item for item in raw}
     out = []
     for item in raw:
@@ -55,6 +76,7 @@ def load_calibration(path: Path) -> list[CalibrationAnswer]:
                 strong=bool(item.get("strong")),
                 junk=bool(item.get("junk")),
                 base=item.get("base"),
+                labelled=not item.get("junk") or "expect" in item,
             )
         )
     return out

@@ -49,6 +49,7 @@ def evaluate_critique(critic: Critic, answers: list[CalibrationAnswer]) -> Criti
         scores.results[item.id] = result
         if item.junk:
             scores.junk_scores[item.id] = result.overall
+        if not item.labelled:
             continue
         if item.strong:
             scores.strong_scores[item.id] = result.overall
@@ -62,13 +63,21 @@ def evaluate_critique(critic: Critic, answers: list[CalibrationAnswer]) -> Criti
             else:
                 entry.fn += 1
     for item in answers:
-        if item.base and item.base in scores.results and not item.junk:
+        if item.base and item.base in scores.results and not item.junk and item.id != item.base:
             pair = (item.id, item.base)
             strong, variant = scores.results[item.base], scores.results[item.id]
             (scores.outranked if strong.points > variant.points else scores.not_outranked).append(
                 pair
             )
     return scores
+
+
+def micro(scores: CritiqueScores) -> tuple[float | None, float | None]:
+    """Precision and recall over every flag of a set together."""
+    tp = sum(c.tp for c in scores.flags.values())
+    fp = sum(c.fp for c in scores.flags.values())
+    fn = sum(c.fn for c in scores.flags.values())
+    return (tp / (tp + fp) if tp + fp else None, tp / (tp + fn) if tp + fn else None)
 
 
 def _rate(value: float | None) -> str:
@@ -82,19 +91,23 @@ def critique_report(critic: Critic, sets: dict[str, Path]) -> str:
         for name, path in sets.items()
     }
     names = list(measured)
-    header = f"{'flag':<20}" + "".join(f"{name + ' P':>16}{name + ' R':>14}" for name in names)
+    header = f"{'flag':<20}" + "".join(f"{name + ' P':>14}{name + ' R':>8}" for name in names)
     lines = [
-        "Critique flags (P = precision, R = recall; 'calibration' guided tuning, 'held-out' "
-        "never did)",
+        "Critique flags (P = precision, R = recall; 'calibration' and 'dev' guided tuning; "
+        "'held-out', 'test' and 'real' never did)",
         header,
     ]
     for code in FLAG_CODES:
         row = f"{code:<20}"
         for name in names:
             counts = measured[name][0].flags[code]
-            row += f"{_rate(counts.precision):>16}{_rate(counts.recall):>14}"
+            row += f"{_rate(counts.precision):>14}{_rate(counts.recall):>8}"
         lines.append(row)
-    lines.append("")
+    row = f"{'all flags (micro)':<20}"
+    for name in names:
+        p, r = micro(measured[name][0])
+        row += f"{_rate(p):>14}{_rate(r):>8}"
+    lines += [row, ""]
     for name in names:
         s, total = measured[name]
         pairs = len(s.outranked) + len(s.not_outranked)

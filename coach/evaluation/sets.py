@@ -16,7 +16,13 @@ PRINCIPLE_FILES = {
     "principle-dev": "principle_eval/principle_dev.yaml",
     "principle-test": "principle_eval/principle_test.yaml",
 }
-CRITIQUE_FILES = {"calibration": "critique_calibration.yaml", "held-out": "critique_holdout.yaml"}
+CRITIQUE_FILES = {
+    "calibration": "critique_calibration.yaml",
+    "held-out": "critique_holdout.yaml",
+    "dev": "critique_dev.yaml",
+    "test": "critique_test.yaml",
+    "real": "critique_real_labels.yaml",
+}
 
 
 @dataclass
