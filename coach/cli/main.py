@@ -243,7 +243,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
         if args.only is None:
             print()
-        print(critique_report(Critic(retriever), sets.critique))
+        print(critique_report(Critic(retriever, own_stories=True), sets.critique))
     return 0
 
 

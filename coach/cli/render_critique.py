@@ -20,9 +20,12 @@ def render_critique(result: Critique) -> str:
         f"{result.words} words, ~{result.speaking_seconds} s spoken",
         "",
     ]
+    for warning in result.warnings:
+        out += [f"Note: {warning}", ""]
     for dim in result.dimensions:
         bar = _BAR * dim.score + "·" * (5 - dim.score)
-        out.append(f"  {dim.id:<16}{bar} {dim.score}  {dim.comment}")
+        shown = f"{bar} {dim.score}" if dim.applicable else "n/a    "
+        out.append(f"  {dim.id:<16}{shown}  {dim.comment}")
     parts = "  ".join(f"{name}: {'yes' if ok else 'NO'}" for name, ok in result.star.items())
     out += ["", f"STAR parts: {parts}"]
     if result.matched_story:
@@ -39,8 +42,11 @@ def render_critique(result: Critique) -> str:
     out += ["", "Follow-up questions:"] + [f"  - {q}" for q in result.follow_ups]
     out += ["", f"Coach: {result.coach_note}"]
     if result.rewrite is not None:
-        out += ["", f"A stronger version, from your story '{result.rewrite.story_id}':", "",
-                result.rewrite.text]  # fmt: skip
+        out += ["", f"A stronger version: your own words, with the facts your notes add "
+                f"(story '{result.rewrite.story_id}'):", "", result.rewrite.text]  # fmt: skip
+        out += [f"  {note}" for note in result.rewrite.notes]
+    elif result.rewrite_note:
+        out += ["", f"No stronger version: {result.rewrite_note}"]
     return "\n".join(out)
 
 

@@ -36,9 +36,10 @@ class DraftSentence(BaseModel):
 
     text: str
     part: str
-    source: Literal["model", "notes", "template"] = Field(
+    source: Literal["model", "notes", "template", "answer"] = Field(
         description="model: phrased by the LLM and checked; notes: the story's own words; "
-        "template: fact-free connective."
+        "template: fact-free connective; answer: the candidate's own typed words (a stronger "
+        "version keeps them)."
     )
 
 
@@ -84,6 +85,10 @@ class DimensionScore(BaseModel):
     id: str
     score: int = Field(ge=1, le=5)
     comment: str
+    applicable: bool = Field(
+        True, description="False when this answer cannot be judged on it (it then keeps a score "
+        "but does not count toward overall), e.g. grounding with no story of your own."
+    )
 
 
 class Flag(BaseModel):
@@ -132,4 +137,5 @@ class Critique(BaseModel):
     )
     coach_note_source: Literal["template", "model"] = "template"
     rewrite: Draft | None = None
+    rewrite_note: str = Field("", description="Why no stronger version is offered, if none is.")
     warnings: list[str] = Field(default_factory=list)

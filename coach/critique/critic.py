@@ -15,27 +15,28 @@ import numpy as np
 from coach.core.errors import CoachError
 from coach.core.ids import SECTION_NAMES
 from coach.core.results import AnswerSentence, Critique, MatchedStory, PrincipleScore
-from coach.core.schema import Story
 from coach.critique import signals as signals
+from coach.critique.asks import relevance
 from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.follow_ups import follow_ups
-from coach.critique.rubric import dimensions, flags, overall
-from coach.critique.star_labeller import StarLabeller
+from coach.critique.grounding import left_out_facts, unsupported_claims
+from coach.critique.parts import Parts, Unit, answer_units, does_something, find_parts
+from coach.critique.rubric import LISTEN_HIT, dimensions, flags, overall
+from coach.critique.star_labeller import LabelledSentence, StarLabeller
+from coach.critique.stronger import Stronger, build_stronger
 from coach.drafting.ask import DraftOptions, clean_question
-from coach.drafting.draft import DraftWriter
 from coach.index.collections import CRITIQUE_COLLECTION, RUBRIC_PREFIX
+from coach.knowledge.corpus import uses_example_bank
 from coach.retrieval.retriever import Retrieval, Retriever
-from coach.text.claims import ClaimsChecker
 from coach.text.question_kind import question_kind
-from coach.text.sentences import split_clauses, split_sentences, visible_text
-from coach.text.star_cues import has_cue
+from coach.text.sentences import visible_text
+from coach.text.star_cues import CUES
 
 # 3.5 min of speech; longer answers are counted whole but analysed from the start only
 MAX_ANALYSED_WORDS = 500
 MAX_SENTENCES = 80
-MATCH_MIN = 0.5  # cosine between answer and story: retold stories 0.7-0.96, unrelated text < 0.3
-LEFT_OUT_SHOWN = 3
+MATCH_MIN = 0.58  # answer vs story cosine: retellings measured 0.61-0.96, other stories up to 0.53
 _DOING = ("task", "action", "result")  # where "I" against "we" shows who did the work
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BEFORE_AFTER = re.compile(
@@ -45,22 +46,80 @@ _BEFORE_AFTER = re.compile(
 
 
 def clean_answer(text: str) -> str:
-    """Plain text of a typed or pasted answer: HTML tags and control characters removed."""
-    text = visible_text(html.unescape(_TAG.sub(" ", text)))
+    """Plain text of a typed or pasted answer: HTML tags and control characters removed, line
+    breaks kept (bullets and labels live on lines)."""
+    text = html.unescape(_TAG.sub(" ", text))
+    lines = [visible_text(line) for line in text.splitlines()]
+    text = "\n".join(line for line in lines if line)
     if not text:
         raise CoachError("The answer is empty; type or paste the answer you would give.")
     return text
 
 
 def _head(text: str, words: int) -> str:
-    parts = text.split(" ")
-    return text if len(parts) <= words else " ".join(parts[:words])
+    """The first ``words`` words of a text, line breaks kept."""
+    count, out = 0, []
+    for line in text.split("\n"):
+        parts = line.split(" ")
+        if count + len(parts) > words:
+            out.append(" ".join(parts[: words - count]))
+            break
+        out.append(line)
+        count += len(parts)
+    return "\n".join(out)
 
 
 def _in_order(labels: list[str]) -> bool:
     """STAR parts first appear in their natural order."""
     firsts = [labels.index(p) for p in SECTION_NAMES[:4] if p in labels]
     return firsts == sorted(firsts)
+
+
+def _assumption(principle_name: str, hits: list[RubricHit]) -> str:
+    """What the critique judged the answer against when no question was given, and why."""
+    why = (
+        f' (its closest sentence to what interviewers listen for: "{hits[0].line.lower()}")'
+        if hits and hits[0].similarity >= LISTEN_HIT
+        else ""
+    )
+    return (
+        f"No question was given, so the answer was judged as {principle_name}: the principle it "
+        f"shows most{why}. Give the question for a fairer critique."
+    )
+
+
+def _agreeing_labels(
+    labelled: list[LabelledSentence], units: list[Unit], parts: Parts
+) -> list[LabelledSentence]:
+    """The answer's own labels win; a sentence that showed a part carries that part's label."""
+    shown = {text: part for part, text in parts.evidence.items()}
+    out = []
+    for item, unit in zip(labelled, units, strict=True):
+        label = unit.label or shown.get(unit.text) or item.label
+        confidence = 1.0 if label != item.label else item.confidence
+        out.append(LabelledSentence(item.text, label, confidence))
+    return out
+
+
+def _outcome_sentences(
+    units: list[Unit], labelled: list[LabelledSentence], parts: Parts
+) -> list[str]:
+    """The sentences that tell how it ended: labelled or cued as a result, or the labeller's
+    confident outcomes in the second half; never lessons or hypotheticals."""
+    out = []
+    for index, (unit, item) in enumerate(zip(units, labelled, strict=True)):
+        text = unit.text
+        if text in parts.hypothetical or CUES["lesson"].search(text):
+            continue
+        late = index >= len(units) / 2
+        if unit.label == "result" or (index and CUES["result"].search(text)) or (
+            item.label == "result" and late and not does_something(text)
+        ):
+            out.append(text)
+    evidence = parts.evidence.get("result")
+    if evidence and evidence not in out:
+        out.append(evidence)
+    return out
 
 
 def _principle_agreement(question: Retrieval, answer: Retrieval) -> float:
@@ -85,7 +144,12 @@ class CritiqueOptions:
 class Critic:
     """Holds the labeller and the rubric vectors; one per process, shared across critiques."""
 
-    def __init__(self, retriever: Retriever) -> None:
+    def __init__(self, retriever: Retriever, own_stories: bool | None = None) -> None:
+        """``own_stories``: whether the retriever's stories are the user's own (default: unless
+        the example bank stands in for a user with no sources yet)."""
+        if own_stories is None:
+            own_stories = not uses_example_bank()
+        self.own_stories = own_stories
         self.retriever = retriever
         self.kb = retriever.kb
         self.embed = retriever.query_embed
@@ -109,7 +173,8 @@ class Critic:
     def critique(
         self, question: str | None, answer: str, options: CritiqueOptions | None = None
     ) -> Critique:
-        """Score one answer. ``question`` may be None: the principle then comes from the answer."""
+        """Score one answer. ``question`` may be None: the principle then comes from the answer,
+        and the critique says which one was assumed and why."""
         options = options or CritiqueOptions()
         text = clean_answer(answer)
         warnings: list[str] = []
@@ -123,52 +188,55 @@ class Critic:
                 f"The answer has {words:,} words; only the first {MAX_ANALYSED_WORDS:,} were "
                 "analysed."
             )
-        sentences = [c for s in split_sentences(analysed) for c in split_clauses(s)]
-        sentences = sentences[:MAX_SENTENCES] or [analysed]
+        units = answer_units(analysed)[:MAX_SENTENCES] or [Unit(" ".join(analysed.split()), None)]
+        sentences = [u.text for u in units]
         vectors = self.embed(sentences)
         labelled = self.labeller.label_sentences(sentences, vectors)
-        star = self.labeller.present(labelled)
+        parts = find_parts(units, [s.label for s in labelled], [s.confidence for s in labelled])
+        labelled = _agreeing_labels(labelled, units, parts)
+        plain = " ".join(sentences)
 
         mean = vectors.mean(axis=0)
         answer_vector = mean / (float(np.linalg.norm(mean)) or 1.0)
-        answer_search = self.retriever.search(_head(analysed, 300), k=3, vector=answer_vector)
+        answer_search = self.retriever.search(_head(plain, 300), k=3, vector=answer_vector)
         question_search = self.retriever.search(asked, k=5) if asked else answer_search
         principle_id = question_search.principles[0][0]
         principle = self.kb.principle(principle_id)
+        assumed = "" if asked else _assumption(principle.name, self._hits(principle_id, vectors,
+                                                                           sentences))  # fmt: skip
+        if assumed:
+            warnings.append(assumed)
+        outcome = _outcome_sentences(units, labelled, parts)
         best = answer_search.matches[0] if answer_search.matches else None
         story = best.story if best is not None and best.dense >= MATCH_MIN else None
-        kind = question_kind(asked or "")
+        if not self.own_stories:
+            story = None  # the example bank is another person's life: nothing to ground on
         findings = Findings(
             question=asked or "",
-            kind=kind,
+            kind=question_kind(asked or ""),
             principle_id=principle_id,
             principle_name=principle.name,
             words=words,
             seconds=signals.speaking_seconds(words),
             sentences=labelled,
-            star=star,
+            parts=parts,
             in_order=_in_order([s.label for s in labelled]),
             action_share=_share(labelled, "action"),
-            voice=signals.voice(" ".join(s.text for s in labelled if s.label in _DOING)),
+            voice=signals.voice(plain),
             fillers=signals.fillers(analysed),
-            hypothetical=signals.hypothetical_sentences(
-                [s.text for s in labelled if s.label != "lesson"]
-            ),
             blame=signals.blame_sentences(sentences),
             names=signals.named_people(analysed),
             code_names=signals.code_names(analysed),
-            result_text="",
-            result_quantified=False,
-            before_after=False,
-            relevance=_principle_agreement(question_search, answer_search) if asked else None,
+            outcome_text=" ".join(outcome),
+            outcome_measured=any(signals.measured_outcome(s) for s in outcome),
+            before_after=any(_BEFORE_AFTER.search(s) for s in outcome),
+            relevance=relevance(asked, plain) if asked else None,
+            principle_agreement=_principle_agreement(question_search, answer_search),
             principle_rank=[p for p, _ in answer_search.principles].index(principle_id),
             listen_hits=self._hits(principle_id, vectors, sentences),
+            assumed=assumed,
+            own_stories=self.own_stories,
         )
-        results = [s.text for s in labelled if s.label == "result"]
-        results = [s for s in results if has_cue("result", s)] or results  # the stated outcome
-        findings.result_text = " ".join(results)
-        findings.result_quantified = any(signals.has_quantity(s) for s in results)
-        findings.before_after = any(_BEFORE_AFTER.search(s) for s in results)
         if story is not None and best is not None:
             findings.matched_story_id = story.id
             findings.matched_story_title = story.title
@@ -187,7 +255,7 @@ class Critic:
             ],
             overall=score,
             dimensions=dims,
-            star=star,
+            star=parts.present,
             flags=raised,
             matched_story=(
                 MatchedStory(id=story.id, title=story.title, similarity=round(best.dense, 4))
@@ -199,14 +267,15 @@ class Critic:
             words=words,
             speaking_seconds=findings.seconds,
             points=points,
-            kind=kind,
+            kind=findings.kind,
             sentences=[AnswerSentence(text=s.text, part=s.label) for s in labelled],
             suggestions=[f'From your notes: "{fact}"' for fact in findings.left_out],
             warnings=warnings,
         )
         result.coach_note, result.coach_note_source = write_note(result, options.note_model)
         if options.rewrite is not None:
-            result.rewrite = self._rewrite(asked or "", story, question_search, options.rewrite)
+            better = self.stronger(result)
+            result.rewrite, result.rewrite_note = better.draft, better.reason
         return result
 
     def _hits(
@@ -222,20 +291,31 @@ class Critic:
             hits.append(RubricHit(line, sentences[best], float(sims[best])))
         return sorted(hits, key=lambda h: -h.similarity)
 
-    def _rewrite(
-        self, question: str, story: Story | None, found: Retrieval, drafting: DraftOptions
-    ):
-        """A stronger version drafted from the matched story (else the question's best story)."""
+    def stronger(self, result: Critique) -> Stronger:
+        """A stronger version of a critiqued answer from the candidate's own words and notes,
+        offered only when critiquing it again scores higher with no unsupported claim."""
+        if result.matched_story is None:
+            return Stronger(None, reason=(
+                "No story of your own matches this answer, so your notes have nothing to add; "
+                "put the story in your notes first." if self.own_stories else "You have no notes "
+                "of your own yet; add them (Story bank) and a stronger version can use them."
+            ))  # fmt: skip
+        story = self.retriever.stories.get(result.matched_story.id)
         if story is None:
-            story = found.matches[0].story if found.matches else None
-        if story is None:
-            return None
-        principle = next((p for p, _ in found.principles if p in story.principles), None)
-        name = self.kb.principle(principle or found.principles[0][0]).name
-        writer = DraftWriter(drafting.model, self.embed, drafting.emit)
-        return writer.write(
-            question or story.title, story, name, drafting.minutes, drafting.words_per_minute
-        )
+            return Stronger(None, reason="The matched story is no longer in your notes.")
+        built = build_stronger(result.question, result.sentences, story, result.kind != "standard")
+        if built.draft is None:
+            return built
+        again = self.critique(result.question or None, built.draft.text)
+        supported = not any(f.code == "unsupported_claim" for f in again.flags)
+        if not supported or again.points <= result.points:
+            return Stronger(None, reason=(
+                f"A version built from your notes did not score higher ({again.overall}/5 "
+                f"against {result.overall}/5), so none is offered."
+            ), kept=built.kept, added=built.added, dropped=built.dropped)  # fmt: skip
+        built.draft.notes.insert(0, f"Scores {again.overall}/5, up from {result.overall}/5.")
+        return built
+
 
 
 def _share(labelled: list, part: str) -> float:
@@ -243,32 +323,3 @@ def _share(labelled: list, part: str) -> float:
     return sum(len(s.text.split()) for s in labelled if s.label == part) / total
 
 
-def unsupported_claims(sentences: list[str], story: Story) -> list[tuple[str, str]]:
-    """Figures the story does not hold, and projected figures told as results."""
-    checker = ClaimsChecker(
-        f"{story.title}. {story.text()}", (m.value for m in story.metrics if not m.measured)
-    )
-    out = []
-    for sentence in sentences:
-        invented = checker.invented(sentence)
-        if invented:
-            out.append((
-                f"Your notes for '{story.title}' do not hold the figure(s) "
-                + ", ".join(invented) + "; only claim what you can back up.",
-                sentence,
-            ))  # fmt: skip
-        elif checker.projection_as_result(sentence):
-            out.append(("Your notes call this figure a projection, not a result.", sentence))
-    return out
-
-
-def left_out_facts(answer: str, story: Story) -> list[str]:
-    """Story sentences with figures the answer never mentions (strongest first, at most 3)."""
-    said = signals.claim_figures(answer)
-    facts = []
-    for part in ("result", "action", "situation", "task"):
-        for sentence in split_sentences(getattr(story.sections, part)):
-            figures = signals.claim_figures(sentence)
-            if figures and not figures & said:
-                facts.append(sentence)
-    return facts[:LEFT_OUT_SHOWN]

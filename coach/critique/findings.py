@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coach.critique.asks import Relevance
+from coach.critique.parts import Parts
 from coach.critique.signals import Voice
 from coach.critique.star_labeller import LabelledSentence
 from coach.text.question_kind import Kind
@@ -20,7 +22,7 @@ class RubricHit:
 
 @dataclass
 class Findings:
-    """Raw measurements of an answer; ``coach.rubric`` turns them into scores and flags."""
+    """Raw measurements of an answer; ``coach.critique.rubric`` turns them into scores and flags."""
 
     question: str
     kind: Kind
@@ -29,26 +31,36 @@ class Findings:
     words: int
     seconds: int
     sentences: list[LabelledSentence]
-    star: dict[str, bool]
+    parts: Parts
     in_order: bool
     action_share: float
     voice: Voice
     fillers: list[str]
-    hypothetical: list[str]
     blame: list[str]
     names: list[str]
     code_names: list[str]
-    result_text: str
-    result_quantified: bool
+    outcome_text: str  # the sentences that tell how it ended
+    outcome_measured: bool  # a figure, a measured change or a checkable outcome among them
     before_after: bool
-    relevance: float | None  # None when no question was given
+    relevance: Relevance | None  # None when no question was given
+    principle_agreement: float  # cosine of the question's and the answer's principle rankings
     principle_rank: int  # where the probed principle ranks among those the answer shows (0 best)
     listen_hits: list[RubricHit]
+    assumed: str = ""  # without a question: which principle was assumed, and why
+    own_stories: bool = True  # False while the example bank stands in for the user's notes
     matched_story_id: str | None = None
     matched_story_title: str | None = None
     matched_similarity: float = 0.0
     unsupported: list[tuple[str, str]] = field(default_factory=list)  # (reason, sentence)
     left_out: list[str] = field(default_factory=list)  # strong story facts not in the answer
+
+    @property
+    def star(self) -> dict[str, bool]:
+        return self.parts.present
+
+    @property
+    def hypothetical(self) -> list[str]:
+        return self.parts.hypothetical
 
     @property
     def needs_lesson(self) -> bool:

@@ -1,7 +1,7 @@
 """Turn an answer's findings into flags, ten dimension scores and a calibrated overall score.
 
-Deterministic and model-free: the same answer always gets the same scores. Thresholds were set
-on the calibration set (tests/data/critique_calibration.yaml); docs/CRITIQUE.md lists them.
+Deterministic and model-free: the same answer always gets the same scores. Every threshold is
+here, and docs/CRITIQUE_RULES.md says each one in words with its reason.
 """
 
 from __future__ import annotations
@@ -9,15 +9,16 @@ from __future__ import annotations
 from coach.core.results import DimensionScore, Flag
 from coach.critique.findings import Findings
 
-SHORT_SECONDS = 60  # under a minute is too short for a behavioral answer
-LONG_SECONDS = 180  # over three minutes loses the interviewer
-MIN_WORDS_TO_JUDGE = 25  # below this, voice, relevance and style are not judged
+WORDS_PER_MINUTE = 140
+SHORT_WORDS = 140  # under one minute spoken cannot carry situation, actions and a result
+LONG_WORDS = 420  # over three minutes loses the interviewer
+MIN_WORDS_TO_JUDGE = 25  # below this, voice, figures, relevance and style are not judged
 FILLERS_TO_FLAG = 3
 FILLERS_PER_100_WORDS = 1.0
-LOW_I_SHARE = 0.5  # "I" under half of all I/we mentions...
+LOW_I_SHARE = 0.5  # "I" under half of all I/we subjects...
 MIN_WE_TO_FLAG = 3  # ...with at least this many "we"
-OFF_TOPIC_BELOW = 0.3  # principle agreement between question and answer
 HYPOTHETICAL_SENTENCES = 2
+AGREEMENT_FOR_FULL_RELEVANCE = 0.3  # question and answer rank the principles alike
 WEIGHTS = {
     "structure": 1.5, "ownership": 1.0, "impact": 1.2, "principle_fit": 1.0, "relevance": 1.5,
     "conciseness": 0.7, "delivery": 0.6, "authenticity": 1.0, "professionalism": 0.8,
@@ -43,6 +44,11 @@ def _quote(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def hypothetical_flagged(f: Findings) -> bool:
+    count, total = len(f.hypothetical), max(len(f.sentences), 1)
+    return count >= HYPOTHETICAL_SENTENCES or (count > 0 and count >= total / 2)
+
+
 def flags(f: Findings) -> list[Flag]:
     """Every flag the answer earns, each with the words that triggered it."""
     out: list[Flag] = []
@@ -54,27 +60,30 @@ def flags(f: Findings) -> list[Flag]:
         out.append(Flag(code="missing_lesson", message=_MISSING_MESSAGES["lesson"],
                         evidence=_quote(last)))  # fmt: skip
     judged = f.words >= MIN_WORDS_TO_JUDGE
-    if judged and f.voice.we_count >= MIN_WE_TO_FLAG and f.voice.i_share < LOW_I_SHARE:
+    v = f.voice
+    if judged and v.we_count >= MIN_WE_TO_FLAG and v.i_share < LOW_I_SHARE:
         out.append(Flag(
             code="low_ownership",
-            message=f'You say "we" {f.voice.we_count} times and "I" {f.voice.i_count} times; '
-            "the interviewer is hiring you, so say what you did.",
-            evidence=" … ".join(f.voice.we_examples),
+            message=f'You say "we" {v.we_count} times and "I" {v.i_count} times as the one '
+            "doing something; the interviewer is hiring you, so say what you did.",
+            evidence=" … ".join(v.we_examples),
         ))  # fmt: skip
-    if f.kind == "standard" and f.star["result"] and not f.result_quantified:
+    if judged and not f.outcome_measured:
         out.append(Flag(
             code="no_metrics",
-            message="The result has no figure: add a number, a before and after, or a time saved.",
-            evidence=_quote(f.result_text),
+            message="No figure or measurable outcome: add a number, a before and after, a time "
+            "saved, or a checkable result (on time, zero complaints).",
+            evidence=_quote(f.outcome_text) if f.outcome_text else "",
         ))  # fmt: skip
-    if f.seconds > LONG_SECONDS:
+    minutes, seconds = divmod(f.seconds, 60)
+    if f.words > LONG_WORDS:
         out.append(Flag(
             code="too_long",
-            message=f"About {f.seconds // 60} min {f.seconds % 60} s spoken; aim for 1.5 to 3 "
-            "minutes and cut background first.",
-            evidence=_quote(" ".join(s.text for s in f.sentences[-2:]), 200),
+            message=f"About {minutes} min {seconds:02d} s spoken; aim for 1.5 to 3 minutes and "
+            "cut background first.",
+            evidence=_quote(" ".join(s.text for s in f.sentences[:2]), 200),
         ))  # fmt: skip
-    elif f.seconds < SHORT_SECONDS:
+    elif f.words < SHORT_WORDS:
         out.append(Flag(
             code="too_short",
             message=f"About {f.seconds} s spoken; a behavioral answer needs 1.5 to 3 minutes to "
@@ -90,9 +99,7 @@ def flags(f: Findings) -> list[Flag]:
             "you sound unsure.",
             evidence=shown,
         ))  # fmt: skip
-    if (judged and len(f.hypothetical) >= HYPOTHETICAL_SENTENCES) or (
-        f.hypothetical and len(f.hypothetical) >= len(f.sentences) / 2
-    ):
+    if hypothetical_flagged(f):
         out.append(Flag(
             code="hypothetical",
             message="Parts of the answer say what you would or usually do; tell what you did, "
@@ -108,14 +115,15 @@ def flags(f: Findings) -> list[Flag]:
     if f.blame:
         out.append(Flag(
             code="blames_others",
-            message="This puts the fault on someone else; say what you did about it instead.",
+            message="This puts the fault on someone else and never says what your own part was; "
+            "say what you did about it instead.",
             evidence=_quote(f.blame[0]),
         ))  # fmt: skip
-    if judged and f.relevance is not None and f.relevance < OFF_TOPIC_BELOW:
+    if judged and f.relevance is not None and f.relevance.off_topic:
         out.append(Flag(
             code="off_topic",
-            message=f"This answer shows something other than what the question asks about "
-            f"({f.principle_name}).",
+            message="The question asks for " + " or ".join(f.relevance.asked) + "; the answer "
+            "tells none of it.",
             evidence=_quote(f.sentences[0].text if f.sentences else ""),
         ))  # fmt: skip
     for reason, sentence in f.unsupported:
@@ -131,144 +139,211 @@ def _score(value: float, steps: tuple[float, float, float, float]) -> int:
     return 1
 
 
+def _dim(dim_id: str, score: int, comment: str, applicable: bool = True) -> DimensionScore:
+    return DimensionScore(
+        id=dim_id, score=max(1, min(5, score)), comment=comment, applicable=applicable
+    )
+
+
 def dimensions(f: Findings, raised: list[Flag]) -> list[DimensionScore]:
-    """The ten dimensions of CONTRACT.md, in its order."""
+    """The ten dimensions of CONTRACT.md, in its order; none reaches 5 without what it measures."""
     codes = {flag.code for flag in raised}
+    judged = f.words >= MIN_WORDS_TO_JUDGE
+    return [
+        _structure(f),
+        _ownership(f),
+        _impact(f),
+        _principle_fit(f, codes),
+        _relevance(f),
+        _conciseness(f),
+        _delivery(f, judged),
+        _authenticity(f, codes, judged),
+        _professionalism(f, judged),
+        _grounding(f),
+    ]
+
+
+def _structure(f: Findings) -> DimensionScore:
     needed = ["situation", "task", "action", "result"] + (["lesson"] if f.needs_lesson else [])
     missing = [p for p in needed if not f.star[p]]
-    if not missing:
-        structure = 5 if f.in_order and f.action_share >= 0.3 else 4
-        why = (
-            "all parts, in order, action the largest"
-            if structure == 5
-            else "all parts, but "
-            + ("out of order" if not f.in_order else "action is a small part")
-        )
-    else:
-        structure = max(1, 4 - len(missing))
-        why = "missing " + ", ".join(missing)
-    dims = [DimensionScore(id="structure", score=structure, comment=why.capitalize() + ".")]
+    if missing:
+        return _dim("structure", 4 - len(missing), f"Missing {', '.join(missing)}.")
+    if f.in_order and f.action_share >= 0.3:
+        return _dim("structure", 5, "All parts, in order, and the action is the largest.")
+    why = "out of order" if not f.in_order else "the action is a small part"
+    return _dim("structure", 4, f"All parts, but {why}.")
 
+
+def _ownership(f: Findings) -> DimensionScore:
     v = f.voice
-    if v.i_count + v.we_count == 0:
-        own, why = 2, "Nobody acts in this answer: say what you did."
-    else:
-        own = _score(v.i_share, (0.75, 0.6, 0.45, 0.25))
-        why = f'"I" {v.i_count} times, "we" {v.we_count} times.'
-    dims.append(DimensionScore(id="ownership", score=own, comment=why))
+    if v.i_count + v.we_count == 0 or not f.star["action"]:
+        return _dim("ownership", 1 if not f.star["action"] else 2,
+                    "Nobody is seen doing anything: say what you did.")  # fmt: skip
+    score = _score(v.i_share, (0.75, 0.6, 0.45, 0.25))
+    return _dim("ownership", score, f'"I" {v.i_count} times and "we" {v.we_count} times as the '
+                "one doing something, over the whole answer.")  # fmt: skip
 
+
+def _impact(f: Findings) -> DimensionScore:
     if not f.star["result"]:
-        impact, why = 1, "No result is stated."
-    elif f.result_quantified:
-        impact = 5 if f.before_after else 4
-        why = "Quantified result" + (" with a before and after." if f.before_after else ".")
-    else:
-        impact = 4 if f.kind in ("conflict", "criticism") else 3
-        why = "A result, but no figure shows its size."
-    dims.append(DimensionScore(id="impact", score=impact, comment=why))
-
-    fit = _principle_fit(f)
-    dims.append(fit)
-
-    if f.relevance is None:
-        rel, why = 3, "No question given; judged against the principle the answer shows."
-    else:
-        rel = _score(f.relevance, (0.7, 0.5, 0.3, 0.15))
-        why = f"Agreement with what the question probes: {f.relevance:.0%}."
-    dims.append(DimensionScore(id="relevance", score=rel, comment=why))
-
-    s = f.seconds
-    if 90 <= s <= 180:
-        con = 5
-    elif 60 <= s <= LONG_SECONDS:
-        con = 4
-    elif 30 <= s < 60 or LONG_SECONDS < s <= 300:
-        con = 2
-    else:
-        con = 1
-    dims.append(DimensionScore(id="conciseness", score=con,
-                               comment=f"{f.words} words, about {s // 60} min {s % 60:02d} s "
-                                       "spoken (aim 1.5 to 3 min)."))  # fmt: skip
-
-    rate = len(f.fillers) / max(f.words, 1) * 100
-    delivery = _score(-rate, (0.0, -1.0, -2.0, -4.0)) if f.words >= MIN_WORDS_TO_JUDGE else 3
-    if "filler_words" in codes:
-        delivery = min(delivery, 3)
-    dims.append(DimensionScore(id="delivery", score=delivery,
-                               comment=f"{len(f.fillers)} filler or hedge words."))  # fmt: skip
-
-    if "hypothetical" in codes:
-        auth = 1 if len(f.hypothetical) >= len(f.sentences) / 2 else 2
-        why = f"{len(f.hypothetical)} sentences say what you would do, not what you did."
-    elif f.words < MIN_WORDS_TO_JUDGE:
-        auth, why = 1, "Too little to show a real event."
-    else:
-        auth = 5 if f.star["situation"] and f.star["action"] else 4
-        why = "A specific past event, told in the past tense."
-    dims.append(DimensionScore(id="authenticity", score=auth, comment=why))
-
-    prof = 5 - (1 if f.names else 0) - (2 if f.blame else 0) - (1 if f.code_names else 0)
-    problems = [text for text, bad in (("names colleagues", f.names), ("blames others", f.blame),
-                                       ("mentions code names", f.code_names)) if bad]  # fmt: skip
-    dims.append(DimensionScore(id="professionalism", score=max(1, prof),
-                               comment=("It " + ", ".join(problems) + ".") if problems else
-                               "No names, no blame, no code names."))  # fmt: skip
-
-    if f.matched_story_id is None:
-        grounding, why = 3, "Not matched to a story in your notes, so its facts were not checked."
-    elif f.unsupported:
-        grounding = 2 if len(f.unsupported) == 1 else 1
-        why = f"{len(f.unsupported)} claims your notes do not support."
-    else:
-        grounding = 5 if len(f.left_out) <= 1 else 4
-        why = f"Matches your story '{f.matched_story_title}'" + (
-            f"; {len(f.left_out)} strong facts from it are left out." if f.left_out else "."
-        )
-    dims.append(DimensionScore(id="grounding", score=grounding, comment=why))
-    return dims
-
-
-def _principle_fit(f: Findings) -> DimensionScore:
-    """Whether the answer shows the probed principle (its rank among the principles the answer
-    itself shows), what its interviewers listen for, and no blame or hypotheticals."""
-    score = _score(-f.principle_rank, (0, -1, -3, -6)) - (1 if f.principle_rank else 0)
-    best = f.listen_hits[0] if f.listen_hits else None
-    if best is not None and best.similarity >= LISTEN_HIT:
-        score += 1
-    if f.blame or f.hypothetical:
-        score -= 1
-    score = max(1, min(5, score))
-    if f.principle_rank == 0:
-        why = f"The answer shows {f.principle_name} first of all principles."
-    else:
-        why = f"The answer shows {f.principle_name} only as principle #{f.principle_rank + 1}."
-    if best is not None and best.similarity >= LISTEN_HIT:
-        why += f' Closest to what interviewers listen for: "{best.line.lower()}".'
-    if f.blame or f.hypothetical:
-        why += " Blame or hypotheticals count against it."
-    return DimensionScore(id="principle_fit", score=score, comment=why)
+        return _dim("impact", 1, "No result is stated.")
+    if not f.outcome_measured:
+        return _dim("impact", 2, "A result, but no figure or checkable outcome shows its size.")
+    if f.before_after:
+        return _dim("impact", 5, "A measured result with a before and after.")
+    return _dim("impact", 4, "A measured result; a before and after would make it stronger.")
 
 
 LISTEN_HIT = 0.33  # cosine between an answer sentence and a listen-for line (measured 0.2-0.4)
 
 
-def overall(dims: list[DimensionScore], raised: list[Flag], f: Findings) -> tuple[int, float]:
-    """A 1-5 overall and the 0-100 points behind it.
+def _principle_fit(f: Findings, codes: set[str]) -> DimensionScore:
+    """Where the probed principle ranks among those the answer shows, closeness to what its
+    interviewers listen for; off-topic, missing actions, blame and hypotheticals count against."""
+    score = _score(-f.principle_rank, (0, -1, -3, -6)) - (1 if f.principle_rank else 0)
+    best = f.listen_hits[0] if f.listen_hits else None
+    hit = best is not None and best.similarity >= LISTEN_HIT
+    score = score + (1 if hit else 0) - (1 if f.blame or f.hypothetical else 0)
+    if "off_topic" in codes:
+        score = min(score, 2)
+    if not f.star["action"]:
+        score = min(score, 2)
+    if not hit:
+        score = min(score, 4)
+    if f.principle_rank == 0:
+        why = f"The answer shows {f.principle_name} first of all principles."
+    else:
+        why = f"The answer shows {f.principle_name} only as principle #{f.principle_rank + 1}."
+    if hit:
+        why += f' Closest to what interviewers listen for: "{best.line.lower()}".'
+    if "off_topic" in codes or not f.star["action"]:
+        why += " Without the asked-for story or your actions it cannot show the principle."
+    return _dim("principle_fit", score, why)
 
-    Calibration: any flag caps the answer at 4; no action, too short or unrelated caps it at 2;
-    junk (a few words, or unrelated to the question and to any story) is 1.
+
+def _relevance(f: Findings) -> DimensionScore:
+    if f.relevance is None:
+        return _dim("relevance", 3, f.assumed or "No question was given.", applicable=False)
+    r = f.relevance
+    story = f.star["action"] and f.star["result"]
+    if r.asked:
+        if r.off_topic:
+            return _dim("relevance", 1, f"Asked for {' or '.join(r.asked)}; the answer tells none.")
+        if r.missing:
+            return _dim("relevance", 4, f"Tells {', '.join(r.told)}, not {', '.join(r.missing)}.")
+        score = 5 if story else 3
+        return _dim("relevance", score, f"Tells what was asked for: {', '.join(r.told)}"
+                    + ("." if story else ", but not as a full story."))  # fmt: skip
+    if not story:
+        return _dim("relevance", 3, "The question asks for any real example; this is not a "
+                    "complete one.")  # fmt: skip
+    score = 5 if f.principle_agreement >= AGREEMENT_FOR_FULL_RELEVANCE else 4
+    return _dim("relevance", score, f"A complete example; the answer and the question point to "
+                f"the same principles at {f.principle_agreement:.0%}.")  # fmt: skip
+
+
+def _conciseness(f: Findings) -> DimensionScore:
+    s = f.seconds
+    if 90 <= s <= 180:
+        con = 5
+    elif 60 <= s <= 180:
+        con = 4
+    elif 30 <= s < 60 or 180 < s <= 300:
+        con = 2
+    else:
+        con = 1
+    return _dim("conciseness", con, f"{f.words} words, about {s // 60} min {s % 60:02d} s spoken "
+                "(aim for 1.5 to 3 minutes).")  # fmt: skip
+
+
+def _delivery(f: Findings, judged: bool) -> DimensionScore:
+    if not judged:
+        return _dim("delivery", 2, "Too short to judge how it sounds.")
+    rate = len(f.fillers) / max(f.words, 1) * 100
+    score = _score(-rate, (0.0, -1.0, -2.0, -4.0))
+    if len(f.fillers) >= FILLERS_TO_FLAG:
+        score = min(score, 3)
+    shown = f" ({', '.join(f.fillers[:4])})" if f.fillers else ""
+    return _dim("delivery", score, f"{len(f.fillers)} filler or hedge words{shown}.")
+
+
+def _authenticity(f: Findings, codes: set[str], judged: bool) -> DimensionScore:
+    if "hypothetical" in codes:
+        score = 1 if len(f.hypothetical) >= len(f.sentences) / 2 else 2
+        return _dim("authenticity", score,
+                    f"{len(f.hypothetical)} sentences say what you would do, not what you did.")
+    if not judged:
+        return _dim("authenticity", 1, "Too little to show a real event.")
+    if not f.star["action"]:
+        return _dim("authenticity", 2, "No real action of yours is told.")
+    specific = f.star["situation"] and (f.outcome_measured or f.names or f.code_names)
+    if specific:
+        return _dim("authenticity", 5, "One specific past event, told with concrete detail.")
+    return _dim("authenticity", 4, "A past event, but with little concrete detail.")
+
+
+def _professionalism(f: Findings, judged: bool) -> DimensionScore:
+    problems = [text for text, bad in (("names colleagues", f.names), ("blames others", f.blame),
+                                       ("mentions code names", f.code_names),
+                                       ("sounds casual", len(f.fillers) >= FILLERS_TO_FLAG))
+                if bad]  # fmt: skip
+    score = 5 - (1 if f.names else 0) - (2 if f.blame else 0) - (1 if f.code_names else 0)
+    score -= 1 if len(f.fillers) >= FILLERS_TO_FLAG else 0
+    if not judged:
+        score = min(score, 3)
+    why = ("It " + ", ".join(problems) + ".") if problems else "No names, no blame, no code names."
+    return _dim("professionalism", score, why if judged else why + " (very short)")
+
+
+def _grounding(f: Findings) -> DimensionScore:
+    if f.matched_story_id is None:
+        why = (
+            "Not applicable: the answer matches none of your own stories, so its facts were not "
+            "checked." if f.own_stories else "Not applicable: you have no notes of your own yet "
+            "(the example bank is another person's), so nothing was checked."
+        )
+        return _dim("grounding", 3, why, applicable=False)
+    if f.unsupported:
+        score = 2 if len(f.unsupported) == 1 else 1
+        return _dim("grounding", score, f"{len(f.unsupported)} claims your notes do not support.")
+    score = 5 if len(f.left_out) <= 1 else 4
+    why = f"Matches your story '{f.matched_story_title}'" + (
+        f"; {len(f.left_out)} strong facts from it are left out." if f.left_out else "."
+    )
+    return _dim("grounding", score, why)
+
+
+def is_junk(f: Findings) -> bool:
+    """A few words, or nothing of a story at all (no context, no action, no result)."""
+    return f.words < MIN_WORDS_TO_JUDGE or not (
+        f.star["situation"] or f.star["action"] or f.star["result"]
+    )
+
+
+def _cap(points: float, cap: float) -> float:
+    """Squeeze [cap - 20, 100] into [cap - 20, cap]: the cap holds, and a better answer still
+    scores more than a worse one under the same cap (clipping would make them equal)."""
+    low = max(cap - 20, 0.0)
+    return points if points <= low else low + (points - low) * (cap - low) / (100 - low)
+
+
+def overall(dims: list[DimensionScore], raised: list[Flag], f: Findings) -> tuple[int, float]:
+    """A 1-5 overall and the 0-100 points behind it, from the applicable dimensions.
+
+    Calibration: any flag caps the answer at 4; no action, too short or off-topic caps it at 2;
+    junk (a few words, or no story at all) is 1.
     """
-    weighted = sum(WEIGHTS[d.id] * d.score for d in dims) / sum(WEIGHTS.values())
+    counted = [d for d in dims if d.applicable]
+    weighted = sum(WEIGHTS[d.id] * d.score for d in counted) / sum(WEIGHTS[d.id] for d in counted)
     points = (weighted - 1) / 4 * 100
     codes = {flag.code for flag in raised}
     points -= 4 * len(raised)
-    if codes & {"missing_action", "too_short", "off_topic"}:
-        points = min(points, 39.0)
-    unrelated = "off_topic" in codes and f.matched_story_id is None
-    if f.words < MIN_WORDS_TO_JUDGE or unrelated:
-        points = min(points, 19.0)
-    if raised:
-        points = min(points, 79.0)
     points = max(0.0, min(100.0, points))
+    if raised:
+        points = _cap(points, 79.0)
+    if codes & {"missing_action", "too_short", "off_topic"}:
+        points = _cap(points, 39.0)
+    if is_junk(f):
+        points = _cap(points, 19.0)
     score = 1 + min(4, int(points // 20))
     return score, round(points, 1)

@@ -18,12 +18,12 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _I = re.compile(r"\b(I|I'm|I've|I'd|I'll)\b")
 _WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b")
 _FILLERS = re.compile(
-    r"\b(um+|uh+|erm|er|you know|basically|literally|kind of|sort of|I mean|I guess|so yeah|"
-    r"stuff like that|or whatever|or something|to be fair|honestly|obviously)\b|"
-    r"(?<=,)\s*like\s*(?=,)|\blike,",
+    r"\b(um+|uh+|erm|er|you know|basically|literally|kind of|kinda|sort of|sorta|I mean|I guess|"
+    r"so yeah|or something|or whatever|stuff like that)\b|(?<=,)\s*like\s*(?=,)|\blike,|"
+    r"(?<=\s)like(?= \w+ (who|which|that)\b)",
     re.IGNORECASE,
 )
-_HEDGES = re.compile(r"\b(I think|maybe|probably|perhaps|somewhat|I believe)\b", re.IGNORECASE)
+_HEDGES = re.compile(r"\b(maybe|probably|perhaps)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(I(?:'d| would| will| usually| always| generally| typically| normally| tend to)|"
     r"in (a|any) (situation|case) like (that|this)|if I (were|was) in|what I would do|"
@@ -37,16 +37,50 @@ _REPORTED = re.compile(
 )
 _BLAME = re.compile(
     r"\b((his|her|their|its|my manager's|my boss's|the other team's|[a-z]+'s) fault|"
-    r"not my fault|wasn't my fault|to blame|blamed? (him|her|them|the)|"
-    r"caused the (whole|entire) (mess|problem)|threw me under the bus|"
-    r"(he|she|they) (was|were) (lazy|incompetent|useless|clueless|terrible|impossible|hopeless)|"
-    r"(he|she|they) never listened|only cared about (his|her|their) own|"
-    r"because of (his|her|their) (laziness|incompetence|mistakes?))\b",
+    r"(was|were) (entirely |completely |all |totally )?(his|her|their) fault|to blame|"
+    r"blamed? (him|her|them|the)|caused the (whole|entire) (mess|problem)|threw me under the bus|"
+    r"(he|she|they|the \w+( \w+)?) (was|were) (so |very |just |really )?(lazy|incompetent|useless|"
+    r"clueless|terrible|impossible|hopeless|careless|sloppy|unprofessional)|incompeten\w+|"
+    r"laziness|(he|she|they) never (listened|bothered|cared)|never bothered|"
+    r"only cared about (his|her|their) own|because of (his|her|their) (laziness|incompetence|"
+    r"mistakes?|errors?)|(did not|didn'?t|failed to|refused to|never) (follow|update|respond|"
+    r"deliver|do (his|her|their) (job|part))|(changed|delayed) and (changed|delayed))\b",
+    re.IGNORECASE,
+)
+_OWN_SHARE = re.compile(
+    r"\b(my (fault|mistake|error|share of)|the (error|mistake|fault) was mine|"
+    r"I (should have|could have|missed|made a mistake|was wrong|take responsibility|took "
+    r"responsibility|own(ed)? (it|the|my)|got it wrong|messed up|overlooked|apologi[sz]ed)|"
+    r"(he|she|they) (was|were)n?'?t (intentionally|deliberately)|not intentionally|"
+    r"from (his|her|their) (side|point of view|perspective)|I understood (why|that|their|his|her))",
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"\b(?:Project|Codename|Code name|Operation) ([A-Z][A-Za-z0-9]+)\b")
 _QUANTITY_WORDS = re.compile(
-    r"\b(doubled|tripled|halved|\d+x|\d+ times|twice as|percent)\b", re.IGNORECASE
+    r"\b(doubled|tripled|halved|quadrupled|\d+x|\d+ times|twice as|percent|per ?cent)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = (
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|a few|a couple of|several|half an?|an?)"
+)
+_CHECKABLE = re.compile(
+    rf"\b({_NUMBER_WORD} (minutes?|hours?|days?|weeks?|months?|years?|quarters?) "
+    r"(later|earlier|early|ahead|sooner|after)|(within|in|under|inside) "
+    rf"{_NUMBER_WORD} (minutes?|hours?|days?|weeks?|months?)|on time|on schedule|ahead of "
+    r"(schedule|time)|before the (deadline|launch|audit|inspection|season|\w+ season|handover)|"
+    r"(by|met|meet|hit|made|make|caught|catch) the deadline|on (their|the|its|our"
+    r"|my) deadlines?|under budget|within budget|"
+    r"(zero |no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
+    r"|findings|complaints|issues|bugs|"
+    r"defects|failures|escalations|penalty|penalties|outages|returns|falls|breaches)|"
+    r"(before|b4) (any |the )?(customers?|users?|consumers?|clients?"
+    r"|patients?) (were|was|noticed|saw"
+    r"|felt)|first (place|time|try)|ranked (\w+ )?(\d+\w*|first|second|third|top)|\d+(st|nd|rd|"
+    r"th) (place|out of)|unanimous\w*|an? [A-F][+-]?(?= in| on| grade|\.|,| for)|(all|every) "
+    r"(\d+ |\w+ )?(of (the|our|them) )?\w+ (passed|finished|delivered|arrived|signed|"
+    r"completed))",
+    re.IGNORECASE,
 )
 
 
@@ -99,7 +133,10 @@ def hypothetical_sentences(sentences: list[str]) -> list[str]:
 
 
 def blame_sentences(sentences: list[str]) -> list[str]:
-    """Sentences that put the fault on someone else."""
+    """Sentences that put the fault on someone else, when the answer never states the speaker's
+    own share of it nor shows understanding of the other side."""
+    if any(_OWN_SHARE.search(s) for s in sentences):
+        return []
     return [s for s in sentences if _BLAME.search(s)]
 
 
@@ -122,6 +159,12 @@ def claim_figures(text: str) -> set[str]:
 def has_quantity(text: str) -> bool:
     """Whether a text states a figure or a measured change ("doubled", "3x")."""
     return bool(claim_figures(text)) or bool(_QUANTITY_WORDS.search(text))
+
+
+def measured_outcome(text: str) -> bool:
+    """A figure, a measured change or a checkable outcome ("on time", "zero errors", "within a
+    few hours", "ranked first")."""
+    return has_quantity(text) or bool(_CHECKABLE.search(text))
 
 
 def _around(text: str, start: int, end: int, words: int) -> str:

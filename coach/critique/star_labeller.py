@@ -79,7 +79,7 @@ class StarLabeller:
             cued.remove("action")  # "I set myself the goal" states the task, not an action
         for label in cued:
             scores[LABELS.index(label)] += CUE_WEIGHT / 3
-        expected = min(4, int(position * 5))  # 0 situation ... 4 lesson
+        expected = min(3, int(position * 4))  # 0 situation ... 3 result; lessons need words
         scores[expected] += POSITION_WEIGHT / 3
         return scores
 

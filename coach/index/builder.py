@@ -22,7 +22,7 @@ from coach.index.collections import (
     story_groups,
 )
 from coach.index.store import Embed, IndexDoc, SyncReport, VectorStore
-from coach.knowledge.bank import load_knowledge
+from coach.knowledge.bank import load_knowledge, load_star_sentences
 from coach.knowledge.corpus import all_stories
 
 Groups = dict[str, tuple[str, list[IndexDoc]]]
@@ -61,7 +61,7 @@ def collection_groups(kb: KnowledgeBase, stories: list[Story]) -> dict[str, Grou
     return {
         STORIES_COLLECTION: story_groups(stories),
         QUESTIONS_COLLECTION: example_groups(labelled_examples(kb)),
-        CRITIQUE_COLLECTION: critique_groups(stories, kb.principles),
+        CRITIQUE_COLLECTION: critique_groups(stories, kb.principles, load_star_sentences()),
     }
 
 

@@ -24,6 +24,7 @@ STORIES_COLLECTION = "story_views"
 QUESTIONS_COLLECTION = "principle_examples"
 CRITIQUE_COLLECTION = "critique_examples"
 RUBRIC_PREFIX = "rubric-"
+STAR_PREFIX = "star-"  # owners of the labelled example sentences, one per domain
 
 
 def _digest(payload: object) -> str:
@@ -45,10 +46,23 @@ def section_sentences(story: Story, limit: int | None = None) -> list[tuple[str,
 
 
 def critique_groups(
-    stories: list[Story], principles: list[Principle]
+    stories: list[Story],
+    principles: list[Principle],
+    star_sentences: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
 ) -> dict[str, tuple[str, list[IndexDoc]]]:
-    """Index groups: one per story with sections, one per principle's rubric."""
+    """Index groups: one per story with sections, one per principle's rubric, one per domain of
+    the labelled example sentences."""
     groups: dict[str, tuple[str, list[IndexDoc]]] = {}
+    by_domain: dict[str, list[tuple[str, str]]] = {}
+    for domain, label, sentence in star_sentences:
+        by_domain.setdefault(domain, []).append((sentence, label))
+    for domain, pairs in by_domain.items():
+        owner = STAR_PREFIX + domain
+        docs = [
+            IndexDoc(f"{owner}::{n}", owner, label, sentence)
+            for n, (sentence, label) in enumerate(pairs)
+        ]
+        groups[owner] = (_digest(pairs), docs)
     for story in stories:
         pairs = section_sentences(story, STAR_EXAMPLES_PER_SECTION)
         if pairs:

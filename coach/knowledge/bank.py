@@ -226,6 +226,32 @@ def load_dev_questions(path: Path) -> list[DevQuestion]:
     return load_questions(path, DevQuestion)  # type: ignore[return-value]
 
 
+STAR_LABELS = ("situation", "task", "action", "result", "lesson", "other")
+
+
+def load_star_sentences(directory: Path | None = None) -> list[tuple[str, str, str]]:
+    """(domain, label, sentence) from ``star_sentences.yaml``: the STAR labeller's own examples,
+    in many professions and voices (none when the file is absent)."""
+    path = (directory or knowledge_dir()) / "star_sentences.yaml"
+    if not path.exists():
+        return []
+    domains = _yaml_mapping(path).get("domains") or {}
+    if not isinstance(domains, dict):
+        raise KnowledgeError(path, "domains", "is not a mapping")
+    out = []
+    for domain, rows in domains.items():
+        for i, row in enumerate(rows or []):
+            if (
+                not isinstance(row, list)
+                or len(row) != 2
+                or row[0] not in STAR_LABELS
+                or not isinstance(row[1], str)
+            ):
+                raise KnowledgeError(path, f"domains.{domain}.{i}", "is not [label, sentence]")
+            out.append((str(domain), row[0], row[1]))
+    return out
+
+
 def load_follow_ups(directory: Path | None = None) -> dict[str, dict[str, list[str]]]:
     """Follow-up questions by flag code, dimension and principle (``follow_ups.yaml``)."""
     path = (directory or knowledge_dir()) / "follow_ups.yaml"

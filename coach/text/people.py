@@ -35,16 +35,31 @@ _EVERYDAY = frozenset(
     Ruby Pearl Holly Heather Daisy Ginger Honey Brandy Candy Sandy Misty Stormy Forest Glen Dale
     Cliff Brook Clay Stone Miles Max Royal Early Young Love Precious Harmony Melody Destiny Unique
     Easter Christmas Trust Bliss Happy Lucky Price Hall Bell Case Cook Miller Booth Pierce
-    Dash Jewel Long Moon Noble Ocean Patience Rain Reed Rock Rusty Sage Scout Shade Storm Sterling Tiger Trinity
+    Dash Jewel Long Moon Noble Ocean Patience Rain Reed Rock Rusty Sage Scout Shade Storm
+    Sterling Tiger Trinity
     Victory Wade Ward West Wolf Wren Asia China India Paris Florence Victoria Jordan Austin
     Sydney Chelsea Georgia Virginia Carolina Dallas Houston Phoenix Denver Orlando Adelaide
-    Java Julia Alexa Siri Ada Kotlin Swift Meta Tesla Ford Dell Disney Wendy Mercedes Toyota""".split()
+    Java Julia Alexa Siri Ada Kotlin Swift Meta Tesla Ford Dell Disney Wendy Mercedes
+    Toyota""".split()
+)
+# Places that are also first names somewhere (countries, regions, big cities).
+_PLACES = frozenset(
+    """America Africa Europe Asia India China Japan France Germany Italy Spain Mexico Brazil Chile
+    Peru Kenya Israel Jordan Georgia Chad Niger Mali Cuba Sudan Lebanon Egypt Ireland Scotland
+    Wales England Britain Holland Sweden Norway Denmark Finland Poland Russia Turkey Iran Iraq
+    Syria Austria Australia Canada Virginia Carolina Dakota Nevada Florida Indiana Montana Arizona
+    Alabama Washington London Paris Berlin Madrid Rome Vienna Sofia Lima Quito Santiago Austin
+    Houston Dallas Denver Phoenix Boston Seattle Chicago Atlanta Miami Orlando Sydney Melbourne
+    Adelaide Victoria Florence Milan Naples Venice Geneva Zurich Dublin Tokyo Osaka Seoul Delhi
+    Mumbai Bangalore Chennai Beijing Shanghai Singapore Dubai Cairo Lagos Nairobi Latin Bulgaria
+    Texas Wisconsin California Oregon Ohio Kansas Georgia""".split()
 )
 # Words that open English sentences and happen to be names somewhere in the world.
 _COMMON = frozenset(
     """The A An This That These Those Our My We I It In On At Then So But And Or If When While
     After Before During Since Once Also First Next Finally There Here Each Every All Some One
-    Two Three Most Many Much More Both Even Still Just Only Yes No Not Now Today Later Again""".split()
+    Two Three Most Many Much More Both Even Still Just Only Yes No Not Now Today Later
+    Again""".split()
 )
 # "let's call him Bob", "a colleague named Sam": an everyday-word name is still a name there
 _ALWAYS_NAME_AFTER = (_CALLED,)
@@ -111,7 +126,9 @@ def name_mentions(text: str) -> list[tuple[str, int, int, bool]]:
     names, curated = first_names(), curated_names()
     for match in _WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group(0))
-        if word not in names or word in _EVERYDAY or word in _COMMON or word in found:
+        if word not in names or word in _EVERYDAY or word in _COMMON or word in _PLACES:
+            continue
+        if word in found:
             continue
         opening = _sentence_start(text, match.start())
         if (opening and word not in curated) or _PLACE_BEFORE.search(text[: match.start()]):

@@ -11,38 +11,124 @@ import numpy as np
 from coach.core.ids import SECTION_NAMES
 from coach.text.sentences import split_sentences
 
+_PAST = (
+    r"(?:\w+ed|built|wrote|rewrote|led|made|ran|took|spoke|set|chose|broke|drew|got|gave|sat|met|"
+    r"put|brought|began|found|went|sent|held|kept|told|taught|did|sought|bought|caught|paid|said|"
+    r"saw|showed|spent|stood|won|drove|cut|split|hit|let|shut|read|dug|fed|left|lost|heard|laid|"
+    r"sold|shot|became|came|overcame|forgot|froze|hid|rang|shook|stole|withdrew|understood|"
+    r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped)"
+)
+def _any(*alternatives: str) -> str:
+    return "(" + "|".join(alternatives) + ")"
+
+
 CUES: dict[str, re.Pattern[str]] = {
     "situation": re.compile(
-        r"^(at (my|our|the) (previous|last|old)?|when I (was|joined)|while I was|a few years ago|"
-        r"last year|in \d{4}|there was|there were|our team|we were|we had|I was (working|the|a|an|"
-        r"on|at|leading)|(early|late) in my|(on|in) (my|our|the) ([\w-]+ ){0,3}(team|project|"
-        r"group|org)|(back )?in my (first|last|previous|old))\b",
+        r"^" + _any(
+            r"at (my|our|the|a|an) ",
+            r"when I (was|joined|started|worked)",
+            r"while I was",
+            r"a few (years|months) ago",
+            r"last (year|month|week|spring|summer|autumn|fall|winter|quarter)",
+            r"in (19|20)\d\d",
+            r"back in",
+            r"during ",
+            r"there (was|were|had been)",
+            r"our (team|company|client|store|ward|school|shop|office|site|department|lab|line|app|"
+            r"product|service)",
+            r"we were",
+            r"we had",
+            r"I was (working|the|a|an|on|at|leading|running|managing|in my)",
+            r"I worked (as|at|in|on|for)",
+            r"I joined",
+            r"(early|late) in my",
+            r"(on|in|at) (my|our|the|a) ([\w-]+ ){0,3}(team|project|group|org|company|ward|school|"
+            r"store|site|shift|job|role)",
+            r"(back )?in my (first|second|last|previous|old|current) ",
+            r"it was my (first|second)",
+            r"(two|three|four|\d+) (years|months|weeks) ago",
+            r"(one|this) (day|time|morning|week)",
+            r"as (a|an|the|their|our|his|her) (?!result)[\w' -]{2,40}(,| at| in| for| on)",
+        ) + r"\b",
         re.IGNORECASE,
     ),
     "task": re.compile(
-        r"\b((my|our) (task|job|goal|role|responsibility|challenge|mission|part|aim) (was|is)|"
-        r"(I|we) (had|needed|was asked|were asked|was expected|decided)( as a team)? to|"
-        r"the (goal|task|challenge|problem) was|I was responsible "
-        r"for|it was up to me|it fell to me|took it upon myself|set (myself|ourselves) the goal|"
-        r"made it my (goal|job|mission))\b",
+        r"\b" + _any(
+            r"(my|our|the) (main |first |real |only |own |whole )?(task|job|goal|role|"
+            r"responsibility|aim|mission|target|part|brief|objective|priority|challenge|"
+            r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},)? (was|were|is|became)",
+            r"the (problem|question) (was|is) (to|how|whether)",
+            r"(I|we) (had|needed|wanted|was asked|were asked|was tasked|were tasked|was expected|"
+            r"were expected|decided|set out|aimed|planned|volunteered|offered|promised|agreed|"
+            r"committed|was assigned|were assigned|was supposed|were supposed|was required|were "
+            r"required|had been asked|got asked)( \w+){0,3} to",
+            r"(I|we) (had|got) (only |just )?([\w-]+ )?(days?|weeks?|hours?|months?|minutes?|time|"
+            r"budget|people) to \w+",
+            r"I was (responsible|accountable|in charge|on[- ]call|the one who|the (\w+ ){0,2}(lead"
+            r"|leader|owner|DRI|point person|captain|coordinator|organi[sz]er|champion))",
+            r"(it was|was) (my (job|call|responsibility|decision|account|project|task)|on me|up to"
+            r" me)",
+            r"it (fell|came) to me",
+            r"(took|take|taking) (it|this|that|the problem|the issue|the task|ownership|charge|"
+            r"responsibility|the lead)( on| upon myself| myself| over)?",
+            r"set (myself|ourselves|a goal|the goal|a target)",
+            r"to (persuade|convince|win over)",
+            r"I (volunteered|stepped up|stepped in)",
+        ),
         re.IGNORECASE,
     ),
     "action": re.compile(
-        r"^(so |then |first,? |next,? |finally,? |after that,? )?I (\w+ed|built|wrote|led|made|ran|"
-        r"took|spoke|set|chose|broke|drew|got|gave|sat|met|put|brought|began|found|went|sent|"
-        r"held|kept|told|taught|did)\b",
+        rf"^(so |then |first,? |next,? |finally,? |after that,? |and )?(I|we)( \w+ly| also| then|"
+        rf" first| just| personally| myself| quickly| immediately)? {_PAST}\b",
         re.IGNORECASE,
     ),
     "result": re.compile(
-        r"\b(as a result|the result|in the end|ultimately|eventually|this (led|saved|cut|meant|"
-        r"reduced|increased|improved)|we (shipped|delivered|launched|met|hit|reached|made it)|"
-        r"went from|rose|dropped|increased|reduced|improved|\d+\s?%)",
+        r"\b" + _any(
+            r"as a result", r"the result", r"the outcome", r"in the end", r"at the end",
+            r"ultimately", r"eventually", r"finally",
+            r"this (led|saved|cut|meant|reduced|increased|improved|helped|brought|made|gave)",
+            r"it (worked|paid off|helped)",
+            r"we (shipped|delivered|launched|met|hit|reached|made it|passed|won|finished|"
+            r"completed|recovered|saved|got through|managed)",
+            r"went (from|up|down)", r"rose", r"dropped", r"fell", r"increased", r"decreased",
+            r"reduced", r"improved", r"grew", r"doubled", r"halved", r"tripled",
+            r"(by|to) \d+(\.\d+)?\s?(%|percent)", r"on time", r"ahead of schedule", r"on schedule",
+            r"before the deadline",
+            r"(was|were|got) (solved|fixed|resolved|approved|accepted|adopted|launched|shipped|"
+            r"completed|promoted|renewed|published|restored)",
+            r"(was|were|got) (fine|ok|okay|happy|satisfied|pleased|back to normal|calmer|sorted)\b",
+            r"(thanked|praised) (me|us)",
+            r"took my (advice|suggestion|proposal)",
+            r"no (more )?(complaints|incidents|errors|findings|issues|bugs|defects)",
+        ),
         re.IGNORECASE,
     ),
     "lesson": re.compile(
-        r"\b(I (learned|learnt) (that|to|how|the importance|a lot|from|the hard way|never)|"
-        r"what I (learned|learnt|took)|lesson|taught me|in hindsight|looking back|next time|"
-        r"since then|I now|from then on|what I took away|I would (do|have)|if I did it again)\b",
+        r"\b" + _any(
+            r"I (learned|learnt|realised|realized)"
+            r"( that| to| how| the| a| from| never| it| what|,)",
+            r"what I (learned|learnt|took away|took from)",
+            r"lessons?( learned)?\b",
+            r"takeaways?",
+            r"key learning",
+            r"taught me",
+            r"showed me",
+            r"made me (realise|realize|understand|more|better)",
+            r"in hindsight",
+            r"looking back",
+            r"next time",
+            r"since then",
+            r"from then on",
+            r"now I (always|make sure|check|ask|try|keep|use|plan|write|test|involve)",
+            r"(what|something) I('d| would) do differently",
+            r"if I (did|do|had|were to|faced|face|could do) (it|this|that|the same|them)?\s?"
+            r"(again|over)",
+            r"if I were to face",
+            r"I would have",
+            r"I should have",
+            r"I'd have",
+            r"going forward",
+        ),
         re.IGNORECASE,
     ),
 }

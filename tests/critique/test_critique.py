@@ -58,7 +58,13 @@ def test_contract_shape(toy_embedder, capsys: pytest.CaptureFixture[str]) -> Non
     assert out["coach_note"]
 
 
-def test_matched_story_and_unsupported_figure(critic: Critic) -> None:
+def test_matched_story_and_unsupported_figure(toy_embedder) -> None:
+    from coach.knowledge.workspace import add_sources
+    from tests.conftest import REPO
+
+    add_sources([REPO / "knowledge" / "stories"])  # the seed author keeps the bank as a source
+    critic = Critic(open_retriever())
+    assert critic.own_stories
     honest = critic.critique(QUESTION, ANSWER)
     assert honest.matched_story is not None
     assert honest.matched_story.id == "gesture-dataset-in-three-days"
@@ -67,6 +73,15 @@ def test_matched_story_and_unsupported_figure(critic: Critic) -> None:
     claims = [f for f in padded.flags if f.code == "unsupported_claim"]
     assert len(claims) == 1 and "45" in claims[0].message and "45%" in claims[0].evidence
     assert padded.overall <= 4
+
+
+def test_grounding_is_not_applicable_while_the_example_bank_stands_in(critic: Critic) -> None:
+    assert not critic.own_stories
+    result = critic.critique(QUESTION, ANSWER.replace("10K images", "10K images and 45% less"))
+    assert result.matched_story is None
+    assert "unsupported_claim" not in {f.code for f in result.flags}
+    grounding = next(d for d in result.dimensions if d.id == "grounding")
+    assert not grounding.applicable and "not applicable" in grounding.comment.lower()
 
 
 def test_flags_quote_the_answer(critic: Critic) -> None:
@@ -83,7 +98,11 @@ def test_without_a_question_the_principle_comes_from_the_answer(critic: Critic) 
     result = critic.critique(None, ANSWER)
     assert result.question == ""
     assert result.principles and "off_topic" not in {f.code for f in result.flags}
-    assert next(d for d in result.dimensions if d.id == "relevance").score == 3
+    relevance = next(d for d in result.dimensions if d.id == "relevance")
+    assert not relevance.applicable
+    assumed = result.principles[0].name
+    assert any(f"judged as {assumed}" in w for w in result.warnings)
+    assert f"judged as {assumed}" in relevance.comment
 
 
 def test_junk_scores_one(critic: Critic) -> None:
@@ -176,11 +195,49 @@ def test_coach_note_from_a_model_is_checked(critic: Critic) -> None:
     assert "Google" not in bad.coach_note and "Netflix" not in bad.coach_note
 
 
-def test_rewrite_is_drafted_from_the_matched_story(toy_embedder) -> None:
+def _own_bank_critic() -> Critic:
+    from coach.knowledge.workspace import add_sources
+    from tests.conftest import REPO
+
+    add_sources([REPO / "knowledge" / "stories"])
+    return Critic(open_retriever())
+
+
+WEAK = (
+    "We had a time-sensitive task to train a gesture detection model, and we had no data at all. "
+    "Um, basically my task was to get a usable dataset in days, you know, not weeks. I escalated "
+    "the need to leadership. I would usually also write documentation for everyone. In the end "
+    "we collected more than 10K images and 200 of them were labelled twice."
+)
+
+
+def test_a_stronger_version_keeps_the_candidates_supported_words_and_adds_notes_facts(
+    toy_embedder,
+) -> None:
     from coach.drafting.ask import DraftOptions
 
-    critic = Critic(open_retriever())
-    result = critic.critique(QUESTION, ANSWER, CritiqueOptions(rewrite=DraftOptions(model=None)))
-    assert result.rewrite is not None
-    assert result.rewrite.story_id == "gesture-dataset-in-three-days"
-    assert result.rewrite.model == "none" and result.rewrite.grounded
+    critic = _own_bank_critic()
+    result = critic.critique(QUESTION, WEAK, CritiqueOptions(rewrite=DraftOptions(model=None)))
+    assert result.matched_story is not None
+    stronger = result.rewrite
+    assert stronger is not None, result.rewrite_note
+    assert stronger.story_id == result.matched_story.id and stronger.grounded
+    typed = [s.text for s in stronger.sentences if s.source == "answer"]
+    added = [s.text for s in stronger.sentences if s.source == "notes"]
+    assert "I escalated the need to leadership." in typed  # kept as typed
+    assert any("my task was to get a usable dataset in days" in t.lower() for t in typed)
+    assert not any("um" in t.lower().split() or "basically" in t.lower() for t in typed)
+    assert added, "facts from the notes are added"
+    assert "200" not in stronger.text  # a figure the notes do not hold is dropped, with a reason
+    assert any("200" in note and "do not hold" in note for note in stronger.notes)
+    assert "would usually" not in stronger.text
+    assert "10K" in stronger.text  # every supported fact the candidate typed is kept
+    again = critic.critique(QUESTION, stronger.text)
+    assert again.points > result.points
+
+
+def test_no_stronger_version_without_an_own_story(critic: Critic) -> None:
+    from coach.drafting.ask import DraftOptions
+
+    result = critic.critique(QUESTION, WEAK, CritiqueOptions(rewrite=DraftOptions(model=None)))
+    assert result.rewrite is None and "no notes of your own" in result.rewrite_note

@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coach.core.ids import DIMENSION_IDS
+from coach.critique.asks import Relevance
 from coach.critique.findings import Findings, RubricHit
+from coach.critique.parts import Parts
 from coach.critique.rubric import dimensions, flags, overall
 from coach.critique.signals import Voice
 from coach.critique.star_labeller import LabelledSentence
 
 PARTS = ["situation", "task", "action", "action", "result", "lesson"]
+ALL = dict.fromkeys(["situation", "task", "action", "result", "lesson"], True)
+
+
+def _parts(hypothetical: list[str] | None = None, **present: bool) -> Parts:
+    return Parts({**ALL, **present}, {}, hypothetical or [])
 
 
 def _findings(**changes) -> Findings:
@@ -24,19 +31,19 @@ def _findings(**changes) -> Findings:
         sentences=[
             LabelledSentence(f"Sentence {n} about the work.", p, 0.8) for n, p in enumerate(PARTS)
         ],
-        star=dict.fromkeys(["situation", "task", "action", "result", "lesson"], True),
+        parts=_parts(),
         in_order=True,
         action_share=0.45,
         voice=Voice(8, 1, ("we shipped",)),
         fillers=[],
-        hypothetical=[],
         blame=[],
         names=[],
         code_names=[],
-        result_text="Latency went from 80 ms to 20 ms.",
-        result_quantified=True,
+        outcome_text="Latency went from 80 ms to 20 ms.",
+        outcome_measured=True,
         before_after=True,
-        relevance=0.9,
+        relevance=Relevance(["time pressure"], ["time pressure"]),
+        principle_agreement=0.8,
         principle_rank=0,
         listen_hits=[RubricHit("Delivering despite setbacks", "Sentence 3", 0.4)],
         matched_story_id="some-story",
@@ -63,17 +70,19 @@ def test_a_complete_answer_scores_five_with_no_flags() -> None:
 
 def test_each_defect_raises_its_flag_and_costs_points() -> None:
     strong = _score(_findings())[3]
+    off = Relevance(["a failure or mistake"], [])
     cases = {
-        "missing_result": _findings(star={**_findings().star, "result": False}),
+        "missing_result": _findings(parts=_parts(result=False)),
+        "missing_task": _findings(parts=_parts(task=False)),
         "low_ownership": _findings(voice=Voice(1, 6, ("we did it",))),
-        "no_metrics": _findings(result_quantified=False, before_after=False),
+        "no_metrics": _findings(outcome_measured=False, before_after=False),
         "too_long": _findings(words=600, seconds=257),
         "too_short": _findings(words=60, seconds=26),
         "filler_words": _findings(fillers=["um", "like", "you know", "basically"]),
-        "hypothetical": _findings(hypothetical=["I would do it.", "I usually do it."]),
+        "hypothetical": _findings(parts=_parts(["I would do it.", "I usually do it."])),
         "names_people": _findings(names=["my manager, Laura"]),
         "blames_others": _findings(blame=["It was her fault."]),
-        "off_topic": _findings(relevance=0.1),
+        "off_topic": _findings(relevance=off),
         "unsupported_claim": _findings(unsupported=[("figure 85 not in notes", "It rose 85%.")]),
     }
     for code, findings in cases.items():
@@ -83,26 +92,58 @@ def test_each_defect_raises_its_flag_and_costs_points() -> None:
 
 
 def test_missing_lesson_only_for_failure_conflict_and_criticism() -> None:
-    no_lesson = {**_findings().star, "lesson": False}
-    assert "missing_lesson" not in _score(_findings(star=no_lesson))[0]
-    assert "missing_lesson" in _score(_findings(star=no_lesson, kind="failure"))[0]
+    no_lesson = _parts(lesson=False)
+    assert "missing_lesson" not in _score(_findings(parts=no_lesson))[0]
+    assert "missing_lesson" in _score(_findings(parts=no_lesson, kind="failure"))[0]
 
 
-def test_no_metrics_is_not_raised_for_conflict_questions() -> None:
-    assert "no_metrics" not in _score(_findings(result_quantified=False, kind="conflict"))[0]
+def test_no_metrics_applies_to_every_kind_of_question() -> None:
+    for kind in ("standard", "conflict", "failure", "criticism"):
+        assert "no_metrics" in _score(_findings(outcome_measured=False, kind=kind))[0], kind
+
+
+def test_no_dimension_reaches_five_without_what_it_measures() -> None:
+    no_result = _score(_findings(parts=_parts(result=False), outcome_measured=False))[1]
+    assert no_result["impact"] == 1 and no_result["structure"] < 5
+    unmeasured = _score(_findings(outcome_measured=False, before_after=False))[1]
+    assert unmeasured["impact"] <= 2
+    no_action = _score(_findings(parts=_parts(action=False)))[1]
+    assert no_action["ownership"] <= 2 and no_action["principle_fit"] <= 2
+    assert no_action["authenticity"] <= 2
+    off = _score(_findings(relevance=Relevance(["a customer"], [])))[1]
+    assert off["relevance"] == 1 and off["principle_fit"] <= 2
+    fillers = _score(_findings(fillers=["um", "like", "you know", "basically"]))[1]
+    assert fillers["delivery"] <= 3 and fillers["professionalism"] <= 4
+
+
+def test_grounding_without_an_own_story_is_not_applicable_and_not_counted() -> None:
+    f = _findings(matched_story_id=None, matched_story_title=None)
+    raised = flags(f)
+    dims = dimensions(f, raised)
+    grounding = next(d for d in dims if d.id == "grounding")
+    assert not grounding.applicable and "Not applicable" in grounding.comment
+    # changing a non-applicable score changes nothing overall
+    worse = [d.model_copy(update={"score": 1}) if d.id == "grounding" else d for d in dims]
+    assert overall(dims, raised, f) == overall(worse, raised, f)
+
+
+def test_without_a_question_relevance_is_not_applicable() -> None:
+    f = _findings(relevance=None, assumed="No question was given, so the answer was judged as X.")
+    dims = dimensions(f, flags(f))
+    relevance = next(d for d in dims if d.id == "relevance")
+    assert not relevance.applicable and relevance.comment.startswith("No question was given")
 
 
 def test_junk_scores_one() -> None:
     junk = _findings(words=1, seconds=0, sentences=[LabelledSentence("fine", "other", 1.0)],
-                     star=dict.fromkeys(_findings().star, False), voice=Voice(0, 0, ()),
-                     relevance=0.2, matched_story_id=None, result_quantified=False)  # fmt: skip
+                     parts=_parts(situation=False, task=False, action=False, result=False,
+                                  lesson=False), voice=Voice(0, 0, ()),
+                     matched_story_id=None, outcome_measured=False)  # fmt: skip
     assert _score(junk)[2] == 1
 
 
-def test_unrelated_text_scores_one_and_off_topic_story_two() -> None:
-    unrelated = _findings(relevance=0.05, matched_story_id=None)
-    assert _score(unrelated)[2] == 1
-    assert _score(_findings(relevance=0.05))[2] == 2
+def test_an_off_topic_story_scores_at_most_two() -> None:
+    assert _score(_findings(relevance=Relevance(["a failure or mistake"], [])))[2] <= 2
 
 
 def test_scores_are_deterministic() -> None:

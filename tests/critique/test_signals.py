@@ -33,13 +33,20 @@ def test_hypothetical_sentences_ignore_reported_speech() -> None:
     assert s.hypothetical_sentences(sentences) == [sentences[0], sentences[2]]
 
 
-def test_blame_sentences() -> None:
+def test_blame_sentences_only_without_an_own_share() -> None:
     sentences = [
         "Honestly, it was her fault because she never listened.",
-        "That was my failure, and I owned it.",
         "The other team's fault was obvious to everyone.",
+        "The back end was changed and changed, and delayed and delayed.",
+        "The vendor did not follow the contract.",
+        "I rolled back the release the same evening.",
     ]
-    assert s.blame_sentences(sentences) == [sentences[0], sentences[2]]
+    assert s.blame_sentences(sentences) == sentences[:4]
+    owned = [*sentences, "Looking back, I should have checked the contract dates myself."]
+    assert s.blame_sentences(owned) == []
+    assert s.blame_sentences(["My responsibility was the final check.", sentences[0]]) == [
+        sentences[0]
+    ]  # naming a duty is not owning a share of the fault
 
 
 def test_named_people_by_list_and_by_role() -> None:

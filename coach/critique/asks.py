@@ -1,0 +1,200 @@
+"""What a question asks the candidate to tell (a failure, a conflict, a customer...), and whether an
+answer tells it, whatever the profession. ``off_topic`` is raised only when a question asks for
+something specific and the answer tells none of it (docs/CRITIQUE_RULES.md).
+
+Each ask is two patterns of everyday English: how questions ask for it, and the words an answer
+that tells it cannot avoid. A question asking for nothing specific ("your most challenging
+project") is answered by any real story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a question can ask for."""
+
+    name: str  # as the coach says it: "a failure", "a conflict"...
+    question: re.Pattern[str]
+    answer: re.Pattern[str]
+
+
+def _p(text: str) -> re.Pattern[str]:
+    """A pattern of whole words: "intern" does not match "internal"."""
+    return re.compile(f"(?:{text})(?!\\w)", re.IGNORECASE)
+
+
+ASKS: tuple[Ask, ...] = (
+    Ask(
+        "a failure or mistake",
+        _p(r"\b(fail\w*|mistake|wrong|error|regret\w*|didn'?t go|did not go|went badly|"
+           r"fell short|missed (a|the|your) (deadline|goal|target)|not proud|screw\w* up|"
+           r"mess\w* up|disappoint\w*)"),
+        _p(r"\b(fail\w*|mistake|errors?|wrong|missed|miss|didn'?t work|did not work|fell short|"
+           r"lowest|should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
+           r"crash\w*|outage|accidental\w*|overlook\w*|underestimat\w*|apologi[sz]\w*|"
+           r"disappoint\w*|unhappy|upset|setback|not good enough|went badly|lost|credibility|"
+           r"took longer|too late|skipped|false positives?|bugs?|too (little|slow|optimistic|"
+           r"ambitious)|not enough|rushed|limited data)"),
+    ),
+    Ask(
+        "a setback or obstacle",
+        _p(r"\b(setbacks?|obstacles?|didn'?t go (as|to) plan|did not go (as|to) plan|roadblocks?|"
+           r"hurdles?|challenges? you faced|things? went wrong)"),
+        _p(r"\b(problems?|issues?|obstacles?|setbacks?|delay\w*|went wrong|but then|however|"
+           r"unfortunately|broke|broken|fail\w*|bugs?|blocked|stuck|late|couldn'?t|could not|"
+           r"didn'?t work|did not work|risks?)"),
+    ),
+    Ask(
+        "a conflict or disagreement",
+        _p(r"\b(conflict\w*|disagree\w*|argument|argu\w+|push(ed)? back|difficult (person|people|"
+           r"colleague|coworker|co-worker|manager|boss|customer|client|stakeholder|teammate|team "
+           r"member)|tension|friction|persuade|convince|challenged? (a|the|your|someone)|"
+           r"didn'?t agree|did not agree|difference of opinion|relationship with|opposed|clash)"),
+        _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
+           r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|"
+           r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
+           r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
+           r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
+           r"(he|she|they|another \w+|my \w+|the \w+) (thought|wanted|preferred|believed|"
+           r"insisted|argued))"),
+    ),
+    Ask(
+        "criticism or feedback you received",
+        _p(r"\b(critici\w+|negative feed[- ]?back|critical feed[- ]?back|tough feed[- ]?back|hard "
+           r"feed[- ]?back|difficult feed[- ]?back|constructive feed[- ]?back|feed[- ]?back (you|"
+           r"that you) (got|received|didn'?t)|received (\w+ )?feed[- ]?back"
+           r"|got (\w+ )?feed[- ]?back"
+           r"|unhappy with your work|told you (that )?you)"),
+        _p(r"\b(feed[- ]?back|critici\w+|told me|said (that )?(my|I)|pointed out|complained about "
+           r"(my|me)|reviews?|found me|unhappy with (my|me)|not (happy|satisfied) with (my|me)|"
+           r"sat me down|called me)"),
+    ),
+    Ask(
+        "a customer",
+        _p(r"\b(customer|client|user|patient|guest|shopper|buyer|consumer|member of the public|"
+           r"citizen|resident)s?\b"),
+        _p(r"\b(customer|client|user|patient|guest|shopper|buyer|consumer|resident|citizen|"
+           r"parent|student|account|clinic|order|subscriber|visitor|caller|passenger|tenant|"
+           r"audience|reader|viewer|learner|public|satisf\w+|service|retailer)s?\b"),
+    ),
+    Ask(
+        "a decision with little information",
+        _p(r"\b(without (enough |all the |complete |much |any )?(data|information|facts)|"
+           r"incomplete (data|information)|little (data|information)|ambigu\w+|uncertain\w*|"
+           r"judg(e)?ment call|quick decision|tough call|hard decision|difficult decision|"
+           r"decide quickly)"),
+        _p(r"\b(decid\w*|decision|chose|choose|choice|recommend\w*|judg\w*|assum\w*|no data|"
+           r"without data|estimat\w*|uncertain\w*|risk|guess\w*|options?|trade-?off|weighed)"),
+    ),
+    Ask(
+        "a short-term sacrifice for the long term",
+        _p(r"\b(sacrific\w*|short[- ]term|long[- ]term)"),
+        _p(r"\b(sacrific\w*|short[- ]term|long[- ]term|gave up|give up|trade-?off|instead of|"
+           r"delay\w*|postpon\w*|slower|invest\w*|future|at the expense|cost us|cost me)"),
+    ),
+    Ask(
+        "a risk you took",
+        _p(r"\b(risks?|gamble|bet|calculated)\b"),
+        _p(r"\b(risk\w*|gamble|bet|chance|might (fail|not)|could (fail|go wrong)|if it failed|"
+           r"uncertain|unsure|safe\w*|test(ed|ing)? small|pilot|roll ?back|backups?|fallback|"
+           r"downside|(without|w/o)( \w+)? (waiting|approval|permission|seeking|asking))"),
+    ),
+    Ask(
+        "time pressure",
+        _p(r"\b(deadlines?|tight (timeline|schedule)|pressure|limited time|time[- ]sensitive|"
+           r"urgent|short notice|in a hurry|time constraint)"),
+        _p(r"\b(deadlines?|weeks?|days?|hours?|minutes?|time|urgent|pressure|before|on time|"
+           r"early|late|schedule|rush|quick\w*|fast|immediately|night|weekend|overnight|asap)"),
+    ),
+    Ask(
+        "saving money or doing more with less",
+        _p(r"\b(sav\w+ (\w+ )?money|costs?|budget|cheap\w*|frugal\w*|limited (resources|budget|"
+           r"team|staff)|with less|spend\w*|expens\w*|resources)"),
+        _p(r"\b(costs?|budget|money|dollars?|pounds?|euros?|cheap\w*|free|sav\w+|spend\w*|spent|"
+           r"price|expens\w*|headcount|without (buying|hiring|new|extra|more)|no (extra )?"
+           r"(budget|money|funding)|resources|paid|invoice|freight|spare|reus\w+|limited)|[$£€]\s?\d+"),
+    ),
+    Ask(
+        "ownership beyond your role",
+        _p(r"\b(ownership|outside (your|my|the) (role|job|team|area|responsibilit\w*)|not your "
+           r"(job|responsibility)|another team|other team|belonged to|beyond (your|my) (role|job)"
+           r"|above and beyond)"),
+        _p(r"\b(not (my|our) (job|responsibility|role|area|team|project)|wasn'?t (my|our) (job|"
+           r"responsibility|role|area)|another team|other team|belonged to|owned by|outside (my|"
+           r"our)|even though|took (it |this |the problem )?(on|over)|decided to (take|help|fix|"
+           r"own|step)|volunteered|stepped (up|in)|nobody (owned|was assigned|else)|no one|"
+           r"their (team|code|tool|system|source)|extra mile|myself|on my own|beyond)"),
+    ),
+    Ask(
+        "digging into a problem",
+        _p(r"\b(root cause|dig\w* (deep|into)|deep[- ]dive|dive deep|analy\w+|investigat\w+|"
+           r"troubleshoot\w*|debug\w*|get to the bottom)"),
+        _p(r"\b(causes?|because|found (that|out|the)|analy\w+|data|reports?|investigat\w+|"
+           r"compared|traced|logs?|dug|patterns?|measured|checked|looked (at|into)|tested)"),
+    ),
+    Ask(
+        "improving or simplifying something",
+        _p(r"\b(improv\w+ (a |the |your )?process|simplif\w+|innovat\w+|creative|new way|"
+           r"invent\w*|automat\w+|redesign\w*|more efficient)"),
+        _p(r"\b(improv\w+|simplif\w+|process|new|automat\w+|changed|redesign\w*|instead|faster|"
+           r"reduced|removed|steps?|workflow|checklist|template|tool|script|system|idea)"),
+    ),
+    Ask(
+        "helping someone grow",
+        _p(r"\b(coach\w*|mentor\w*|help\w* (a |your |an )?(colleague|teammate|team ?member|"
+           r"someone|junior|new \w+|peer|report)s? (grow|develop|improve|learn|who was struggl\w+)"
+           r"|develop (a|your|someone|others|people)|struggling|teach\w*|onboard\w*)"),
+        _p(r"\b(coach\w*|mentor\w*|taught|teach\w*|train\w*|show(ed)? (him|her|them)|help(ed)? "
+           r"(him|her|them)|paired|guided|feed[- ]?back|onboard\w*|junior|apprentice|new (hire|"
+           r"person|recruiter|colleague|starter|member)|student|intern"
+           r"|explain\w* to|sat (in|with))"),
+    ),
+    Ask(
+        "leading others",
+        _p(r"\b(lead(ership)?|led)\b"),
+        _p(r"\b(led|lead\w*|organi[sz]\w+|coordinat\w+|team|manag\w+|delegat\w+|motivat\w+|"
+           r"rallied|aligned|aligning)"),
+    ),
+    Ask(
+        "someone who would not respond",
+        _p(r"\b(unresponsive|not (very )?responsive|get information|wasn'?t responding|"
+           r"didn'?t respond)"),
+        _p(r"\b(respon\w+|repl\w+|answer\w*|chas\w+|follow\w* up|push\w*|remind\w*|call\w*|"
+           r"email\w*|meeting|face to face|message\w*|ping\w*|escalat\w*|informed)"),
+    ),
+    Ask(
+        "learning something new",
+        _p(r"\b(learn\w* (something|a new|quickly|fast)|new skill"
+           r"|taught yourself|get up to speed)"),
+        _p(r"\b(learn\w*|taught myself|course|read|stud\w+|practi[cs]\w*|new to|documentation|"
+           r"tutorial|book|training|figured out|picked up)"),
+    ),
+)
+
+
+@dataclass
+class Relevance:
+    """What the question asks for, and which of it the answer tells."""
+
+    asked: list[str]
+    told: list[str]
+
+    @property
+    def off_topic(self) -> bool:
+        return bool(self.asked) and not self.told
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in self.asked if name not in self.told]
+
+
+def relevance(question: str, answer: str) -> Relevance:
+    """The asks of ``question`` and the ones ``answer`` tells."""
+    asked = [ask for ask in ASKS if ask.question.search(question)]
+    return Relevance(
+        [ask.name for ask in asked], [ask.name for ask in asked if ask.answer.search(answer)]
+    )
