@@ -135,6 +135,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                         x_label_angle=-35,
                         elem_id="critique-chart",
                     )
+                    c_dims = gr.Markdown(elem_id="critique-dimensions")
                     c_note = gr.Markdown(elem_id="critique-note")
             c_star = gr.HighlightedText(
                 label="STAR parts", color_map=STAR_COLOURS, elem_id="critique-star"
@@ -143,41 +144,38 @@ def build_app(service: CoachService) -> gr.Blocks:
                 c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
                 c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
             c_rewritten = gr.Markdown(elem_id="critique-rewrite")
+            c_outputs = [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten,
+                         c_dims]  # fmt: skip
 
             def on_critique(q: str | None, answer: str, rewrite: bool):
                 try:
-                    outcome = service.practice.critique(q or "", answer, rewrite)
+                    outcome = service.practice.critique(q or "", answer)
                 except CoachError as exc:
-                    return (
-                        f"**{views.esc(str(exc))}**",
-                        pd.DataFrame(columns=["dimension", "score"]),
-                        [],
-                        "",
-                        "",
-                        "",
-                        "",
-                    )
+                    empty = pd.DataFrame(columns=["dimension", "score"])
+                    yield (f"**{views.esc(str(exc))}**", empty, [], "", "", "", "", "")
+                    return
                 r = outcome.result
                 note = views.suggestions_md(r) + (
                     f"\n\n⚠️ {views.esc(outcome.notice)}" if outcome.notice else ""
                 )
-                rewritten = views.rewrite_md(r)
-                return (
+                shown = [
                     views.critique_summary_md(r),
                     pd.DataFrame(views.dimension_rows(r)),
                     views.highlighted(r),
                     "### Flags\n" + views.flags_md(r),
                     "### Follow-ups\n" + views.follow_ups_md(r.follow_ups),
                     note,
-                    rewritten,
-                )
+                    "_Building a stronger version from your notes…_" if rewrite else "",
+                    views.dimensions_md(r),
+                ]
+                yield tuple(shown)  # the score at once; the stronger version follows
+                if rewrite:
+                    for text in views.stronger_stream(service.practice.stronger(r)):
+                        shown[6] = text
+                        yield tuple(shown)
 
-            c_button.click(
-                on_critique,
-                [c_question, c_answer, c_rewrite],
-                [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten],
-                api_name="critique",
-            )
+            c_button.click(on_critique, [c_question, c_answer, c_rewrite], c_outputs,
+                           api_name="critique")  # fmt: skip
 
         with gr.Tab("Mock interview", id="mock"):
             session = gr.State(None)

@@ -16,6 +16,7 @@ from coach.core.results import AskResult, Critique, DraftSentence
 from coach.core.schema import Story
 from coach.critique.critic import CritiqueOptions
 from coach.critique.follow_ups import principle_follow_ups
+from coach.critique.stronger import Stronger
 from coach.drafting.ask import DraftOptions, ask
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.story_list import set_aside
@@ -121,21 +122,18 @@ class PracticeHandler:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
 
-    def critique(
-        self, question: str, answer: str, rewrite: bool = False, session: int | None = None
-    ) -> CritiqueOutcome:
+    def critique(self, question: str, answer: str, session: int | None = None) -> CritiqueOutcome:
         """Score an answer and save it to the history (coaching goes on if saving fails)."""
-        options = CritiqueOptions()
-        if rewrite:
-            options.rewrite = DraftOptions(
-                model=self.runtime.model(), minutes=self.runtime.settings.minutes
-            )
-        result = self.runtime.critic.critique(question or None, answer, options)
+        result = self.runtime.critic.critique(question or None, answer, CritiqueOptions())
         try:
             self.runtime.history.save_critique(result, answer, session)
         except HistoryUnavailable as exc:
             return CritiqueOutcome(result, False, str(exc))
         return CritiqueOutcome(result, True, " ".join(self.runtime.history.notices))
+
+    def stronger(self, result: Critique) -> Stronger:
+        """A stronger version of a critiqued answer, from the candidate's words and notes."""
+        return self.runtime.critic.stronger(result)
 
     def bank_questions(self) -> list[str]:
         """The question bank, for picking a question to practise (no index needed)."""

@@ -4,6 +4,7 @@ or answers is HTML-escaped before it reaches the page."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from pathlib import Path
 
 from coach.core.results import AskResult, Critique, DraftSentence, StoryHit
@@ -96,15 +97,26 @@ def critique_summary_md(result: Critique) -> str:
         if result.matched_story
         else " · matches none of your stories"
     )
+    notes = "".join(f"\n\nℹ️ {esc(w)}" for w in result.warnings)
     return (
         f"## Overall {result.overall}/5\n\nProbes **{esc(top)}** · {result.words} words, "
-        f"about {result.speaking_seconds} s spoken{story}"
+        f"about {result.speaking_seconds} s spoken{story}{notes}"
     )
 
 
 def dimension_rows(result: Critique) -> list[dict]:
-    """Rows for the dimensions chart."""
-    return [{"dimension": d.id, "score": d.score, "comment": d.comment} for d in result.dimensions]
+    """Rows for the dimensions chart (a dimension that does not apply is left at 0)."""
+    return [{"dimension": d.id, "score": d.score if d.applicable else 0, "comment": d.comment}
+            for d in result.dimensions]  # fmt: skip
+
+
+def dimensions_md(result: Critique) -> str:
+    """Each dimension's score and the reason for it, next to the chart."""
+    lines = ["| dimension | score | why |", "|---|---|---|"]
+    for d in result.dimensions:
+        score = f"{d.score}/5" if d.applicable else "n/a"
+        lines.append(f"| {d.id.replace('_', ' ')} | {score} | {esc(d.comment)} |")
+    return "\n".join(lines)
 
 
 def flags_md(result: Critique) -> str:
@@ -209,11 +221,20 @@ def table_rows(rows: list[dict]) -> list[dict]:
              "overall": r["overall"]} for r in rows]  # fmt: skip
 
 
-def rewrite_md(result: Critique) -> str:
-    """The stronger version drafted from the matched story, when one was asked for."""
-    if result.rewrite is None:
-        return ""
-    return "### A stronger version, from your notes\n\n" + draft_md(result.rewrite.sentences)
+def stronger_stream(stronger) -> Iterator[str]:
+    """The stronger version growing sentence by sentence: the candidate's own words plain, facts
+    added from the notes in italics; or one line saying why none is offered."""
+    head = "### A stronger version\nYour own words, plain; *facts your notes add, in italics*.\n\n"
+    if stronger.draft is None:
+        yield f"### No stronger version\n{esc(stronger.reason)}"
+        return
+    shown: list[str] = []
+    for sentence in stronger.draft.sentences:
+        text = esc(sentence.text)
+        shown.append(f"*{text}*" if sentence.source == "notes" else text)
+        yield head + " ".join(shown)
+    notes = "\n".join(f"- {esc(n)}" for n in stronger.draft.notes)
+    yield head + " ".join(shown) + (f"\n\n{notes}" if notes else "")
 
 
 def mock_feedback_md(result: Critique) -> str:

@@ -244,6 +244,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if args.only is None:
             print()
         print(critique_report(Critic(retriever, own_stories=True), sets.critique))
+        from coach.evaluation.star import star_report
+
+        print()
+        print(star_report(retriever.query_embed))
     return 0
 
 

@@ -313,7 +313,10 @@ class Critic:
                 f"A version built from your notes did not score higher ({again.overall}/5 "
                 f"against {result.overall}/5), so none is offered."
             ), kept=built.kept, added=built.added, dropped=built.dropped)  # fmt: skip
-        built.draft.notes.insert(0, f"Scores {again.overall}/5, up from {result.overall}/5.")
+        built.draft.notes.insert(0, (
+            f"Scores {again.overall}/5 ({again.points:.0f} points), up from {result.overall}/5 "
+            f"({result.points:.0f} points)."
+        ))  # fmt: skip
         return built
 
 

@@ -23,6 +23,7 @@ from coach.text.terms import terms
 
 WORDS_PER_MINUTE = 140
 COVERED = 0.5  # a story sentence sharing this much of its content words is already said
+CONTAINED = 0.8  # a typed sentence this much inside a notes sentence is that sentence, shorter
 _FILLER = re.compile(
     r"(,\s*)?\b(um+|uh+|erm|you know|basically|literally|kind of|kinda|sort of|sorta|I mean|"
     r"I guess|so yeah|or something|or whatever)\b(\s*,)?|(?<=,)\s*like\s*,",
@@ -57,6 +58,15 @@ def _covered(fact: str, said: list[str]) -> bool:
         return figures <= signals.claim_figures(spoken)
     words = set(terms(fact))
     return bool(words) and len(words & set(terms(spoken))) / len(words) >= COVERED
+
+
+def _contains(fact: str, typed: str) -> bool:
+    """Whether a notes sentence holds everything a typed sentence says (its figures and nearly
+    all its words), so taking the notes' fuller wording drops nothing the candidate said."""
+    words = set(terms(typed))
+    if not words or not signals.claim_figures(typed) <= signals.claim_figures(fact):
+        return False
+    return len(words & set(terms(fact))) / len(words) >= CONTAINED
 
 
 def _story_parts(story: Story) -> dict[str, list[str]]:
@@ -97,13 +107,19 @@ def build_stronger(
     for part in SECTION_NAMES:
         if part == "lesson" and not (needs_lesson or kept["lesson"] or story_parts["lesson"]):
             continue
-        for text in kept[part]:
-            final.append(DraftSentence(text=text, part=part, source="answer"))
+        sentences_here = [DraftSentence(text=t, part=part, source="answer") for t in kept[part]]
         for fact in story_parts[part]:
-            if not _covered(fact, said):
-                final.append(DraftSentence(text=fact, part=part, source="notes"))
-                out.added.append(fact)
-                said.append(fact)
+            if _covered(fact, said):
+                continue
+            fuller = next((i for i, s in enumerate(sentences_here)
+                           if s.source == "answer" and _contains(fact, s.text)), None)  # fmt: skip
+            if fuller is not None:  # the notes say the same thing with more: take their words
+                sentences_here[fuller] = DraftSentence(text=fact, part=part, source="notes")
+            else:
+                sentences_here.append(DraftSentence(text=fact, part=part, source="notes"))
+            out.added.append(fact)
+            said.append(fact)
+        final += sentences_here
     if not out.added and not out.dropped:
         out.reason = "Your answer already holds every fact your notes have for this story."
         return out

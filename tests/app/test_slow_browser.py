@@ -84,7 +84,15 @@ def test_critique_shows_score_chart_and_flags(page) -> None:
     page.wait_for_selector("#critique-chart svg .mark-rect", timeout=30_000)  # the bars
     assert "situation" in page.inner_text("#critique-star").lower()
     wait_text(page, "#critique-followups", "?")
+    dims = page.inner_text("#critique-dimensions")
+    assert "ownership" in dims and "why" in dims  # each dimension's reason beside the chart
+    assert "n/a" in dims  # grounding: the example bank is not the candidate's own notes
     _shot(page, "critique")
+    page.get_by_label("Also draft a stronger version from my story").check()
+    page.fill("#critique-question input", "")
+    page.click("#critique-button")
+    wait_text(page, "#critique-summary", "No question was given, so the answer was judged as")
+    wait_text(page, "#critique-rewrite", "No stronger version")
 
 
 def test_one_mock_round(page) -> None:

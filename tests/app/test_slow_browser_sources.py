@@ -73,3 +73,36 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         wait_text(page, "#bank-summary", "example bank")
         page.close()
     assert notes.read_bytes() == before  # the user's own file was never touched
+
+
+def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    with served_app(home, "--model", "none") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        wait_ready(page)
+        page.get_by_role("tab", name="Story bank").click()
+        page.fill(
+            "#bank-path textarea, #bank-path input", str(FIXTURES / "notes" / "teacher_prose.md")
+        )
+        page.click("#bank-add")
+        wait_text(page, "#bank-report", "answers", timeout_s=120)
+        page.get_by_role("tab", name="Critique").click()
+        page.fill("#critique-question input", "Tell me about a time you made something simpler.")
+        page.fill(
+            "#critique-answer textarea",
+            "Um, so our labs took half the period to set up, basically. I packed one shoebox per "
+            "group with everything for the experiment. It went fine after that and I think "
+            "setup was 45 times faster.",
+        )
+        page.get_by_label("Also draft a stronger version from my story").check()
+        page.click("#critique-button")
+        wait_text(page, "#critique-summary", "Overall")
+        wait_text(page, "#critique-rewrite", "A stronger version", timeout_s=60)
+        rewrite = page.inner_text("#critique-rewrite")
+        assert "I packed one shoebox per group" in rewrite  # the candidate's own words
+        assert "twenty minutes to five" in rewrite  # a fact the notes add
+        assert "45" not in rewrite.split("Left out")[0]  # not in the notes: dropped, said why
+        _shot(page, "critique-stronger")
+        page.close()
