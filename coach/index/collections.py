@@ -32,7 +32,7 @@ def _digest(payload: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-STAR_EXAMPLES_PER_SECTION = 1  # labelled sentences a story gives the STAR labeller, per part
+STAR_EXAMPLES_PER_SECTION = 0  # the shipped labelled set carries the labeller (same flags)
 
 
 def section_sentences(story: Story, limit: int | None = None) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
 from coach.text.question_text import question_content
 
-SCHEMA_VERSION = 4  # 4: a labelled story's whole view is the weighted mean of its sections
+SCHEMA_VERSION = 5  # 5: weighted-mean whole views; critique examples from the shipped set only
 
 
 @dataclass(frozen=True)
