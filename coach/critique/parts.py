@@ -27,7 +27,7 @@ MIN_WORDS = 2  # a labelled line needs this many words to count as that part
 CONTEXT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls context
 RESULT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls an outcome
 _MARKUP = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*•+]\s+|\d+[.)]\s+)*")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
+_EMPHASIS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")  # bold and italic markers only
 _ACTOR_DID = re.compile(
     rf"\b(I|we)\b(?:,? (?:\w+ly|also|then|first|just|personally|myself|finally|eventually|"
     rf"together|all|both|each|later|soon|again|now|quickly|immediately))?,? {_PAST}\b",
@@ -56,6 +56,11 @@ _ACHIEVED = re.compile(
     r"\b(I|we)\b( \w+ly| also| then| finally)? (collected|reached|achieved|delivered|finished|"
     r"completed|hit|met|saved|cut|reduced|increased|grew|doubled|halved|won|closed|raised|sold|"
     r"signed|launched|shipped|passed|recovered|gained|exceeded|beat|hired|onboarded|trained)\b",
+    re.IGNORECASE,
+)
+_PROBLEM_CLAUSE = re.compile(
+    r"(,|;)? (but|however|although|yet) (?!I |we )[\w' -]{3,80}\b(was|were|had|kept|took|"
+    r"failed|broke|did not|didn'?t|could not|couldn'?t)\b",
     re.IGNORECASE,
 )
 _LATER = re.compile(
@@ -239,6 +244,8 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         opening = index == 0 and len(text.split()) >= 4
         if opening and not cued & {"task", "action", "result", "lesson"}:
             mark("situation", text)  # an uncued opening sets the scene
+        elif opening and _PROBLEM_CLAUSE.search(text):
+            mark("situation", text)  # "We wanted to demo often, but building it was slow."
         elif label == "situation" and confidence >= CONTEXT_CONFIDENCE and not cued:
             mark("situation", text)
         if label == "result" and confidence >= RESULT_CONFIDENCE and index >= n / 2 and not cued:

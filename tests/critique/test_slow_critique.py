@@ -11,7 +11,7 @@ import pytest
 
 from coach.critique.critic import Critic
 from coach.evaluation.calibration import load_calibration
-from coach.evaluation.critique import evaluate_critique
+from coach.evaluation.critique import evaluate_critique, micro
 from coach.evaluation.sets import sets_in
 from coach.retrieval.opening import open_retriever
 from tests.conftest import DATA, REPO
@@ -23,19 +23,28 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def critic(module_home) -> Critic:
-    return Critic(open_retriever())
+    # the bank stands for the candidate's own notes, as for the seed author who adds it
+    return Critic(open_retriever(), own_stories=True)
 
 
-@pytest.mark.parametrize("name", ["calibration", "held-out"])
+# (micro precision, micro recall, share of strong answers above their flawed variants)
+TARGETS = {
+    "calibration": (0.95, 0.95, 1.0),
+    "held-out": (0.8, 0.9, 1.0),
+    "dev": (0.95, 0.9, 1.0),
+    "test": (0.85, 0.8, 0.95),  # issue 14's targets, on the set never tuned on
+}
+
+
+@pytest.mark.parametrize("name", list(TARGETS))
 def test_flag_precision_recall_and_ranking(critic: Critic, name: str) -> None:
     answers = load_calibration(SETS.critique[name])
     scores = evaluate_critique(critic, answers)
-    for code, counts in scores.flags.items():
-        if counts.recall is not None:
-            assert counts.recall >= 0.9, (name, code, counts)
-        if counts.precision is not None:
-            assert counts.precision >= 0.85, (name, code, counts)
-    assert not scores.not_outranked, scores.not_outranked
+    precision, recall = micro(scores)
+    want_p, want_r, want_pairs = TARGETS[name]
+    assert precision >= want_p and recall >= want_r, (name, precision, recall)
+    pairs = len(scores.outranked) + len(scores.not_outranked)
+    assert len(scores.outranked) / pairs >= want_pairs, scores.not_outranked
     assert all(score >= 4 for score in scores.strong_scores.values())
     assert all(score == 1 for score in scores.junk_scores.values())
 
