@@ -21,7 +21,13 @@ from pathlib import Path
 def _sentences(body: dict) -> list[str]:
     text = body["prompt"] if "prompt" in body else body["messages"][-1]["content"]
     notes = [line[2:].strip() for line in text.splitlines() if line.startswith("- ")]
-    return notes or ["I did the work myself."]
+    return [_rephrased(n) for n in notes] or ["I did the work myself."]
+
+
+def _rephrased(sentence: str) -> str:
+    """A few words of the model's own around a notes sentence (so it is model wording)."""
+    head = sentence if sentence.startswith("I ") else sentence[:1].lower() + sentence[1:]
+    return f"Back then, {head}"
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -43,6 +43,13 @@ class DraftSentence(BaseModel):
     )
 
 
+class RemovedSentence(BaseModel):
+    """A sentence the model wrote that the checks removed, and why."""
+
+    sentence: str
+    reason: str
+
+
 class Draft(BaseModel):
     """A spoken STAR answer built from one story (CONTRACT.md ``draft``)."""
 
@@ -58,6 +65,11 @@ class Draft(BaseModel):
     minutes: float
     sentences: list[DraftSentence]
     notes: list[str] = Field(default_factory=list)
+    removed: list[RemovedSentence] = Field(
+        default_factory=list,
+        description="Every model sentence the checks removed, with its reason (the notes' own "
+        "words stand in its place).",
+    )
 
 
 class NoFit(BaseModel):

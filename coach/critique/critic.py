@@ -16,7 +16,6 @@ from coach.core.errors import CoachError
 from coach.core.ids import SECTION_NAMES
 from coach.core.results import AnswerSentence, Critique, MatchedStory, PrincipleScore
 from coach.critique import signals as signals
-from coach.critique.asks import relevance
 from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.follow_ups import follow_ups
@@ -29,6 +28,7 @@ from coach.drafting.ask import DraftOptions, clean_question
 from coach.index.collections import CRITIQUE_COLLECTION, RUBRIC_PREFIX
 from coach.knowledge.corpus import uses_example_bank
 from coach.retrieval.retriever import Retrieval, Retriever
+from coach.text.asks import relevance
 from coach.text.question_kind import question_kind
 from coach.text.sentences import visible_text
 from coach.text.star_cues import CUES

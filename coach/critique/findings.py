@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coach.critique.asks import Relevance
 from coach.critique.parts import Parts
 from coach.critique.signals import Voice
 from coach.critique.star_labeller import LabelledSentence
+from coach.text.asks import Relevance
 from coach.text.question_kind import Kind
 
 

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from coach.core.ids import SECTION_NAMES
-from coach.core.results import Draft, DraftSentence
+from coach.core.results import Draft, DraftSentence, RemovedSentence
 from coach.core.schema import Story
 from coach.drafting.backends.base import ModelUnavailable, TextModel
+from coach.drafting.framing import closing_sentence, opening_sentence, without_repeats
 from coach.drafting.grounding import Embed, GroundingChecker
 from coach.drafting.prompts import render
 from coach.text.question_kind import needs_lesson
@@ -26,6 +28,7 @@ from coach.text.sentences import numbers, split_sentences
 
 Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
+SAME_WORDS = 95  # a model sentence this close in wording to its notes sentence is the notes' own
 MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
 SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
 _LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
@@ -99,18 +102,10 @@ def plan_draft(story: Story, question: str, minutes: float, wpm: int, embed: Emb
     return plan
 
 
-def _lower_first(text: str) -> str:
-    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def opening_sentence(story: Story) -> str:
-    """A fact-free opening that answers the question with the story's name."""
-    return f"A good example of that is {_lower_first(story.title.rstrip('.'))}."
-
-
-def closing_sentence(principle_name: str) -> str:
-    """A fact-free closing that ties the story back to the principle."""
-    return f"For me, that is what {principle_name.split(';')[0]} looks like in practice."
 
 
 def _clean_model_sentence(text: str) -> str:
@@ -135,9 +130,10 @@ class DraftWriter:
         checker = GroundingChecker(story, question, self.embed)
         out: list[DraftSentence] = []
         unsupported: list[str] = []
+        removed: list[RemovedSentence] = []
         order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
         if self.model is None or self.model.format == "plain":
-            opening = opening_sentence(story)
+            opening = opening_sentence(question)
             self._add(out, DraftSentence(text=opening, part="situation", source="template"))
         for part in order:
             source = plan.parts[part]
@@ -146,17 +142,21 @@ class DraftWriter:
                     self._add(out, DraftSentence(text=sentence, part=part, source="notes"))
                 continue
             kept = self._phrase_part(
-                question, part, source, checker, unsupported, first=part == order[0]
+                question, part, source, checker, removed, first=part == order[0]
             )
             for sentence in kept:
+                if any(self._same(sentence, earlier) for earlier in out):
+                    continue  # a near repeat is never spoken
                 self._add(out, sentence)
         if self.model_failure:
             plan.notes.insert(0, f"{self.model_failure.rstrip('.')}, so this draft continues in "
                                  "your notes' own words.")  # fmt: skip
+        out = without_repeats(out)
         words = sum(len(s.text.split()) for s in out)
         if words + 12 <= plan.budget_words * 1.25:
-            self._add(out, DraftSentence(text=closing_sentence(principle_name), part=order[-1],
-                                         source="template"))  # fmt: skip
+            closing = closing_sentence(question, principle_name, "lesson" in plan.parts)
+            self._add(out, DraftSentence(text=closing, part=order[-1], source="template"))
+        unsupported += [r.sentence for r in removed]
         text = " ".join(s.text for s in out)
         problems = checker.audit(text, allowed=principle_name)
         if problems:  # a second line of defence; the sentence checks should never let this happen
@@ -176,7 +176,12 @@ class DraftWriter:
             minutes=minutes,
             sentences=out,
             notes=plan.notes,
+            removed=removed,
         )
+
+    @staticmethod
+    def _same(sentence: DraftSentence, earlier: DraftSentence) -> bool:
+        return without_repeats([earlier, sentence]) == [earlier]
 
     def _add(self, out: list[DraftSentence], sentence: DraftSentence) -> None:
         out.append(sentence)
@@ -188,7 +193,7 @@ class DraftWriter:
         part: str,
         source: list[str],
         checker: GroundingChecker,
-        unsupported: list[str],
+        removed: list[RemovedSentence],
         first: bool,
     ) -> list[DraftSentence]:
         """The model's wording of one part, each sentence checked; failures fall back to notes."""
@@ -222,10 +227,13 @@ class DraftWriter:
             candidates, checker.check_many(candidates), strict=True
         ):
             if verdict.ok:
-                kept.append(DraftSentence(text=sentence, part=part, source="model"))
+                own = fuzz.ratio(_normal(sentence), _normal(verdict.closest)) >= SAME_WORDS
+                kept.append(DraftSentence(text=sentence, part=part,
+                                          source="notes" if own else "model"))  # fmt: skip
                 kept_vectors.append(vector)
             else:
-                unsupported.append(sentence)
+                reason = "; ".join(verdict.reasons)
+                removed.append(RemovedSentence(sentence=sentence, reason=reason))
         return self._cover_facts(part, source, kept, kept_vectors, checker)
 
     def _cover_facts(

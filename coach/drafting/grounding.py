@@ -2,7 +2,8 @@
 
 A sentence passes only when every figure in it occurs in the story, every name or technical term
 occurs in the story (or the question), it keeps the candidate speaking in the first person, any
-projected figure is still called a projection, and it is close in meaning to some story sentence.
+projected figure is still called a projection, it is close to some story sentence, and it keeps
+that sentence's meaning: polarity, direction, actor and modality (``text.meaning``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
 from coach.text.claims import ClaimsChecker
+from coach.text.meaning import meaning_changes
 from coach.text.sentences import special_terms, split_sentences, vocabulary
 from coach.text.terms import terms
 
@@ -94,6 +96,8 @@ class GroundingChecker:
         similarity = float(sims[best])
         if similarity < MIN_SIMILARITY:
             reasons.append(f"not close enough to anything in your notes ({similarity:.2f})")
+        else:
+            reasons += meaning_changes(self.sentences[best], sentence)
         return Verdict(not reasons, tuple(reasons), self.sentences[best], similarity)
 
     def audit(self, text: str, allowed: str = "") -> list[str]:

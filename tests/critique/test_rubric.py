@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coach.core.ids import DIMENSION_IDS
-from coach.critique.asks import Relevance
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.parts import Parts
 from coach.critique.rubric import dimensions, flags, overall
 from coach.critique.signals import Voice
 from coach.critique.star_labeller import LabelledSentence
+from coach.text.asks import Relevance
 
 PARTS = ["situation", "task", "action", "action", "result", "lesson"]
 ALL = dict.fromkeys(["situation", "task", "action", "result", "lesson"], True)

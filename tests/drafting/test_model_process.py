@@ -185,7 +185,7 @@ def test_server_model_speaks_chat_and_reports_http_errors(tmp_path: Path) -> Non
                     list(model.stream("system", "- I fixed the build.", 20))
             else:
                 assert "".join(model.stream("s", "- I fixed the build.", 20)).strip() == (
-                    "I fixed the build."
+                    "Back then, I fixed the build."
                 )
                 assert model.first_model() == "fake-model"
         finally:
