@@ -12,6 +12,12 @@ Run: .venv/bin/python bench/draft.py [N] [--speed-only | --cold-only] [--baselin
    the same prompts both ways.
 3. Cold whole commands: `coach ask Q --json` with a draft, and with --baseline REF the same command
    from an earlier commit (for example the last one with the model in-process).
+4. (`--safety`, also part of a full run) Per packaged model over the dev questions: model sentences
+   removed for a change of meaning and for other reasons; then, checked independently of the
+   draft's own checks, sentences shown that change the meaning of their closest notes sentence,
+   near-duplicate pairs shown, figures shown that the story does not hold; and for questions that
+   ask for a failure, setback, conflict or criticism, drafts whose story does not tell it and
+   drafts from a story the question's labels do not list.
 """
 
 from __future__ import annotations
@@ -65,6 +71,56 @@ def compare_models(retriever, questions) -> None:
         print(f"{name:<14}{written:>16}{passed / max(written, 1):>8.0%}{star:>4}/{n:<2}"
               f"{figures:>6}/{n:<2}{first:>8}/{n:<2}{length:>6}/{n:<2}"
               f"{statistics.median(seconds):>10.1f}")  # fmt: skip
+
+
+MEANING = ("negation", "direction", "from ...", "who acted", "claims for you", "projection",
+           "measured result")  # fmt: skip
+from coach.text.asks import STORY_KINDS as KIND_ASKS  # noqa: E402
+
+
+def safety(retriever, questions) -> None:
+    from coach.drafting.framing import without_repeats
+    from coach.drafting.grounding import GroundingChecker
+    from coach.text.asks import ASKS, relevance
+    from coach.text.meaning import meaning_changes
+
+    print(f"{'model':<14}{'drafts':>7}{'removed: meaning':>17}{'other':>7}{'shown changed':>14}"
+          f"{'dupes':>7}{'invented':>9}{'kind asked':>11}{'kind wrong':>11}{'not labelled':>13}")
+    for name in PACKAGED:
+        model, problem = load_model(choose_model(name))
+        if problem:
+            print(f"{name}: {problem}")
+            continue
+        drafts = meaning = other = changed = dupes = invented = asked = wrong = unlabelled = 0
+        for q in questions:
+            result = ask(retriever, q.text, 3, DraftOptions(model=model))
+            kinds = [a for a in relevance(q.text, "").asked if a in KIND_ASKS]
+            draft = result.draft
+            if kinds:
+                asked += 1
+            if draft is None:
+                continue
+            drafts += 1
+            story = retriever.stories[draft.story_id]
+            for removed in draft.removed:
+                if any(word in removed.reason for word in MEANING):
+                    meaning += 1
+                else:
+                    other += 1
+            checker = GroundingChecker(story, q.text, retriever.query_embed)
+            for sentence in draft.sentences:
+                if sentence.source == "model":
+                    closest = checker.check(sentence.text).closest
+                    changed += bool(meaning_changes(closest, sentence.text))
+            dupes += len(draft.sentences) - len(without_repeats(draft.sentences))
+            invented += bool(checker.claims.invented(draft.text))
+            if kinds:
+                told = f"{story.title} {story.text()} {' '.join(story.questions)}"
+                asks = [a for a in ASKS if a.name in kinds]
+                wrong += not any(a.answer.search(told) for a in asks)
+                unlabelled += story.id not in q.stories
+        print(f"{name:<14}{drafts:>7}{meaning:>17}{other:>7}{changed:>14}{dupes:>7}"
+              f"{invented:>9}{asked:>11}{wrong:>11}{unlabelled:>13}")  # fmt: skip
 
 
 def _timed_ask(retriever, question: str, model) -> tuple[float, float, object]:
@@ -203,8 +259,12 @@ def main() -> None:
     count = int(numbers_given[0]) if numbers_given else 50
     retriever = open_retriever(include_notes=False)
     questions = load_dev_questions(SETS.retrieval["dev"])[:count]
+    if "--safety" in args:
+        safety(retriever, questions)
+        return
     if "--speed-only" not in args and "--cold-only" not in args:
         compare_models(retriever, questions)
+        safety(retriever, questions)
     if "--cold-only" not in args:
         speed(retriever, questions[: min(count, 8)])
     cold(baseline)

@@ -111,6 +111,8 @@ class AskHandler:
         if result.draft is not None:
             update.sentences = result.draft.sentences
         top = result.principles[0].id if result.principles else ""
+        if result.draft is not None and result.draft.principle:
+            top = result.draft.principle  # follow-ups for what the drafted story speaks to
         update.follow_ups = principle_follow_ups(top)
         update.done = True
         yield replace(update)

@@ -37,7 +37,8 @@ def story_card_md(hit: StoryHit, rank: int, full: bool = False) -> str:
     """A story as a card: title, principles, why it matched, thin warning, text on demand."""
     lines = [
         f"### {rank}. {esc(hit.title)}",
-        f"Principles: {esc(', '.join(hit.principles)) or 'none'} · match {hit.score:.2f}",
+        f"Principles: {esc(', '.join(hit.principles)) or 'none'} · similarity "
+        f"{hit.similarity:.2f}",
         f"Why: {esc(hit.why)}",
     ]
     if hit.thin:
@@ -64,6 +65,7 @@ def ask_md(
     if result is None:
         return "Finding your stories…"
     parts = [principles_md(result)]
+    parts += [f"⚠️ {esc(warning)}" for warning in result.warnings]  # the fit warning comes first
     if result.stories:
         parts.append(story_card_md(result.stories[0], 1))
         others = ", ".join(f"{n}. {esc(s.title)}" for n, s in enumerate(result.stories[1:], 2))
@@ -79,13 +81,12 @@ def ask_md(
         parts.append(f"_{draft.words} words, about {draft.words / 140 * 60:.0f} s spoken · "
                      f"model: {esc(draft.model)}_ · {LEGEND}")  # fmt: skip
         parts += [f"Note: {esc(note)}" for note in draft.notes]
-        if draft.unsupported:
-            parts.append(f"Removed {len(draft.unsupported)} model sentences your notes do not "
-                         "support.")  # fmt: skip
+        if draft.removed:
+            parts.append(f"**Removed {len(draft.removed)} model sentence(s)**, your notes' own "
+                         "words stand in:\n" + "\n".join(
+                             f"- “{esc(r.sentence)}”: {esc(r.reason)}" for r in draft.removed))
     if done and follow_ups:
         parts.append("**Follow-ups to expect**\n" + "\n".join(f"- {esc(q)}" for q in follow_ups))
-    for warning in result.warnings:
-        parts.append(f"⚠️ {esc(warning)}")
     return "\n\n".join(parts)
 
 

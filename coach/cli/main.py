@@ -125,16 +125,22 @@ def _cmd_ask(args: argparse.Namespace) -> int:
             failed = failed or "error" in obj
             print(to_json_line(obj), flush=True)
         return 2 if failed else 0
+    shown: list[bool] = []
     if drafting is not None and stream:
-        drafting.on_retrieved = lambda found: print(render(found) + "\n\nDraft:", flush=True)
+
+        def show(found) -> None:
+            shown.append(True)
+            print(render(found) + ("" if found.no_fit else "\n\nDraft:"), flush=True)
+
+        drafting.on_retrieved = show
     result = ask(retriever, args.question, args.k, drafting)
-    for warning in result.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
     if args.json:
+        for warning in result.warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
         print(result.model_dump_json(indent=2))
-    elif drafting is None or result.no_fit:
+    elif not shown:
         print(render(result))
-    else:
+    elif result.draft is not None:
         print("\n" + render_draft_footer(result))
     return 0
 

@@ -9,13 +9,15 @@ from coach.drafting.ask import MIN_PRINCIPLES
 
 def render(result: AskResult) -> str:
     """A readable answer: principles, then stories with scores and why they matched."""
-    out = [f"Question: {result.question}", "", "Principles probed:"]
+    out = [f"Question: {result.question}", ""]
+    out += [f"Note: {warning}" for warning in result.warnings]  # the fit warning comes first
+    out += ["Principles probed:"]
     for p in result.principles[:MIN_PRINCIPLES]:
         out.append(f"  {p.score:5.0%}  {p.name}")
     out += ["", "Your best stories:"]
     for n, story in enumerate(result.stories, start=1):
         thin = "  [thin: your notes hold only a few words]" if story.thin else ""
-        out.append(f"  {n}. {story.title}  (score {story.score:.2f}){thin}")
+        out.append(f"  {n}. {story.title}  (similarity {story.similarity:.2f}){thin}")
         out.append(f"     id: {story.id} | {', '.join(story.principles)}")
         out.append(f"     why: {story.why}")
     if result.no_fit:
@@ -35,8 +37,8 @@ def render_draft_footer(result: AskResult) -> str:
         f" words. Model: {draft.model}. {counts['model']} sentences phrased by the model and "
         f"checked, {counts['notes']} in your notes' own words, {counts['template']} connective.)"
     ]
-    if draft.unsupported:
-        lines.append("Removed because your notes do not support them:")
-        lines += [f"  - {sentence}" for sentence in draft.unsupported]
+    if draft.removed:
+        lines.append("Removed (your notes' own words stand in):")
+        lines += [f"  - {r.sentence}  [{r.reason}]" for r in draft.removed]
     lines += [f"Note: {note}" for note in draft.notes]
     return "\n".join(lines)

@@ -65,6 +65,7 @@ class Draft(BaseModel):
     minutes: float
     sentences: list[DraftSentence]
     notes: list[str] = Field(default_factory=list)
+    principle: str = Field("", description="The principle id the draft speaks to.")
     removed: list[RemovedSentence] = Field(
         default_factory=list,
         description="Every model sentence the checks removed, with its reason (the notes' own "

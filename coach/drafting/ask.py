@@ -10,10 +10,12 @@ from coach.core.results import AskResult, NoFit, PrincipleScore, StoryHit
 from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.retrieval.retriever import Retriever
+from coach.text.asks import ASKS, STORY_KINDS
 from coach.text.sentences import visible_text
 
 MAX_QUESTION_CHARS = 2000
 MIN_PRINCIPLES = 3
+KIND_CANDIDATES = 5  # stories searched for one that tells what the question asks for
 NO_FIT_BELOW = 0.30  # best cosine of any story view; below it no story answers the question
 WEAK_FIT_BELOW = 0.40
 
@@ -56,7 +58,15 @@ def ask(
             "Your sources hold no story right now (a notes file may have moved); "
             "run 'coach sources list' to see them, or add one with 'coach sources add FILE'."
         )
-    found = retriever.search(text, k=k)
+    found = retriever.search(text, k=max(k, KIND_CANDIDATES))
+    chosen, told = fitting_story(text, found.matches[:KIND_CANDIDATES])
+    if chosen is not None and chosen is not found.matches[0]:
+        found.matches = [chosen, *[m for m in found.matches if m is not chosen]]
+    rank = drafting.story_rank if drafting is not None else 0
+    if chosen is not None and 0 < rank < len(found.matches):  # "draft from the second story"
+        picked = found.matches[rank]
+        found.matches = [picked, *[m for m in found.matches if m is not picked]]
+    found.matches = found.matches[:k]
     names = {p.id: p.name for p in retriever.kb.principles}
     result = AskResult(
         question=text,
@@ -81,39 +91,75 @@ def ask(
         ],
         warnings=warnings,
     )
-    if drafting is None or not found.matches:
+    best = found.matches[0] if found.matches else None
+    top = found.principles[0][0]
+    if best is not None and chosen is None:
+        result.no_fit = NoFit(
+            message=(
+                f"This question asks for {' or '.join(told)}, and none of your stories tells "
+                f"one; the closest is '{best.story.title}'. A success told as "
+                f"{told[0]} would not convince: add such a story to your notes."
+            ),
+            closest=[m.story.title for m in found.matches],
+            principle=top,
+        )
+    elif best is not None and best.dense < NO_FIT_BELOW:
+        result.no_fit = NoFit(
+            message=(
+                f"None of your stories fits this question well (similarity {best.dense:.2f}), "
+                f"so no draft was written. It probes {names[top]}: add a story for it to your "
+                "notes."
+            ),
+            closest=[m.story.title for m in found.matches],
+            principle=top,
+        )
+    elif best is not None and best.dense < WEAK_FIT_BELOW:
+        result.warnings.insert(0,
+            f"Loose fit: your best story is only similar at {best.dense:.2f}; check it answers "
+            "the question before you rehearse it.")  # fmt: skip
+    if best is not None and result.no_fit is None:
+        result.warnings += principle_warning(best.story, top, names)
+    if drafting is None or best is None or result.no_fit is not None:
+        if drafting is not None and drafting.on_retrieved:
+            drafting.on_retrieved(result)
         return result
     if drafting.on_retrieved:
         drafting.on_retrieved(result)
-    best = found.matches[0]
-    if best.dense < NO_FIT_BELOW:
-        top = names[found.principles[0][0]]
-        result.no_fit = NoFit(
-            message=(
-                f"None of your stories fits this question well (best similarity {best.dense:.2f}), "
-                f"so no draft was written. It probes {top}: add a story for it to your notes."
-            ),
-            closest=[m.story.title for m in found.matches],
-            principle=found.principles[0][0],
-        )
-        return result
-    if best.dense < WEAK_FIT_BELOW:
-        result.warnings.append(
-            f"The best story is only a loose fit (similarity {best.dense:.2f}); check it answers "
-            "the question before you rehearse it."
-        )
-    ranked = found.matches[min(drafting.story_rank, len(found.matches) - 1) :]
-    chosen = ranked[0]
     writer = DraftWriter(drafting.model, retriever.query_embed, drafting.emit)
-    principle = next((p for p, _ in found.principles if p in chosen.story.principles), None)
-    result.draft = writer.write(
-        text,
-        chosen.story,
-        names[principle or found.principles[0][0]],
-        drafting.minutes,
-        drafting.words_per_minute,
+    principle = top if top in best.story.principles else next(
+        (p for p, _ in found.principles if p in best.story.principles), top
     )
+    result.draft = writer.write(
+        text, best.story, names[principle], drafting.minutes, drafting.words_per_minute
+    )
+    result.draft.principle = principle
     return result
+
+
+def fitting_story(question: str, matches: list) -> tuple[object | None, list[str]]:
+    """The best match whose story tells what the question asks for (a failure for a failure
+    question, a conflict for a disagreement...), with the asks; (None, asks) when none does."""
+    asks = [ask for ask in ASKS if ask.question.search(question)]
+    kinds = [ask for ask in asks if ask.name in STORY_KINDS]
+    asks = kinds or asks  # a failure question needs a failure story, whatever else it asks
+    if not asks or not matches:
+        return (matches[0] if matches else None), []
+    for match in matches:
+        story = match.story
+        told = " ".join([story.title, story.text(), *story.questions])
+        if any(ask.answer.search(told) for ask in asks):
+            return match, [ask.name for ask in asks]
+    return None, [ask.name for ask in asks]
+
+
+def principle_warning(story, top: str, names: dict[str, str]) -> list[str]:
+    """Say so when the story is filed under other principles than the one the question probes."""
+    if not story.principles or top in story.principles:
+        return []
+    filed = ", ".join(names[p].split(";")[0] for p in story.principles[:3])
+    return [f"Your notes file '{story.title}' under {filed}, not {names[top].split(';')[0]} "
+            f"(what this question probes): say plainly what in it shows "
+            f"{names[top].split(';')[0]}."]  # fmt: skip
 
 
 def ask_batch(

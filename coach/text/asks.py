@@ -30,7 +30,10 @@ def _p(text: str) -> re.Pattern[str]:
 ASKS: tuple[Ask, ...] = (
     Ask(
         "a failure or mistake",
-        _p(r"\b(fail\w*|mistake|wrong|error|regret\w*|didn'?t go|did not go|went badly|"
+        _p(r"\b(fail\w*|mistake|(went|go|goes|got \w+|was|were) wrong|wrong (call|decision|"
+           r"choice|approach)|error|regret\w*|didn'?t go|did not go|went badly|"
+           r"embarrass\w*|let (\w+ )?down|didn'?t work out|did not work out|(do|done|set up|"
+           r"handle[d]?) (it |things |that )?differently|wish you had|should have|"
            r"fell short|missed (a|the|your) (deadline|goal|target)|not proud|screw\w* up|"
            r"mess\w* up|disappoint\w*)"),
         _p(r"\b(fail\w*|mistake|errors?|wrong|missed|miss|didn'?t work|did not work|fell short|"
@@ -50,9 +53,11 @@ ASKS: tuple[Ask, ...] = (
     ),
     Ask(
         "a conflict or disagreement",
-        _p(r"\b(conflict\w*|disagree\w*|argument|argu\w+|push(ed)? back|difficult (person|people|"
+        _p(r"\b(conflict\w*|disagree\w*|argument|argu\w+|push(ed|ing)? back|didn'?t favou?r|"
+           r"did not favou?r|threaten\w*|walk(ed)? out|stood up to|difficult (person|people|"
            r"colleague|coworker|co-worker|manager|boss|customer|client|stakeholder|teammate|team "
-           r"member)|tension|friction|persuade|convince|challenged? (a|the|your|someone)|"
+           r"member)|tension (with|between)|friction|persuade|convince|challenged? (a|the|your|"
+           r"someone)|"
            r"didn'?t agree|did not agree|difference of opinion|relationship with|opposed|clash)"),
         _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
            r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|"
@@ -68,7 +73,9 @@ ASKS: tuple[Ask, ...] = (
            r"feed[- ]?back|difficult feed[- ]?back|constructive feed[- ]?back|feed[- ]?back (you|"
            r"that you) (got|received|didn'?t)|received (\w+ )?feed[- ]?back"
            r"|got (\w+ )?feed[- ]?back"
-           r"|unhappy with your work|told you (that )?you)"),
+           r"|unhappy with your work|told you (that )?you|(said|told) (you|that you) (were|weren'?t"
+           r"|was|are|aren'?t|had)|(manager|boss|lead|someone|colleague) (said|told) you|"
+           r"building (far )?more than needed)"),
         _p(r"\b(feed[- ]?back|critici\w+|told me|said (that )?(my|I)|pointed out|complained about "
            r"(my|me)|reviews?|found me|unhappy with (my|me)|not (happy|satisfied) with (my|me)|"
            r"sat me down|called me)"),
@@ -116,7 +123,8 @@ ASKS: tuple[Ask, ...] = (
            r"team|staff)|with less|spend\w*|expens\w*|resources)"),
         _p(r"\b(costs?|budget|money|dollars?|pounds?|euros?|cheap\w*|free|sav\w+|spend\w*|spent|"
            r"price|expens\w*|headcount|without (buying|hiring|new|extra|more)|no (extra )?"
-           r"(budget|money|funding)|resources|paid|invoice|freight|spare|reus\w+|limited)|[$£€]\s?\d+"),
+           r"(budget|money|funding)|resources|paid|invoice|freight|spare"
+           r"|reus\w+|limited)|[$£€]\s?\d+"),
     ),
     Ask(
         "ownership beyond your role",
@@ -173,6 +181,15 @@ ASKS: tuple[Ask, ...] = (
         _p(r"\b(learn\w*|taught myself|course|read|stud\w+|practi[cs]\w*|new to|documentation|"
            r"tutorial|book|training|figured out|picked up)"),
     ),
+)
+
+
+# The kinds of story a question can demand: a draft must tell one of these when asked for.
+STORY_KINDS = (
+    "a failure or mistake",
+    "a setback or obstacle",
+    "a conflict or disagreement",
+    "criticism or feedback you received",
 )
 
 
