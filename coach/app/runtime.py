@@ -7,6 +7,7 @@ import threading
 from coach.app.model_slot import ModelSlot
 from coach.core.settings import load_settings
 from coach.critique.critic import Critic
+from coach.drafting.ask import DraftOptions, ask
 from coach.knowledge.corpus import corpus_signature, uses_example_bank
 from coach.practice.history import History
 from coach.retrieval.opening import open_retriever
@@ -70,6 +71,9 @@ class Runtime:
         self.critic  # noqa: B018 (builds retriever and critic)
         embedding.index_embedder().encode(["warm up"])
         self.critic.critique("Tell me about a time you failed.", "I shipped it and learned.")
+        # the whole ask path once, without the model: search, story kind, grounding, framing
+        ask(self.retriever, "Tell me about a time you had to move fast.", 3,
+            DraftOptions(model=None))  # fmt: skip
         self.models.warm()
         self.warm = True
 
