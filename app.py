@@ -12,6 +12,7 @@ import coach  # noqa: F401  (sets the offline switches before gradio is imported
 import gradio as gr
 import pandas as pd
 
+from coach.app import loop_views
 from coach.app import views as views
 from coach.app.serve_options import serve_options
 from coach.app.service import CoachService
@@ -184,6 +185,12 @@ def build_app(service: CoachService) -> gr.Blocks:
                     list(PRINCIPLE_IDS), label="Principles (none = full loop)"
                 )
                 with gr.Column(scale=0, min_width=220):
+                    m_loop = gr.Dropdown(
+                        ["(questions below)", *service.loops.loop_names()[:-1]],
+                        value="(questions below)",
+                        label="Or rehearse a whole loop from its plan",
+                        elem_id="mock-loop",
+                    )
                     m_count = gr.Slider(1, 10, value=3, step=1, label="Questions")
                     m_seconds = gr.Slider(60, 300, value=180, step=30, label="Seconds per question")
                     m_start = gr.Button("Start", variant="primary", elem_id="mock-start")
@@ -197,9 +204,12 @@ def build_app(service: CoachService) -> gr.Blocks:
             )
             m_timer = gr.Timer(1.0, active=False)
 
-            def on_start(principles: list[str], count: float, seconds: float):
+            def on_start(loop: str, principles: list[str], count: float, seconds: float):
                 try:
-                    s = service.practice.start_mock(principles, int(count), int(seconds))
+                    if loop in service.loops.loop_names():
+                        s = service.loops.start_loop_mock(loop, int(seconds))
+                    else:
+                        s = service.practice.start_mock(principles, int(count), int(seconds))
                 except CoachError as exc:
                     return None, views.esc(str(exc)), "", "", None, gr.Timer(active=False)
                 return (
@@ -212,41 +222,33 @@ def build_app(service: CoachService) -> gr.Blocks:
                 )
 
             def on_submit(s, answer: str):
+                """The answer box is cleared by this same event, so a fast next answer is kept."""
                 if s is None:
-                    return s, "Start a mock interview first.", "", "", None, gr.Timer(active=False)
+                    return (s, "Start a mock interview first.", "", "", None,
+                            gr.Timer(active=False), answer)  # fmt: skip
                 try:
                     outcome = service.practice.answer_mock(s, answer)
                 except CoachError as exc:
-                    return (
-                        s,
-                        views.mock_question_md(s),
-                        views.clock_md(s),
-                        views.esc(str(exc)),
-                        None,
-                        gr.Timer(),
-                    )
+                    return (s, views.mock_question_md(s), views.clock_md(s),
+                            views.esc(str(exc)), None, gr.Timer(), answer)  # fmt: skip
                 report = pd.DataFrame(views.mock_report_rows(s)) if s.finished else None
-                return (
-                    s,
-                    views.mock_question_md(s),
-                    views.clock_md(s),
-                    views.mock_feedback_md(outcome.result),
-                    report,
-                    gr.Timer(active=not s.finished),
-                )
+                return (s, views.mock_question_md(s), views.clock_md(s),
+                        views.mock_feedback_md(outcome.result), report,
+                        gr.Timer(active=not s.finished), "")  # fmt: skip
 
             m_start.click(
                 on_start,
-                [m_principles, m_count, m_seconds],
+                [m_loop, m_principles, m_count, m_seconds],
                 [session, m_question, m_clock, m_feedback, m_report, m_timer],
             )
             m_submit.click(
                 on_submit,
                 [session, m_answer],
-                [session, m_question, m_clock, m_feedback, m_report, m_timer],
+                [session, m_question, m_clock, m_feedback, m_report, m_timer, m_answer],
             )
-            m_submit.click(lambda: "", None, m_answer)
             m_timer.tick(lambda s: views.clock_md(s) if s else "", session, m_clock)
+
+        loop_tab(service)
 
         with gr.Tab("Story bank", id="bank") as bank_tab:
             gr.Markdown("### Your sources")
@@ -267,7 +269,9 @@ def build_app(service: CoachService) -> gr.Blocks:
                     )
                     b_add = gr.Button("Add this source", elem_id="bank-add")
                     b_remove_pick = gr.Dropdown(
-                        [], label="Remove a source (its files are not touched)", value=None,
+                        [],
+                        label="Remove a source (its files are not touched)",
+                        value=None,
                         elem_id="bank-remove-pick",
                     )
                     b_remove = gr.Button("Remove", size="sm", elem_id="bank-remove")
@@ -285,8 +289,10 @@ def build_app(service: CoachService) -> gr.Blocks:
                 elem_id="bank-chart",
             )
             b_gaps = gr.Markdown(elem_id="bank-gaps")
-            gr.Markdown("### Your stories\nWhere each comes from in your notes and what the "
-                        "coach made of it (parts: S T A R L; *prose*: no parts found).")
+            gr.Markdown(
+                "### Your stories\nWhere each comes from in your notes and what the "
+                "coach made of it (parts: S T A R L; *prose*: no parts found)."
+            )
             b_stories = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-stories")
             with gr.Accordion("What ingest could not place or kept out", open=False):
                 b_unplaced = gr.Markdown(elem_id="bank-unplaced")
@@ -418,6 +424,90 @@ def build_app(service: CoachService) -> gr.Blocks:
         demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
         demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo
+
+
+def loop_tab(service: CoachService) -> None:
+    """The Loop plan tab: a story per principle per interview, the checks, the cheat sheet, and
+    the workshop that grows a thin story from the candidate's answers."""
+    loops = service.loops
+    with gr.Tab("Loop plan", id="loop"):
+        with gr.Row():
+            l_loop = gr.Dropdown(loops.loop_names(), value="amazon-5", label="Loop",
+                                 elem_id="loop-name")  # fmt: skip
+            l_custom = gr.Textbox(label="Custom loop (one interview per line, principle ids)",
+                                  lines=2, visible=False, elem_id="loop-custom")  # fmt: skip
+            l_plan = gr.Button("Plan my loop", variant="primary", scale=0, elem_id="loop-plan")
+        l_about = gr.Markdown(loops.describe("amazon-5"))
+        l_table = gr.Dataframe(interactive=False, wrap=True, elem_id="loop-table")
+        with gr.Row():
+            l_checks = gr.Markdown(elem_id="loop-checks")
+            l_files = gr.File(label="Cheat sheet (Markdown, and a page to print)",
+                              interactive=False, file_count="multiple")  # fmt: skip
+        gr.Markdown("Rehearse the loop in the **Mock interview** tab: choose it under "
+                    "'rehearse a whole loop'.")  # fmt: skip
+
+        gr.Markdown(
+            "### Story workshop\nGrow a thin story with your own answers: one question at a "
+            "time, each with its reason. Your notes file is never changed."
+        )
+        workshop = gr.State(None)
+        with gr.Row():
+            w_story = gr.Dropdown([], label="Story", elem_id="workshop-story")
+            w_start = gr.Button("Start", scale=0, elem_id="workshop-start")
+        w_view = gr.Markdown(loop_views.workshop_md(None, None), elem_id="workshop-view")
+        w_answer = gr.Textbox(lines=4, label="Your answer, in your own words",
+                              elem_id="workshop-answer")  # fmt: skip
+        with gr.Row():
+            w_send = gr.Button("Answer", variant="primary", elem_id="workshop-send")
+            w_skip = gr.Button("Skip", elem_id="workshop-skip")
+            w_save = gr.Button("Save the story", elem_id="workshop-save")
+
+        def on_loop(name: str):
+            return gr.Textbox(visible=name == "custom"), loops.describe(name)
+
+        def on_plan(name: str, custom: str):
+            try:
+                plan = loops.plan(name, custom)
+            except CoachError as exc:
+                return None, views.esc(str(exc)), None
+            stories, names = loops.stories(), loops.principle_names()
+            return (pd.DataFrame(loop_views.plan_rows(plan, stories, names)),
+                    loop_views.plan_checks_md(plan, stories, names),
+                    [str(p) for p in loops.cheat_sheets(plan)])  # fmt: skip
+
+        def on_start(story_id: str):
+            try:
+                w = loops.start_workshop(story_id)
+            except CoachError as exc:
+                return None, views.esc(str(exc))
+            return w, loop_views.workshop_md(w, w.current())
+
+        def on_answer(w, text: str, skip: bool = False):
+            if w is None:
+                return w, loop_views.workshop_md(None, None), text
+            try:
+                prompt = w.answer("" if skip else text)
+            except CoachError as exc:
+                return w, views.esc(str(exc)), text
+            return w, loop_views.workshop_md(w, prompt), ""
+
+        def on_save(w):
+            if w is None:
+                return None, loop_views.workshop_md(None, None), gr.Dropdown()
+            try:
+                path = loops.save_workshop(w)
+            except CoachError as exc:
+                return w, views.esc(str(exc)), gr.Dropdown()
+            return (None, loop_views.workshop_saved_md(w, path.name),
+                    gr.Dropdown(choices=loops.workshop_choices()))  # fmt: skip
+
+        l_loop.input(on_loop, l_loop, [l_custom, l_about])
+        l_plan.click(on_plan, [l_loop, l_custom], [l_table, l_checks, l_files])
+        w_start.click(on_start, w_story, [workshop, w_view])
+        w_send.click(on_answer, [workshop, w_answer], [workshop, w_view, w_answer])
+        w_skip.click(lambda w: on_answer(w, "", True), workshop, [workshop, w_view, w_answer])
+        w_save.click(on_save, workshop, [workshop, w_view, w_story])
+        w_story.focus(lambda: gr.Dropdown(choices=loops.workshop_choices()), None, w_story)
 
 
 def main(argv: list[str] | None = None) -> int:

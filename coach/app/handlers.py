@@ -31,7 +31,7 @@ from coach.knowledge.workspace import (
 )
 from coach.practice.coverage import coverage_rows, principles_without_strong_story, thin_stories
 from coach.practice.history import HistoryUnavailable
-from coach.practice.mock import MockSession, draw_questions, session_report
+from coach.practice.mock import MockSession, draw_questions, interview_report, session_report
 
 _DONE = object()
 
@@ -159,7 +159,10 @@ class PracticeHandler:
         session.record(outcome.result)
         if session.finished and session.history_id is not None:
             try:
-                self.runtime.history.finish_session(session.history_id, session_report(session))
+                report = (
+                    interview_report(session) if session.interviews else session_report(session)
+                )
+                self.runtime.history.finish_session(session.history_id, report)
             except HistoryUnavailable as exc:
                 outcome.notice = str(exc)
         return outcome

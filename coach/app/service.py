@@ -7,6 +7,7 @@ shared by every handler; the model sits in its own process, so two drafts at onc
 from __future__ import annotations
 
 from coach.app.handlers import AskHandler, PracticeHandler, StoryBankHandler
+from coach.app.loop_handler import LoopHandler
 from coach.app.runtime import Runtime
 
 
@@ -18,3 +19,4 @@ class CoachService:
         self.asking = AskHandler(self.runtime)
         self.practice = PracticeHandler(self.runtime)
         self.stories = StoryBankHandler(self.runtime)
+        self.loops = LoopHandler(self.runtime)

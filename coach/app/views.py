@@ -154,10 +154,12 @@ def mock_question_md(session) -> str:
     """The current mock question, or the end of the session."""
     question = session.current
     if question is None:
-        return "### Session complete\nYour report per principle is below."
+        per = "interview" if session.interviews else "principle"
+        return f"### Session complete\nYour report per {per} is below."
     number = session.index + 1
-    return (f"### Question {number} of {len(session.questions)}\n\n{esc(question.text)}\n\n"
-            f"_Probes {esc(', '.join(question.principles))}_")  # fmt: skip
+    where = f"Interview {session.interviews[session.index]} · " if session.interviews else ""
+    return (f"### {where}Question {number} of {len(session.questions)}\n\n{esc(question.text)}"
+            f"\n\n_Probes {esc(', '.join(question.principles))}_")  # fmt: skip
 
 
 def clock_md(session) -> str:
@@ -170,9 +172,14 @@ def clock_md(session) -> str:
 
 
 def mock_report_rows(session) -> list[dict]:
-    """The end-of-session report as table rows."""
-    from coach.practice.mock import session_report
+    """The end-of-session report as table rows: per interview for a mock of a loop plan."""
+    from coach.practice.mock import interview_report, session_report
 
+    if session.interviews:
+        return [{"interview": r["interview"], "principles": ", ".join(r["principles"]),
+                 "answers": r["answers"], "average": r["average"], "work on": r["weakest"],
+                 "told the planned story": r["planned_story_told"]}
+                for r in interview_report(session)]  # fmt: skip
     return [{"principle": r["principle"], "answers": r["answers"], "average": r["average"],
              "work on": r["weakest"]} for r in session_report(session)]  # fmt: skip
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from coach.cli import setup_commands
+from coach.cli import practice_commands, setup_commands
 from coach.core.errors import CoachError
 
 BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
@@ -321,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="check the install, model, index, data and sources")
     doctor.add_argument("--json", action="store_true", help="print JSON")
     doctor.set_defaults(func=setup_commands.cmd_doctor)
+    practice_commands.register(sub)
     return parser
 
 
@@ -337,6 +338,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early (coach stories | head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # one line for the user; the traceback only on request
         if os.environ.get("COACH_DEBUG"):
             raise

@@ -72,6 +72,12 @@ class Story(_Strict):
         default_factory=list, description="Why the story is thin: what the notes do not hold yet."
     )
     people: list[str] = Field(default_factory=list, description="Colleagues the notes name.")
+    supersedes: str = Field(
+        "", description="The notes entry or story this one replaces (grown in the workshop)."
+    )
+    supersedes_where: list[str] = Field(
+        default_factory=list, description="Where the replaced text is, as 'FILE:FIRST-LAST'."
+    )
     origin: Literal["bank", "notes", "user"] = "bank"
 
     _check_primary = field_validator("primary_principle")(

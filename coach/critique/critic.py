@@ -112,7 +112,8 @@ def _outcome_sentences(
         if text in parts.hypothetical or CUES["lesson"].search(text):
             continue
         late = index >= len(units) / 2
-        if unit.label == "result" or (index and CUES["result"].search(text)) or (
+        alone = len(units) == 1  # a one-sentence answer may be nothing but its result
+        if unit.label == "result" or ((index or alone) and CUES["result"].search(text)) or (
             item.label == "result" and late and not does_something(text)
         ):
             out.append(text)

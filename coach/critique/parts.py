@@ -231,8 +231,8 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         if does_something(text) and not cued & {"lesson", "task"}:
             mark("action", text)  # "I set myself the goal..." states the task, not an action
 
-        if index > 0 and not cued & {"lesson", "task"}:
-            if "result" in cued:
+        if (index > 0 or n == 1) and not cued & {"lesson", "task"}:
+            if "result" in cued:  # an opening states the problem, unless it is all there is
                 mark("result", text)
             elif index >= n / 2 and not _ACTOR.search(text) and (
                 measured_outcome(text) or _LATER.match(text)

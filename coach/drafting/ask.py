@@ -11,6 +11,7 @@ from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.retrieval.retriever import Retriever
 from coach.text.asks import ASKS, STORY_KINDS
+from coach.text.question_text import asks_for_experience
 from coach.text.sentences import visible_text
 
 MAX_QUESTION_CHARS = 2000
@@ -103,7 +104,7 @@ def ask(
             closest=[m.story.title for m in found.matches],
             principle=top,
         )
-    elif best is not None and best.dense < NO_FIT_BELOW:
+    elif best and best.dense < NO_FIT_BELOW and not _filed_under(best.story, found, text):
         result.no_fit = NoFit(
             message=(
                 f"None of your stories fits this question well (similarity {best.dense:.2f}), "
@@ -134,6 +135,14 @@ def ask(
     )
     result.draft.principle = principle
     return result
+
+
+def _filed_under(story, found, question: str) -> bool:
+    """The candidate filed the story under the principle the question probes most: their own
+    labelling says it fits, though its words are far from the question's (narrative and question
+    are far apart for the encoder: 0.07-0.15 for a matching story without question lines); the
+    loose-fit warning still says how close it is."""
+    return asks_for_experience(question) and found.principles[0][0] in story.principles
 
 
 def fitting_story(question: str, matches: list) -> tuple[object | None, list[str]]:

@@ -75,7 +75,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return data, match.group(2)
 
 
-def parse_sections(body: str, path: Path) -> Sections:
+def parse_sections(
+    body: str, path: Path, required: tuple[str, ...] = REQUIRED_SECTIONS
+) -> Sections:
     """Read the '## Situation' ... '## Lesson' sections of a story body."""
     headings = list(_SECTION_HEADING.finditer(body))
     found: dict[str, str] = {}
@@ -89,9 +91,11 @@ def parse_sections(body: str, path: Path) -> Sections:
             raise KnowledgeError(path, f"sections.{name}", "appears twice")
         end = headings[index + 1].start() if index + 1 < len(headings) else len(body)
         found[name] = " ".join(body[heading.end() : end].split())
-    for name in REQUIRED_SECTIONS:
+    for name in required:
         if not found.get(name):
             raise KnowledgeError(path, f"sections.{name}", "is empty or missing")
+    if not any(found.values()):
+        raise KnowledgeError(path, "sections", "are all empty")
     return Sections(**found)
 
 
@@ -105,7 +109,9 @@ def load_story_file(path: Path) -> Story:
             )
     if not data.get("primary_principle"):
         raise KnowledgeError(path, "primary_principle", "is missing")
-    data["sections"] = parse_sections(body, path).model_dump()
+    # a story grown in the workshop from a notes entry may still lack a part, as the entry did
+    required = () if data.get("supersedes") else REQUIRED_SECTIONS
+    data["sections"] = parse_sections(body, path, required).model_dump()
     data["source"] = str(path)
     story = _validated(Story, data, path)
     if story.id != path.stem:

@@ -19,19 +19,24 @@ from coach.knowledge.user_stories import load_user_stories, user_stories_dir
 
 def own_stories(kb: KnowledgeBase) -> list[Story]:
     """The user's own material: registered story folders, stories added in the app, and entries
-    parsed from registered notes files (ids unique; the first source of an id wins)."""
+    parsed from registered notes files (ids unique; the first source of an id wins, and a story
+    grown in the workshop comes first, so it hides the entry it supersedes)."""
     bank_folder = (knowledge_dir() / "stories").resolve()
-    stories: list[Story] = []
+    added = load_user_stories()
+    # a story grown in the workshop replaces the entry it supersedes, wherever that came from
+    stories: list[Story] = [s for s in added if s.supersedes]
     for folder in story_folders():
         if folder.resolve() == bank_folder:
             stories += kb.stories  # the example bank, added by the user on purpose
         else:
             stories += [s.model_copy(update={"origin": "user"}) for s in load_stories(folder)]
-    stories += load_user_stories()
+    stories += [s for s in added if not s.supersedes]
     stories += notes_entries(kb.principles)
+    replaced = {s.supersedes for s in added if s.supersedes and s.supersedes != s.id}
     unique: dict[str, Story] = {}
     for story in stories:
-        unique.setdefault(story.id, story)
+        if story.id not in replaced:
+            unique.setdefault(story.id, story)
     return list(unique.values())
 
 

@@ -59,8 +59,9 @@ class StoryForm:
     secondary_principles: tuple[str, ...] = ()
 
 
-def render_story(form: StoryForm, story_id: str) -> str:
-    """The Markdown file for a form: YAML front matter, then one heading per section."""
+def render_story(form: StoryForm, story_id: str, extra: dict | None = None) -> str:
+    """The Markdown file for a form: YAML front matter (plus ``extra`` fields), then one heading
+    per section."""
     front = {
         "id": story_id,
         "title": form.title.strip(),
@@ -68,6 +69,7 @@ def render_story(form: StoryForm, story_id: str) -> str:
         "secondary_principles": [
             p for p in form.secondary_principles if p != form.primary_principle
         ],
+        **(extra or {}),
     }
     parts = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---"]
     for name in ("situation", "task", "action", "result", "lesson"):
@@ -112,15 +114,21 @@ def save_story(form: StoryForm, bank_ids: set[str], overwrite: bool = False) -> 
         raise CoachError("That title would write outside your stories folder.")
     if path.exists() and not overwrite:
         raise CoachError(f"You already have a story called '{story_id}'; confirm to replace it.")
-    staging = folder / ".staging"  # not a story: loaders read *.md in the folder itself
+    write_checked(path, render_story(form, story_id))
+    return load_story_file(path).model_copy(update={"origin": "user"})
+
+
+def write_checked(path: Path, text: str) -> None:
+    """Write a story file through a staging copy that must pass the bank's checks first, so a
+    bad story never lands and a good one lands whole."""
+    staging = path.parent / ".staging"  # not a story: loaders read *.md in the folder itself
     staging.mkdir(exist_ok=True)
-    staged = staging / f"{story_id}.md"
-    staged.write_text(render_story(form, story_id), encoding="utf-8")
+    staged = staging / path.name
+    staged.write_text(text, encoding="utf-8")
     try:
-        load_story_file(staged)  # the file must pass the bank's own checks before it lands
+        load_story_file(staged)
         staged.replace(path)
     except KnowledgeError as exc:
         raise CoachError(str(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
-    return load_story_file(path).model_copy(update={"origin": "user"})

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coach.core.errors import CoachError
 from coach.core.results import Critique
 from coach.core.schema import KnowledgeBase, Question
+
+if TYPE_CHECKING:
+    from coach.practice.plan import Plan
 
 MAX_QUESTIONS = 20
 DEFAULT_SECONDS = 180  # a countdown per question: three minutes to answer
@@ -24,6 +29,8 @@ class MockSession:
     critiques: list[Critique] = field(default_factory=list)
     history_id: int | None = None
     question_started: float = field(default_factory=time.monotonic)
+    interviews: list[int] = field(default_factory=list)  # per question, for a mock of a loop plan
+    planned: list[str | None] = field(default_factory=list)  # the plan's story per question
 
     def record(self, critique: Critique) -> None:
         """Keep the critique of the current answer and start the next question's clock."""
@@ -75,6 +82,71 @@ def draw_questions(
     if len(picked) < count:
         raise CoachError(f"The question bank holds only {len(picked)} questions for that choice.")
     return picked
+
+
+_ASK_A_TIME = re.compile(
+    r"^(tell me about|describe|give me an example of|share|walk me through)\s+"
+    r"(a|an|one)\s+(time|situation|example|occasion|moment|instance)\b",
+    re.IGNORECASE,
+)
+
+
+def another_time(question: str) -> str:
+    """The interviewer's "tell me about another time" for a question already answered."""
+    match = _ASK_A_TIME.match(question)
+    if match:
+        return f"{match.group(1).capitalize()} another {match.group(3)}{question[match.end() :]}"
+    return f"Can you give me another example? {question}"
+
+
+def plan_questions(kb: KnowledgeBase, plan: Plan, seed: int | None = None) -> MockSession:
+    """A mock of the whole loop: per interview, one question per principle, then "another time"
+    for its main principle, which the plan's backup story answers."""
+    session = MockSession(questions=[])
+    for interview in plan.interviews:
+        principles = [a.principle for a in interview.assignments]
+        drawn = draw_questions(kb, principles, len(principles), seed)
+        by_principle = {q.principles[0]: q for q in drawn}
+        for a in interview.assignments:
+            question = by_principle.get(a.principle) or drawn[0]
+            session.questions.append(question)
+            session.interviews.append(interview.n)
+            session.planned.append(a.story_id)
+        main = interview.assignments[0]
+        first = by_principle.get(main.principle) or drawn[0]
+        session.questions.append(first.model_copy(update={"text": another_time(first.text)}))
+        session.interviews.append(interview.n)
+        session.planned.append(main.backup_id)
+    return session
+
+
+def interview_report(session: MockSession) -> list[dict]:
+    """Per interview of a loop mock: answers, average score, the weakest dimension, and how many
+    answers told the story the plan set for that question."""
+    report = []
+    for n in dict.fromkeys(session.interviews):
+        rows = [i for i, m in enumerate(session.interviews) if m == n and i < session.index]
+        if not rows:
+            continue
+        results = [session.critiques[i] for i in rows]
+        totals: dict[str, int] = defaultdict(int)
+        for result in results:
+            for dim in result.dimensions:
+                totals[dim.id] += dim.score
+        on_plan = sum(
+            1 for i in rows
+            if session.planned[i] and session.critiques[i].matched_story
+            and session.critiques[i].matched_story.id == session.planned[i]
+        )  # fmt: skip
+        report.append({
+            "interview": n,
+            "principles": list(dict.fromkeys(session.questions[i].principles[0] for i in rows)),
+            "answers": len(results),
+            "average": round(sum(r.overall for r in results) / len(results), 1),
+            "weakest": min(totals, key=lambda d: totals[d]) if totals else "",
+            "planned_story_told": on_plan,
+        })  # fmt: skip
+    return report
 
 
 def session_report(session: MockSession) -> list[dict]:

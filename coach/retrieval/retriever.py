@@ -115,7 +115,30 @@ class Retriever:
         self.detector = PrincipleDetector(examples, vectors, classifier)
         _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
         self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
+        self._affinity: dict[str, np.ndarray] | None = None
+        self._affinity_from: dict[str, str] = {}
         self._infer_principles()
+
+    def principle_affinity(self) -> dict[str, np.ndarray]:
+        """For every story, what its questions (else its whole text) probe: the question-only
+        detector's votes over the sixteen principles, averaged over those views. Cached."""
+        if self._affinity is None:
+            asked: dict[str, list[np.ndarray]] = defaultdict(list)
+            _, metas, vectors = self.store.all_vectors(
+                STORIES_COLLECTION, where={"kind": "question"}
+            )
+            for meta, vector in zip(metas, vectors, strict=True):
+                asked[meta["owner"]].append(vector)
+            self._affinity, self._affinity_from = {}, {}
+            for story_id in self.stories:
+                views = asked.get(story_id) or [self.whole_vectors.get(story_id)]
+                views = [v for v in views if v is not None]
+                if views:
+                    self._affinity[story_id] = np.mean([self.detector.votes(v) for v in views], 0)
+                    self._affinity_from[story_id] = "its questions" if asked.get(story_id) else (
+                        "its text"
+                    )
+        return self._affinity
 
     def _infer_principles(self) -> None:
         """Stories whose notes name no principle get the ones their questions (else their whole
@@ -123,21 +146,16 @@ class Retriever:
         bare = [s for s in self.stories.values() if not s.principles]
         if not bare or not len(self.detector.examples):
             return
-        asked: dict[str, list[np.ndarray]] = defaultdict(list)
-        _, metas, vectors = self.store.all_vectors(STORIES_COLLECTION, where={"kind": "question"})
-        for meta, vector in zip(metas, vectors, strict=True):
-            asked[meta["owner"]].append(vector)
+        affinity = self.principle_affinity()
         for story in bare:
-            views = asked.get(story.id) or [self.whole_vectors.get(story.id)]
-            views = [v for v in views if v is not None]
-            if not views:
+            if story.id not in affinity:
                 continue
-            votes = np.mean([self.detector.votes(v) for v in views], axis=0)
+            votes = affinity[story.id]
             order = np.argsort(-votes)
             chosen = [PRINCIPLE_IDS[int(order[0])]]
             if votes[order[1]] >= INFERRED_SECOND * votes[order[0]]:
                 chosen.append(PRINCIPLE_IDS[int(order[1])])
-            source = "its questions" if asked.get(story.id) else "its text"
+            source = self._affinity_from[story.id]
             self.stories[story.id] = story.model_copy(
                 update={
                     "primary_principle": chosen[0],

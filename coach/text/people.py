@@ -59,7 +59,7 @@ _COMMON = frozenset(
     """The A An This That These Those Our My We I It In On At Then So But And Or If When While
     After Before During Since Once Also First Next Finally There Here Each Every All Some One
     Two Three Most Many Much More Both Even Still Just Only Yes No Not Now Today Later
-    Again""".split()
+    Again He She They Hey Hi Hello Dear Thanks""".split()
 )
 # "let's call him Bob", "a colleague named Sam": an everyday-word name is still a name there
 _ALWAYS_NAME_AFTER = (_CALLED,)
@@ -104,6 +104,26 @@ def curated_names() -> frozenset[str]:
 
 
 _ALL: dict[str, frozenset[str]] = {}
+_WORDS: dict[str, frozenset[str]] = {}
+_ENGLISH_SOURCES = ("questions.yaml", "star_sentences.yaml", "principles.yaml", "follow_ups.yaml")
+
+
+def everyday_words() -> frozenset[str]:
+    """Lower-case words of the shipped English texts (questions, labelled sentences, principles):
+    a dictionary name that is also one of these ("Key", "Brand", "Take") is no name on its own."""
+    key = str(knowledge_dir())
+    if key not in _WORDS:
+        words: set[str] = set()
+        for name in _ENGLISH_SOURCES:
+            try:
+                text = (knowledge_dir() / name).read_text(encoding="utf-8")
+            except OSError:
+                continue
+            words.update(re.findall(r"\b[a-z][a-z'-]+\b", text))
+        for path in (knowledge_dir() / "stories").glob("*.md"):
+            words.update(re.findall(r"\b[a-z][a-z'-]+\b", path.read_text(encoding="utf-8")))
+        _WORDS[key] = frozenset(words)
+    return _WORDS[key]
 
 
 def first_names() -> frozenset[str]:
@@ -123,10 +143,12 @@ def _sentence_start(text: str, start: int) -> bool:
 def name_mentions(text: str) -> list[tuple[str, int, int, bool]]:
     """(words, start, end, is a known first name) for each person named, first mention only."""
     found: dict[str, tuple[str, int, int, bool]] = {}
-    names, curated = first_names(), curated_names()
+    names, curated, everyday = first_names(), curated_names(), everyday_words()
     for match in _WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group(0))
         if word not in names or word in _EVERYDAY or word in _COMMON or word in _PLACES:
+            continue
+        if word.lower() in everyday and word not in curated:
             continue
         if word in found:
             continue

@@ -21,3 +21,18 @@ def question_content(question: str) -> str:
     """The question without its opening formula; the question itself if nothing is left."""
     stripped = _WH_FRAMING.sub("", _FRAMING.sub("", question, count=1), count=1).strip(" ?.")
     return stripped if len(stripped.split()) >= 2 else question.strip()
+
+
+_EXPERIENCE = re.compile(
+    r"\b(?:a|an|one|the last|another|the most|the best|the hardest)\s+(?:\w+\s+)?"
+    r"(?:time|moment|situation|instance|occasion|example|project|story|decision|mistake|"
+    r"failure|conflict)\b|\b(?:how|what|when|why)\s+(?:did|have|had)\s+you\b|"
+    r"\bhave you ever\b|\b(?:tell me about|walk me through|describe)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_experience(question: str) -> bool:
+    """Whether the question asks for something the candidate did (a behavioral question), not
+    for an opinion or a fact ("What is your favourite pizza topping?")."""
+    return bool(_EXPERIENCE.search(question))

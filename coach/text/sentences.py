@@ -46,10 +46,10 @@ def split_clauses(sentence: str, min_words: int = 4) -> list[str]:
     return parts or [sentence]
 
 
-def figure_mentions(text: str) -> dict[str, str]:
-    """Every figure in a text, in order, normalised, with the words that stated it first:
-    '10,000' -> '10000', '10K' -> '10000', 'three' -> '3' (kept as 'three' for quoting)."""
-    spotted: list[tuple[int, str, str]] = []
+def figure_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, normalised value, words as written) for every figure of a text, in order:
+    '10,000' -> '10000', '10K' -> '10000', 'three' -> '3'."""
+    spotted: list[tuple[int, int, str, str]] = []
     for match in _NUMBER.finditer(text):
         raw = match.group(0)
         value = raw.lstrip("$£€").replace(",", "")
@@ -59,12 +59,19 @@ def figure_mentions(text: str) -> dict[str, str]:
             value = str(int(float(value[:-1]) * 1_000_000))
         if "." in value:
             value = value.rstrip("0").rstrip(".")
-        spotted.append((match.start(), value, raw))
+        spotted.append((match.start(), match.end(), value, raw))
     for match in _TOKEN.finditer(text):
         if match.group(0).lower() in _WORD_NUMBERS:
-            spotted.append((match.start(), _WORD_NUMBERS[match.group(0).lower()], match.group(0)))
+            word = match.group(0)
+            spotted.append((match.start(), match.end(), _WORD_NUMBERS[word.lower()], word))
+    return sorted(spotted)
+
+
+def figure_mentions(text: str) -> dict[str, str]:
+    """Every figure in a text, in order, normalised, with the words that stated it first
+    (kept as written for quoting: 'three' stays 'three')."""
     found: dict[str, str] = {}
-    for _, value, raw in sorted(spotted):
+    for _, _, value, raw in figure_spans(text):
         found.setdefault(value, raw)
     return found
 
