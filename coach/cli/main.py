@@ -61,9 +61,9 @@ def render_story_row(row: dict) -> str:
                           for s in row["spans"])  # fmt: skip
         sections = "/".join(x[0].upper() for x in row["sections"]) or "unlabelled"
         lines.append(f"    lines {where}; sections {sections}")
-        lines += [f"    - {note}" for note in row["inferred"]]
-        if row["people"]:
-            lines.append("    - names " + ", ".join(row["people"]))
+    lines += [f"    - {note}" for note in row["inferred"]]
+    if row["people"]:
+        lines.append("    - names " + ", ".join(row["people"]))
     return "\n".join(lines)
 
 

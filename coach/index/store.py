@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from coach.index.documents import SCHEMA_VERSION, IndexDoc
+from coach.index.vector_cache import VectorCache
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -89,6 +90,7 @@ class VectorStore:
         self._client: Any = None
         self._collections: dict[str, Any] = {}
         self.root.mkdir(parents=True, exist_ok=True)
+        self.cache = VectorCache(root / "vectors.sqlite", embedder_name)
 
     # ---- manifest -------------------------------------------------------------------------
     @property
@@ -253,7 +255,7 @@ class VectorStore:
         for start in range(0, len(stale), 200):
             target.delete(where={"owner": {"$in": stale[start : start + 200]}})
         docs = [doc for owner in fresh for doc in groups[owner][1]]
-        vectors = _vectors(docs, embed)
+        vectors = _vectors(docs, self.cache.wrap(embed))
         for start in range(0, len(docs), 1024):
             batch = docs[start : start + 1024]
             target.add(

@@ -31,7 +31,10 @@ def story_row(s: Story) -> dict[str, Any]:
         "spans": s.spans,
         "sections": [name for name, held in s.sections.present().items() if held],
         "questions": s.questions,
-        "inferred": s.inferred,
+        "inferred": s.inferred + (
+            [f"grown in the workshop; replaces the entry at {', '.join(s.supersedes_where)}"]
+            if s.supersedes and s.supersedes_where else []
+        ),
         "missing": s.missing,
         "people": s.people,
     }

@@ -69,7 +69,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         page.locator("#bank-remove-pick input").fill("my-teaching-notes.md")
         page.keyboard.press("Enter")
         page.click("#bank-remove")
-        wait_text(page, "#bank-report", "removed from your sources")
+        wait_text(page, "#bank-report", "removed from your sources", timeout_s=120)
         wait_text(page, "#bank-summary", "example bank")
         page.close()
     assert notes.read_bytes() == before  # the user's own file was never touched

@@ -135,3 +135,52 @@ def test_whole_view_of_a_story_with_sections_is_the_weighted_mean_of_its_section
     # a story without sections is embedded whole
     bare = Story(id="s2", title="Note", body="I fixed the build.")
     assert story_documents(bare)[0].mean_of == ()
+
+
+class CountingEmbedder(ToyEmbedder):
+    """The toy embedder, remembering every text it was asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str]):
+        self.seen.extend(texts)
+        return super().encode(texts)
+
+
+def test_a_story_that_comes_back_is_not_embedded_again(store: VectorStore) -> None:
+    counting = CountingEmbedder()
+    store.sync("views", _groups(a="alpha text", b="beta text"), counting.encode)
+    store.sync("views", _groups(c="gamma text"), counting.encode)  # a and b leave the index
+    counting.seen.clear()
+    back = store.sync("views", _groups(a="alpha text", c="gamma text"), counting.encode)
+    assert back.added == ["a"] and counting.seen == []  # read from the vector cache
+    hits = store.query("views", ToyEmbedder().encode(["alpha text"])[0], 1)
+    assert hits[0].doc_id == "a::a" and hits[0].similarity > 0.99
+    store.sync("views", _groups(a="alpha edited", c="gamma text"), counting.encode)
+    assert counting.seen == ["alpha edited", "alpha edited more"]  # new text: embedded
+
+
+def test_a_damaged_vector_cache_is_dropped_and_indexing_goes_on(store: VectorStore) -> None:
+    counting = CountingEmbedder()
+    store.sync("views", _groups(a="alpha text"), counting.encode)
+    store.cache.path.write_bytes(b"this is not a database")
+    store.sync("views", _groups(b="beta text"), counting.encode)
+    assert "beta text" in counting.seen
+    ids, _, _ = store.all_vectors("views")
+    assert sorted(ids) == ["b::a", "b::b"]
+
+
+def test_the_vector_cache_keeps_only_the_most_recently_used(tmp_path: Path) -> None:
+    from coach.index.vector_cache import VectorCache
+
+    counting = CountingEmbedder()
+    cache = VectorCache(tmp_path / "v.sqlite", "toy", max_entries=2)
+    embed = cache.wrap(counting.encode)
+    embed(["one"])
+    embed(["two"])
+    embed(["three"])  # "one" is the least recently used and goes
+    counting.seen.clear()
+    vectors = embed(["three", "one"])
+    assert counting.seen == ["one"] and vectors.shape[0] == 2
