@@ -12,7 +12,7 @@ import coach  # noqa: F401  (sets the offline switches before gradio is imported
 import gradio as gr
 import pandas as pd
 
-from coach.app import loop_views
+from coach.app import charts, loop_views, mock_views
 from coach.app import views as views
 from coach.app.serve_options import serve_options
 from coach.app.service import CoachService
@@ -27,17 +27,32 @@ STAR_COLOURS = {
     "result": "#fbcfe8",
     "lesson": "#e9d5ff",
 }
-COVERAGE_COLOURS = {"strong": "#15803d", "thin": "#f59e0b", "supporting": "#93c5fd"}
-CSS = ".coach-status {font-size: 0.9em; opacity: 0.85}"
+CSS = """
+.coach-status {font-size: 0.9em; opacity: 0.85}
+#coach-title h1 {white-space: nowrap; margin: 0}
+@media (max-width: 700px) {
+  #coach-header {flex-direction: column; gap: 6px}
+  #coach-header > * {width: 100% !important; min-width: 0 !important; flex: none !important}
+  #coach-title h1 {font-size: 1.6em}
+  .tab-container button {font-size: 12.5px !important; padding: 4px 4px !important;
+                         flex-shrink: 0 !important; overflow: visible !important;
+                         min-width: 0 !important}
+  #chat {height: 46vh !important}
+}
+""" + charts.CHART_CSS
+# Gradio scopes ``css`` to the app's content; the page margins sit outside it.
+HEAD = ("<style>@media (max-width: 700px) {.gradio-container .main.fillable "
+        "{padding-left: 10px !important; padding-right: 10px !important}}</style>")  # fmt: skip
 
 
 def build_app(service: CoachService) -> gr.Blocks:
     """Every tab of the coach, wired to ``service``."""
+    names = service.practice.principle_names()
     with gr.Blocks(title="Interview coach") as demo:
-        with gr.Row():
-            gr.Markdown("# Interview coach")
-            status = gr.Markdown(
-                service.runtime.status(), elem_classes="coach-status", elem_id="status"
+        with gr.Row(elem_id="coach-header"):
+            gr.Markdown("# Interview coach", elem_id="coach-title")
+            status = gr.Markdown(  # filled on every page load: never a stale "loading…"
+                "", elem_classes="coach-status", elem_id="status"
             )
             model = gr.Dropdown(
                 service.runtime.models.names(),
@@ -52,6 +67,7 @@ def build_app(service: CoachService) -> gr.Blocks:
             checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
             checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
         gr.Timer(3.0).tick(service.runtime.status, outputs=status)
+        demo.load(service.runtime.status, None, status)
         model.input(service.runtime.switch_model, inputs=model, outputs=status)
         checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
 
@@ -87,7 +103,11 @@ def build_app(service: CoachService) -> gr.Blocks:
                 full = gr.Markdown(elem_id="full-stories")
 
             def on_ask(text: str, history: list, budget: float, which: str):
-                history = [*history, {"role": "user", "content": views.esc(text)}]
+                if not (text or "").strip():
+                    gr.Info("Type a question first, for example 'Tell me about a conflict'.")
+                    yield history, "", gr.skip()
+                    return
+                history = [*history, {"role": "user", "content": views.echo_md(text)}]
                 try:
                     index = ["best story", "second story", "third story"].index(which)
                     for update in service.asking.ask_stream(text, budget, index):
@@ -114,12 +134,17 @@ def build_app(service: CoachService) -> gr.Blocks:
         with gr.Tab("Critique", id="critique"):
             with gr.Row():
                 with gr.Column(scale=1):
-                    c_question = gr.Dropdown(
-                        service.practice.bank_questions(),
-                        allow_custom_value=True,
-                        label="Question (pick or type)",
-                        value=None,
+                    c_question = gr.Textbox(
+                        label="Question (type it, or pick one below)",
+                        placeholder="Tell me about a time you…",
+                        max_lines=3,
                         elem_id="critique-question",
+                    )
+                    c_pick = gr.Dropdown(
+                        service.practice.bank_questions(),
+                        value=None,
+                        label="Pick a question from the bank",
+                        elem_id="critique-pick",
                     )
                     c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
                     c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
@@ -141,9 +166,11 @@ def build_app(service: CoachService) -> gr.Blocks:
             c_star = gr.HighlightedText(
                 label="STAR parts", color_map=STAR_COLOURS, elem_id="critique-star"
             )
-            with gr.Row():
-                c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
-                c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
+            with gr.Row():  # side by side on a wide screen, one under the other on a phone
+                with gr.Column(min_width=320):
+                    c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
+                with gr.Column(min_width=320):
+                    c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
             c_rewritten = gr.Markdown(elem_id="critique-rewrite")
             c_outputs = [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten,
                          c_dims]  # fmt: skip
@@ -175,78 +202,12 @@ def build_app(service: CoachService) -> gr.Blocks:
                         shown[6] = text
                         yield tuple(shown)
 
+            c_pick.input(lambda q: q or gr.skip(), c_pick, c_question)
             c_button.click(on_critique, [c_question, c_answer, c_rewrite], c_outputs,
                            api_name="critique")  # fmt: skip
 
         with gr.Tab("Mock interview", id="mock"):
-            session = gr.State(None)
-            with gr.Row():
-                m_principles = gr.CheckboxGroup(
-                    list(PRINCIPLE_IDS), label="Principles (none = full loop)"
-                )
-                with gr.Column(scale=0, min_width=220):
-                    m_loop = gr.Dropdown(
-                        ["(questions below)", *service.loops.loop_names()[:-1]],
-                        value="(questions below)",
-                        label="Or rehearse a whole loop from its plan",
-                        elem_id="mock-loop",
-                    )
-                    m_count = gr.Slider(1, 10, value=3, step=1, label="Questions")
-                    m_seconds = gr.Slider(60, 300, value=180, step=30, label="Seconds per question")
-                    m_start = gr.Button("Start", variant="primary", elem_id="mock-start")
-            m_question = gr.Markdown(elem_id="mock-question")
-            m_clock = gr.Markdown(elem_id="mock-clock")
-            m_answer = gr.Textbox(lines=8, label="Your answer", elem_id="mock-answer")
-            m_submit = gr.Button("Submit answer", elem_id="mock-submit")
-            m_feedback = gr.Markdown(elem_id="mock-feedback")
-            m_report = gr.Dataframe(
-                label="Session report", interactive=False, elem_id="mock-report"
-            )
-            m_timer = gr.Timer(1.0, active=False)
-
-            def on_start(loop: str, principles: list[str], count: float, seconds: float):
-                try:
-                    if loop in service.loops.loop_names():
-                        s = service.loops.start_loop_mock(loop, int(seconds))
-                    else:
-                        s = service.practice.start_mock(principles, int(count), int(seconds))
-                except CoachError as exc:
-                    return None, views.esc(str(exc)), "", "", None, gr.Timer(active=False)
-                return (
-                    s,
-                    views.mock_question_md(s),
-                    views.clock_md(s),
-                    "",
-                    None,
-                    gr.Timer(active=True),
-                )
-
-            def on_submit(s, answer: str):
-                """The answer box is cleared by this same event, so a fast next answer is kept."""
-                if s is None:
-                    return (s, "Start a mock interview first.", "", "", None,
-                            gr.Timer(active=False), answer)  # fmt: skip
-                try:
-                    outcome = service.practice.answer_mock(s, answer)
-                except CoachError as exc:
-                    return (s, views.mock_question_md(s), views.clock_md(s),
-                            views.esc(str(exc)), None, gr.Timer(), answer)  # fmt: skip
-                report = pd.DataFrame(views.mock_report_rows(s)) if s.finished else None
-                return (s, views.mock_question_md(s), views.clock_md(s),
-                        views.mock_feedback_md(outcome.result), report,
-                        gr.Timer(active=not s.finished), "")  # fmt: skip
-
-            m_start.click(
-                on_start,
-                [m_loop, m_principles, m_count, m_seconds],
-                [session, m_question, m_clock, m_feedback, m_report, m_timer],
-            )
-            m_submit.click(
-                on_submit,
-                [session, m_answer],
-                [session, m_question, m_clock, m_feedback, m_report, m_timer, m_answer],
-            )
-            m_timer.tick(lambda s: views.clock_md(s) if s else "", session, m_clock)
+            mock_tab(service)
 
         loop_tab(service)
 
@@ -276,18 +237,8 @@ def build_app(service: CoachService) -> gr.Blocks:
                     )
                     b_remove = gr.Button("Remove", size="sm", elem_id="bank-remove")
             b_report = gr.Markdown(elem_id="bank-report")
-            b_chart = gr.BarPlot(
-                x="principle",
-                y="stories",
-                color="kind",
-                color_map=COVERAGE_COLOURS,
-                height=420,
-                x_label_angle=-40,
-                label="Stories per principle",
-                caption="strong: shows it first, with detail · thin: shows it first, few words · "
-                "supporting: shows it as a secondary principle",
-                elem_id="bank-chart",
-            )
+            gr.Markdown("### Stories per principle")
+            b_chart = gr.HTML(elem_id="bank-chart")
             b_gaps = gr.Markdown(elem_id="bank-gaps")
             gr.Markdown(
                 "### Your stories\nWhere each comes from in your notes and what the "
@@ -309,12 +260,21 @@ def build_app(service: CoachService) -> gr.Blocks:
             with gr.Row():
                 s_title = gr.Textbox(label="Title", elem_id="story-title")
                 s_principle = gr.Dropdown(
-                    list(PRINCIPLE_IDS), label="Principle it shows best", elem_id="story-principle"
+                    [(names[p], p) for p in PRINCIPLE_IDS],
+                    value=None,
+                    label="Principle it shows best",
+                    elem_id="story-principle",
                 )
             s_fields = [
                 gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
                 for name in ("situation", "task", "action", "result", "lesson")
             ]
+            s_questions = gr.Textbox(
+                lines=3,
+                label="Questions this story answers (one per line; they help the coach find it)",
+                placeholder="Tell me about a time you simplified a process.",
+                elem_id="story-questions",
+            )
             s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
             s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
             s_report = gr.Markdown(elem_id="story-report")
@@ -324,13 +284,12 @@ def build_app(service: CoachService) -> gr.Blocks:
             def bank_view():
                 summary, sources = service.stories.sources()
                 rows, gaps, thin = service.stories.coverage()
-                names = {p.id: p.name for p in service.runtime.retriever.kb.principles}
                 stories = service.stories.workspace_stories()
                 return (
                     views.esc(summary),
-                    pd.DataFrame(views.sources_rows(sources)),
+                    gr.Dataframe(pd.DataFrame(views.sources_rows(sources)), visible=bool(sources)),
                     gr.Dropdown(choices=views.source_choices(sources), value=None),
-                    pd.DataFrame(views.coverage_chart_rows(rows)),
+                    charts.coverage_html(rows),
                     views.gaps_md(gaps, thin),
                     pd.DataFrame(views.story_table_rows(stories, names)),
                     views.set_aside_md(service.stories.set_aside()),
@@ -358,7 +317,9 @@ def build_app(service: CoachService) -> gr.Blocks:
                            [b_report, *bank_outputs])  # fmt: skip
             bank_tab.select(bank_view, None, bank_outputs)
 
-            def on_save(title, principle, situation, task, action, result, lesson, overwrite):
+            def on_save(title, principle, situation, task, action, result, lesson, questions,
+                        overwrite):  # fmt: skip
+                asked = tuple(q.strip(" -*\t") for q in (questions or "").splitlines())
                 form = StoryForm(
                     title or "",
                     principle or "",
@@ -367,6 +328,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                     action or "",
                     result or "",
                     lesson or "",
+                    questions=tuple(q for q in asked if q),
                 )
                 try:
                     message = service.stories.add_story(form, bool(overwrite))
@@ -378,28 +340,23 @@ def build_app(service: CoachService) -> gr.Blocks:
             def on_pick(title: str | None):
                 form = service.stories.user_story_form(title or "")
                 if form is None:
-                    return [gr.skip()] * 8
+                    return [gr.skip()] * 9
                 values = [form.title, form.primary_principle, form.situation, form.task,
-                          form.action, form.result, form.lesson]  # fmt: skip
+                          form.action, form.result, form.lesson,
+                          "\n".join(form.questions)]  # fmt: skip
                 return [*values, True]  # editing means replacing: confirmed by choosing it
 
             s_save.click(
                 on_save,
-                [s_title, s_principle, *s_fields, s_overwrite],
+                [s_title, s_principle, *s_fields, s_questions, s_overwrite],
                 [s_report, *bank_outputs, s_pick],
             )
-            s_pick.input(on_pick, s_pick, [s_title, s_principle, *s_fields, s_overwrite])
+            s_pick.input(on_pick, s_pick,
+                         [s_title, s_principle, *s_fields, s_questions, s_overwrite])  # fmt: skip
 
-        with gr.Tab("History", id="history"):
-            h_chart = gr.LinePlot(
-                x="attempt",
-                y="overall",
-                color="principle",
-                y_lim=[0, 5],
-                height=280,
-                label="Scores over time",
-                elem_id="history-chart",
-            )
+        with gr.Tab("History", id="history") as history_tab:
+            gr.Markdown("### Scores over time")
+            h_chart = gr.HTML(elem_id="history-chart")
             h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
             with gr.Row():
                 h_refresh = gr.Button("Refresh", elem_id="history-refresh")
@@ -411,12 +368,13 @@ def build_app(service: CoachService) -> gr.Blocks:
             def history_view():
                 rows, notice = views.history_rows(service.runtime.history)
                 return (
-                    pd.DataFrame(views.progress_rows(rows)),
-                    pd.DataFrame(views.table_rows(rows)),
+                    charts.progress_svg(views.progress_rows(rows), names),
+                    gr.Dataframe(pd.DataFrame(views.table_rows(rows, names)), visible=bool(rows)),
                     notice,
                 )
 
             h_refresh.click(history_view, None, [h_chart, h_table, h_notice])
+            history_tab.select(history_view, None, [h_chart, h_table, h_notice])
             h_md.click(lambda: str(service.practice.export("md")), None, h_file)
             h_csv.click(lambda: str(service.practice.export("csv")), None, h_file)
 
@@ -424,6 +382,89 @@ def build_app(service: CoachService) -> gr.Blocks:
         demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
         demo.load(history_view, None, [h_chart, h_table, h_notice])
     return demo
+
+
+def mock_tab(service: CoachService) -> None:
+    """A timed mock interview: one question at a time, feedback after each answer, the next
+    question (and its clock) only when the candidate asks for it, and a report at the end."""
+    names = service.practice.principle_names()
+    session = gr.State(None)
+    with gr.Row():
+        m_principles = gr.CheckboxGroup(
+            [(names[p], p) for p in PRINCIPLE_IDS],
+            label="Principles (none = a spread over all)",
+            elem_id="mock-principles",
+        )
+        with gr.Column(scale=0, min_width=240):
+            m_loop = gr.Dropdown(
+                ["(questions below)", *service.loops.loop_names()[:-1]],
+                value="(questions below)",
+                label="Or rehearse a whole loop from its plan",
+                elem_id="mock-loop",
+            )
+            m_count = gr.Slider(1, 10, value=3, step=1, label="Questions")
+            m_seconds = gr.Slider(30, 300, value=180, step=30, label="Seconds per question",
+                                  elem_id="mock-seconds")  # fmt: skip
+            m_start = gr.Button("Start", variant="primary", elem_id="mock-start")
+    m_question = gr.Markdown(mock_views.READY, elem_id="mock-question")
+    m_clock = gr.Markdown(elem_id="mock-clock")
+    m_answer = gr.Textbox(lines=8, label="Your answer", interactive=False, elem_id="mock-answer")
+    with gr.Row():
+        m_submit = gr.Button("Submit answer", interactive=False, elem_id="mock-submit")
+        m_next = gr.Button("Next question", variant="primary", visible=False, elem_id="mock-next")
+    m_feedback = gr.Markdown(elem_id="mock-feedback")
+    m_report = gr.Markdown(elem_id="mock-report")
+    m_timer = gr.Timer(1.0, active=False)
+    outputs = [session, m_question, m_clock, m_feedback, m_report, m_timer, m_answer, m_submit,
+               m_next]  # fmt: skip
+
+    def shown(s, feedback: str = "", report: str = "", answer: str | None = None):
+        """Every output for session ``s``: the answer box is live only while a question runs;
+        ``answer``: its new text (None keeps what is typed)."""
+        running = s is not None and not s.finished and not s.paused
+        box = {"interactive": running} | ({} if answer is None else {"value": answer})
+        return (
+            s,
+            mock_views.question_md(s, names),
+            mock_views.clock_md(s),
+            feedback,
+            report,
+            gr.Timer(active=running),
+            gr.Textbox(**box),
+            gr.Button(interactive=running),
+            gr.Button(visible=s is not None and s.paused),
+        )
+
+    def on_start(loop: str, principles: list[str], count: float, seconds: float):
+        try:
+            if loop in service.loops.loop_names():
+                s = service.loops.start_loop_mock(loop, int(seconds))
+            else:
+                s = service.practice.start_mock(principles, int(count), int(seconds))
+        except CoachError as exc:
+            return shown(None, feedback=views.esc(str(exc)))
+        return shown(s, answer="")
+
+    def on_submit(s, answer: str):
+        """The answer box is cleared by this same event, so nothing typed is lost to a race."""
+        if s is None or s.finished or s.paused:
+            return shown(s)
+        try:
+            outcome = service.practice.answer_mock(s, answer)
+        except CoachError as exc:
+            return shown(s, feedback=views.esc(str(exc)), answer=answer)
+        report = mock_views.report_md(s, names) if s.finished else ""
+        return shown(s, mock_views.feedback_md(s, outcome.result), report, answer="")
+
+    def on_next(s):
+        if s is not None and s.paused:
+            s.resume()
+        return shown(s)
+
+    m_start.click(on_start, [m_loop, m_principles, m_count, m_seconds], outputs)
+    m_submit.click(on_submit, [session, m_answer], outputs)
+    m_next.click(on_next, session, outputs)
+    m_timer.tick(mock_views.clock_md, session, m_clock)
 
 
 def loop_tab(service: CoachService) -> None:
@@ -534,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         share=False,
         auth=options.auth,
         css=CSS,
+        head=HEAD,
         footer_links=[],
     )
     return 0

@@ -51,7 +51,7 @@ def main() -> None:
         page.click("#ask-button")
         wait_text(page, "#chat", "Follow-ups to expect", 180)
         page.get_by_role("tab", name="Critique").click()
-        page.fill("#critique-question input", QUESTION)
+        page.fill("#critique-question textarea", QUESTION)
         page.fill("#critique-answer textarea", ANSWER)
         page.click("#critique-button")
         wait_text(page, "#critique-summary", "Overall", 60)

@@ -124,9 +124,17 @@ class PracticeHandler:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
 
-    def critique(self, question: str, answer: str, session: int | None = None) -> CritiqueOutcome:
-        """Score an answer and save it to the history (coaching goes on if saving fails)."""
-        result = self.runtime.critic.critique(question or None, answer, CritiqueOptions())
+    def critique(
+        self,
+        question: str,
+        answer: str,
+        session: int | None = None,
+        principle: str | None = None,
+    ) -> CritiqueOutcome:
+        """Score an answer and save it to the history (coaching goes on if saving fails);
+        ``principle``: the one the question was set for (a mock's), else detected."""
+        options = CritiqueOptions(principle=principle)
+        result = self.runtime.critic.critique(question or None, answer, options)
         try:
             self.runtime.history.save_critique(result, answer, session)
         except HistoryUnavailable as exc:
@@ -136,6 +144,10 @@ class PracticeHandler:
     def stronger(self, result: Critique) -> Stronger:
         """A stronger version of a critiqued answer, from the candidate's words and notes."""
         return self.runtime.critic.stronger(result)
+
+    def principle_names(self) -> dict[str, str]:
+        """Principle id to name, from the shipped knowledge (no index needed)."""
+        return {p.id: p.name for p in load_knowledge().principles}
 
     def bank_questions(self) -> list[str]:
         """The question bank, for picking a question to practise (no index needed)."""
@@ -155,7 +167,9 @@ class PracticeHandler:
         question = session.current
         if question is None:
             raise CoachError("This mock interview is over; start a new one.")
-        outcome = self.critique(question.text, answer, session=session.history_id)
+        outcome = self.critique(
+            question.text, answer, session=session.history_id, principle=question.principles[0]
+        )
         session.record(outcome.result)
         if session.finished and session.history_id is not None:
             try:
@@ -247,5 +261,6 @@ class StoryBankHandler:
                 s = story.sections
                 return StoryForm(story.title, story.primary_principle or "", s.situation, s.task,
                                  s.action, s.result, s.lesson,
-                                 tuple(story.secondary_principles))  # fmt: skip
+                                 tuple(story.secondary_principles),
+                                 tuple(story.questions))  # fmt: skip
         return None

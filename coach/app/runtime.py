@@ -82,8 +82,11 @@ class Runtime:
         model = self.models.describe()
         ready = self._retriever is not None
         whose = "the example bank" if uses_example_bank() else "your own sources"
+        count = len(self._retriever.stories) if self._retriever is not None else 0
         stories = (
-            f"{len(self._retriever.stories)} stories indexed from {whose}" if ready else "indexing…"
+            f"{count} {'story' if count == 1 else 'stories'} indexed from {whose}"
+            if ready
+            else "indexing…"
         )
         ready = "ready" if self.warm else "warming up…"
         line = (

@@ -27,6 +27,18 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
 
 
+ECHO_CHARS = 300
+
+
+def echo_md(text: str, limit: int = ECHO_CHARS) -> str:
+    """The candidate's message as the chat shows it: a long paste is summarised, not echoed."""
+    text = text.strip()
+    if len(text) <= limit:
+        return esc(text)
+    head = text[:limit].rsplit(" ", 1)[0]
+    return f"{esc(head)}… _({len(text):,} characters in all; a question is read up to 2,000)_"
+
+
 def principles_md(result: AskResult) -> str:
     """The principles a question probes, strongest first."""
     parts = [f"**{esc(p.name)}** {p.score:.0%}" for p in result.principles[:3]]
@@ -64,6 +76,8 @@ def ask_md(
     """The whole assistant reply for the chat, as it grows."""
     if result is None:
         return "Finding your stories…"
+    if result.off_topic and result.no_fit is not None:
+        return esc(result.no_fit.message)  # no principle guessed, no story offered
     parts = [principles_md(result)]
     parts += [f"⚠️ {esc(warning)}" for warning in result.warnings]  # the fit warning comes first
     if result.stories:
@@ -150,52 +164,6 @@ def suggestions_md(result: Critique) -> str:
     return "\n\n".join(lines)
 
 
-def mock_question_md(session) -> str:
-    """The current mock question, or the end of the session."""
-    question = session.current
-    if question is None:
-        per = "interview" if session.interviews else "principle"
-        return f"### Session complete\nYour report per {per} is below."
-    number = session.index + 1
-    where = f"Interview {session.interviews[session.index]} · " if session.interviews else ""
-    return (f"### {where}Question {number} of {len(session.questions)}\n\n{esc(question.text)}"
-            f"\n\n_Probes {esc(', '.join(question.principles))}_")  # fmt: skip
-
-
-def clock_md(session) -> str:
-    """The countdown for the current question."""
-    if session is None or session.current is None:
-        return ""
-    left = session.seconds_left()
-    note = " — time is up; finish your sentence and submit" if left == 0 else ""
-    return f"⏱ {left // 60}:{left % 60:02d} left{note}"
-
-
-def mock_report_rows(session) -> list[dict]:
-    """The end-of-session report as table rows: per interview for a mock of a loop plan."""
-    from coach.practice.mock import interview_report, session_report
-
-    if session.interviews:
-        return [{"interview": r["interview"], "principles": ", ".join(r["principles"]),
-                 "answers": r["answers"], "average": r["average"], "work on": r["weakest"],
-                 "told the planned story": r["planned_story_told"]}
-                for r in interview_report(session)]  # fmt: skip
-    return [{"principle": r["principle"], "answers": r["answers"], "average": r["average"],
-             "work on": r["weakest"]} for r in session_report(session)]  # fmt: skip
-
-
-def coverage_chart_rows(rows: list[dict]) -> list[dict]:
-    """Long-form rows for the coverage chart: strong, thin and supporting stories per principle."""
-    out = []
-    for row in rows:
-        out.append({"principle": row["principle"], "kind": "strong", "stories": row["strong"]})
-        out.append({"principle": row["principle"], "kind": "thin",
-                    "stories": row["primary"] - row["strong"]})  # fmt: skip
-        out.append({"principle": row["principle"], "kind": "supporting",
-                    "stories": row["secondary"]})  # fmt: skip
-    return out
-
-
 def gaps_md(gaps: list[str], thin: list[str]) -> str:
     """Principles with no strong story, and thin stories to flesh out."""
     lines = ["### Principles with no strong story"]
@@ -217,16 +185,19 @@ def history_rows(history) -> tuple[list[dict], str]:
 
 
 def progress_rows(rows: list[dict]) -> list[dict]:
-    """Score per attempt, oldest first, for the progress chart."""
+    """Score per attempt, oldest first, for the progress chart; mock answers marked."""
     ordered = list(reversed(rows))
-    return [{"attempt": n, "overall": r["overall"], "principle": r["principle"] or "none"}
-            for n, r in enumerate(ordered, 1)]  # fmt: skip
+    return [{"attempt": n, "overall": r["overall"], "principle": r["principle"] or "none",
+             "mock": r["session"] is not None} for n, r in enumerate(ordered, 1)]  # fmt: skip
 
 
-def table_rows(rows: list[dict]) -> list[dict]:
-    """The history table: when, question, principle, score."""
-    return [{"when": r["when"], "question": r["question"], "principle": r["principle"],
-             "overall": r["overall"]} for r in rows]  # fmt: skip
+def table_rows(rows: list[dict], names: dict[str, str] | None = None) -> list[dict]:
+    """The history table: score and principle name first (what a phone shows without scrolling),
+    then where from (a critique or mock interview N), when, and the question."""
+    names = names or {}
+    return [{"score": r["overall"], "principle": names.get(r["principle"], r["principle"]),
+             "from": f"mock {r['session']}" if r["session"] is not None else "critique",
+             "when": r["when"], "question": r["question"]} for r in rows]  # fmt: skip
 
 
 def stronger_stream(stronger) -> Iterator[str]:
@@ -243,11 +214,6 @@ def stronger_stream(stronger) -> Iterator[str]:
         yield head + " ".join(shown)
     notes = "\n".join(f"- {esc(n)}" for n in stronger.draft.notes)
     yield head + " ".join(shown) + (f"\n\n{notes}" if notes else "")
-
-
-def mock_feedback_md(result: Critique) -> str:
-    """Short feedback after a mock answer: the score line and the flags."""
-    return critique_summary_md(result) + "\n\n" + flags_md(result)
 
 
 def checks_md(checks: list) -> str:

@@ -90,6 +90,7 @@ class AskResult(BaseModel):
     draft: Draft | None = None
     no_fit: NoFit | None = None
     warnings: list[str] = Field(default_factory=list)
+    off_topic: bool = False  # the text does not read as an interview question: nothing drafted
 
 
 class DimensionScore(BaseModel):

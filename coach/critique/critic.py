@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -134,12 +134,21 @@ def _principle_agreement(question: Retrieval, answer: Retrieval) -> float:
     return float(qv @ av) / denom
 
 
+def _put_first(search: Retrieval, principle: str) -> Retrieval:
+    """``search`` with ``principle`` first: the rubric the question was set for (a mock's)."""
+    scores = dict(search.principles)
+    ranked = [(principle, scores.get(principle, 1.0))]
+    ranked += [p for p in search.principles if p[0] != principle]
+    return replace(search, principles=ranked)
+
+
 @dataclass
 class CritiqueOptions:
     """Optional extras: a model to phrase the coach note, and drafting for ``--rewrite``."""
 
     note_model: object | None = None
     rewrite: DraftOptions | None = None
+    principle: str | None = None  # the principle the question is known to probe (a mock's)
 
 
 class Critic:
@@ -201,6 +210,8 @@ class Critic:
         answer_vector = mean / (float(np.linalg.norm(mean)) or 1.0)
         answer_search = self.retriever.search(_head(plain, 300), k=3, vector=answer_vector)
         question_search = self.retriever.search(asked, k=5) if asked else answer_search
+        if options.principle in {p.id for p in self.kb.principles}:
+            question_search = _put_first(question_search, options.principle)
         principle_id = question_search.principles[0][0]
         principle = self.kb.principle(principle_id)
         assumed = "" if asked else _assumption(principle.name, self._hits(principle_id, vectors,

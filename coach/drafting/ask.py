@@ -11,7 +11,7 @@ from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.retrieval.retriever import Retriever
 from coach.text.asks import ASKS, STORY_KINDS
-from coach.text.question_text import asks_for_experience
+from coach.text.question_text import asks_for_experience, reads_as_question
 from coach.text.sentences import visible_text
 
 MAX_QUESTION_CHARS = 2000
@@ -94,7 +94,18 @@ def ask(
     )
     best = found.matches[0] if found.matches else None
     top = found.principles[0][0]
-    if best is not None and chosen is None:
+    if not reads_as_question(text, found.likeness):
+        result.off_topic = True
+        result.no_fit = NoFit(
+            message=(
+                "This does not read as an interview question, so the coach did not guess a "
+                "principle or draft an answer. Ask it the way an interviewer would, for example "
+                "'Tell me about a time you had to meet a tight deadline.'"
+            ),
+            closest=[m.story.title for m in found.matches],
+            principle=top,
+        )
+    elif best is not None and chosen is None:
         result.no_fit = NoFit(
             message=(
                 f"This question asks for {' or '.join(told)}, and none of your stories tells "

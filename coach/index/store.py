@@ -255,6 +255,7 @@ class VectorStore:
         for start in range(0, len(stale), 200):
             target.delete(where={"owner": {"$in": stale[start : start + 200]}})
         docs = [doc for owner in fresh for doc in groups[owner][1]]
+        known_before = self.cache.hits
         vectors = _vectors(docs, self.cache.wrap(embed))
         for start in range(0, len(docs), 1024):
             batch = docs[start : start + 1024]
@@ -263,7 +264,8 @@ class VectorStore:
                 embeddings=[vectors[d.id].tolist() for d in batch],
                 metadatas=[{"owner": d.story_id, "kind": d.kind} for d in batch],
             )
-        report.documents_embedded = sum(not d.mean_of for d in docs)
+        reused = self.cache.hits - known_before  # read from the vector cache, not embedded
+        report.documents_embedded = sum(not d.mean_of for d in docs) - reused
         entry = {
             "owners": {owner: digest for owner, (digest, _) in groups.items()},
             "count": sum(len(doc_list) for _, doc_list in groups.values()),

@@ -57,6 +57,7 @@ class StoryForm:
     result: str
     lesson: str = ""
     secondary_principles: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()  # interview questions the story answers, in the user's words
 
 
 def render_story(form: StoryForm, story_id: str, extra: dict | None = None) -> str:
@@ -69,6 +70,7 @@ def render_story(form: StoryForm, story_id: str, extra: dict | None = None) -> s
         "secondary_principles": [
             p for p in form.secondary_principles if p != form.primary_principle
         ],
+        **({"questions": list(form.questions)} if form.questions else {}),
         **(extra or {}),
     }
     parts = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---"]

@@ -31,15 +31,37 @@ class MockSession:
     question_started: float = field(default_factory=time.monotonic)
     interviews: list[int] = field(default_factory=list)  # per question, for a mock of a loop plan
     planned: list[str | None] = field(default_factory=list)  # the plan's story per question
+    used: list[int] = field(default_factory=list)  # seconds taken by each answer
+    paused: bool = False  # between an answer's feedback and the next question
 
     def record(self, critique: Critique) -> None:
-        """Keep the critique of the current answer and start the next question's clock."""
+        """Keep the critique of the current answer and the time it took; the next question
+        waits (its clock stopped) until ``resume``."""
+        self.used.append(self.seconds_used())
         self.critiques.append(critique)
         self.question_started = time.monotonic()
+        self.paused = not self.finished
+
+    def resume(self) -> None:
+        """Show the next question and start its clock."""
+        self.paused = False
+        self.question_started = time.monotonic()
+
+    def seconds_used(self) -> int:
+        """Seconds since the current question was shown (0 while paused)."""
+        return 0 if self.paused else round(time.monotonic() - self.question_started)
 
     def seconds_left(self) -> int:
         """Seconds left on the current question's countdown (never below zero)."""
-        return max(0, round(self.seconds - (time.monotonic() - self.question_started)))
+        return max(0, self.seconds - self.seconds_used())
+
+    def seconds_over(self) -> int:
+        """Seconds past the countdown on the current question (0 while within it)."""
+        return max(0, self.seconds_used() - self.seconds)
+
+    def overruns(self) -> list[int]:
+        """Per answered question, the seconds it ran past the countdown."""
+        return [max(0, used - self.seconds) for used in self.used]
 
     @property
     def index(self) -> int:

@@ -109,6 +109,14 @@ class PrincipleDetector:
             else np.zeros((0, len(PRINCIPLE_IDS)), dtype=np.float32)
         )
 
+    def likeness(self, query_vector: np.ndarray) -> float:
+        """How much the text reads like an interview question: the mean similarity of its three
+        nearest labelled questions (real questions 0.30-0.80, gibberish and chit-chat below)."""
+        if not len(self.examples):
+            return 1.0
+        sims = self.vectors @ query_vector
+        return float(np.sort(sims)[-3:].mean())
+
     def votes(self, query_vector: np.ndarray) -> np.ndarray:
         """The question's own evidence, as a distribution over the sixteen principles."""
         if not len(self.examples):

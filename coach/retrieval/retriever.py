@@ -24,7 +24,7 @@ from coach.knowledge.bank import load_synonyms
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
 from coach.text.question_text import question_content
-from coach.text.terms import terms
+from coach.text.terms import terms, words_for_terms
 
 Mode = Literal["dense", "bm25", "rrf", "fused"]
 SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
@@ -64,6 +64,7 @@ class Retrieval:
     question: str
     principles: list[tuple[str, float]]
     matches: list[StoryMatch]
+    likeness: float = 1.0  # how much the text reads like an interview question
 
 
 def _per_story(values: dict[str, list[float]]) -> dict[str, float]:
@@ -209,7 +210,8 @@ class Retriever:
                 _KIND_LABEL.get(kind, f"its {kind}")
                 for _, kind in sorted(best_view[owner], reverse=True)[:2]
             ]
-            shared = sorted(query_terms & set(terms(story.title + " " + story.text())))[:6]
+            common = query_terms & set(terms(story.title + " " + story.text()))
+            shared = words_for_terms(question, common)[:6]
             matches.append(
                 StoryMatch(
                     story=story,
@@ -220,7 +222,7 @@ class Retriever:
                     shared_terms=shared,
                 )
             )
-        return Retrieval(question, principles, matches)
+        return Retrieval(question, principles, matches, self.detector.likeness(vector))
 
     def _without_retellings(self, order: list[str], k: int) -> list[str]:
         """Replace notes entries that retell a bank story by that story, keeping the rank."""

@@ -36,3 +36,21 @@ def asks_for_experience(question: str) -> bool:
     """Whether the question asks for something the candidate did (a behavioral question), not
     for an opinion or a fact ("What is your favourite pizza topping?")."""
     return bool(_EXPERIENCE.search(question))
+
+
+QUESTION_LIKENESS_MIN = 0.33  # chosen on tests/data/off_topic/off_topic_dev.yaml only
+_MOTIVE = re.compile(
+    r"\bwhy (?:do you want|this|our|us|[A-Z]\w+)\b|\babout yourself\b|"
+    r"\byour (?:resume|background|strengths?|weakness(?:es)?|career|last manager)\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_question(question: str, likeness: float) -> bool:
+    """Whether the text reads as an interview question: close to the labelled questions, or
+    asking for an experience, or one of the usual motivation questions ("Why Amazon?")."""
+    return (
+        likeness >= QUESTION_LIKENESS_MIN
+        or asks_for_experience(question)
+        or bool(_MOTIVE.search(question))
+    )

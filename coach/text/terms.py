@@ -38,3 +38,13 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """Lower-cased, stemmed content words of a text."""
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def words_for_terms(text: str, wanted: set[str]) -> list[str]:
+    """The words of ``text`` as written (lower case, first spelling) whose stems are in ``wanted``:
+    what a person reads instead of a stem like "proces"."""
+    out: dict[str, str] = {}
+    for word in _WORD.findall(text.lower()):
+        if word not in STOPWORDS and (root := stem(word)) in wanted:
+            out.setdefault(root, word)
+    return list(out.values())

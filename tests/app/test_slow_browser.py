@@ -76,7 +76,7 @@ def test_ask_shows_principle_story_and_a_draft(page) -> None:
 
 def test_critique_shows_score_chart_and_flags(page) -> None:
     _tab(page, "Critique")
-    page.fill("#critique-question input", QUESTION)
+    page.fill("#critique-question textarea", QUESTION)
     page.fill("#critique-answer textarea", ANSWER)
     page.click("#critique-button")
     wait_text(page, "#critique-flags", "filler_words")
@@ -89,7 +89,7 @@ def test_critique_shows_score_chart_and_flags(page) -> None:
     assert "n/a" in dims  # grounding: the example bank is not the candidate's own notes
     _shot(page, "critique")
     page.get_by_label("Also draft a stronger version from my story").check()
-    page.fill("#critique-question input", "")
+    page.fill("#critique-question textarea", "")
     page.click("#critique-button")
     wait_text(page, "#critique-summary", "No question was given, so the answer was judged as")
     wait_text(page, "#critique-rewrite", "No stronger version")
@@ -116,7 +116,7 @@ def test_one_mock_round(page) -> None:
 def test_add_a_story_and_retrieve_it(page) -> None:
     _tab(page, "Story bank")
     page.fill("#story-title textarea, #story-title input", "Rescuing the flaky nightly build")
-    page.locator("#story-principle input").fill("dive-deep")
+    page.locator("#story-principle input").fill("Dive Deep")
     page.keyboard.press("Enter")
     fields = {
         "situation": "Our nightly build of the camera firmware failed one night in three.",
@@ -145,7 +145,7 @@ def test_add_a_story_and_retrieve_it(page) -> None:
 
 def test_history_survives_a_restart(browser, home: Path, page) -> None:
     _tab(page, "Critique")
-    page.fill("#critique-question input", "A question only this test asks about history")
+    page.fill("#critique-question textarea", "A question only this test asks about history")
     page.fill("#critique-answer textarea", ANSWER)
     page.click("#critique-button")
     wait_text(page, "#critique-summary", "Overall")
@@ -185,7 +185,7 @@ def test_html_in_notes_and_answers_is_shown_not_run(page) -> None:
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
     _tab(page, "Story bank")
     page.fill("#story-title textarea, #story-title input", "Escaping a hostile title")
-    page.locator("#story-principle input").fill("earn-trust")
+    page.locator("#story-principle input").fill("Earn Trust")
     page.keyboard.press("Enter")
     for name, text in {
         "situation": f"A teammate pasted {payload} into our wiki page about onboarding.",

@@ -89,7 +89,7 @@ def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path:
         page.click("#bank-add")
         wait_text(page, "#bank-report", "answers", timeout_s=120)
         page.get_by_role("tab", name="Critique").click()
-        page.fill("#critique-question input", "Tell me about a time you made something simpler.")
+        page.fill("#critique-question textarea", "Tell me about a time you made something simpler.")
         page.fill(
             "#critique-answer textarea",
             "Um, so our labs took half the period to set up, basically. I packed one shoebox per "

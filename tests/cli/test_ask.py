@@ -125,6 +125,8 @@ def test_index_reports_changes_then_is_a_no_op(capsys: pytest.CaptureFixture[str
     assert _run(["index"]) == 0
     first = capsys.readouterr().out
     assert "added" in first and "texts embedded" in first
+    listed = next(line for line in first.splitlines() if line.strip().startswith("added:"))
+    assert len(listed.split(",")) <= 5 and "more" in listed  # a count, not every id
     assert _run(["index"]) == 0
     assert "up to date" in capsys.readouterr().out
     assert _run(["index", "--rebuild"]) == 0

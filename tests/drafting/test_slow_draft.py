@@ -45,3 +45,17 @@ def test_real_off_topic_question_gets_no_draft(setup) -> None:
     retriever, model = setup
     result = ask(retriever, "What is your favourite pizza topping?", 3, DraftOptions(model=model))
     assert result.draft is None and result.no_fit is not None
+
+
+def test_gibberish_and_chit_chat_are_not_read_as_interview_questions(setup) -> None:
+    """Held-out set (never used to choose the threshold): at least 85 % judged right, and what
+    is judged off topic gets no draft and says so instead of naming a principle."""
+    from coach.evaluation.off_topic import judged
+
+    retriever, model = setup
+    right, total, misses = judged(retriever, DATA / "off_topic" / "off_topic_test.yaml")
+    assert right / total >= 0.85, misses
+    result = ask(retriever, "lkjh poiu mnbv", 3, DraftOptions(model=model))
+    assert result.off_topic and result.draft is None
+    assert "does not read as an interview question" in result.no_fit.message
+    assert not ask(retriever, "Tell me about a time you missed a deadline.", 3).off_topic

@@ -1,6 +1,6 @@
 import pytest
 
-from coach.text.question_text import question_content
+from coach.text.question_text import question_content, reads_as_question
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,18 @@ from coach.text.question_text import question_content
 )
 def test_framing_is_stripped_but_content_kept(question: str, content: str) -> None:
     assert question_content(question) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "likeness", "expected"),
+    [
+        ("asdf qwer", 0.20, False),
+        ("Tell me a joke.", 0.30, False),
+        ("Conflict with a teammate?", 0.66, True),
+        ("Tell me about a time you failed.", 0.10, True),  # asks for an experience
+        ("Why Amazon?", 0.30, True),  # a motivation question
+        ("What are your weaknesses?", 0.25, True),
+    ],
+)
+def test_reads_as_question(text: str, likeness: float, expected: bool) -> None:
+    assert reads_as_question(text, likeness) is expected
