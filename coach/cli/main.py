@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    from coach.knowledge.story_list import list_stories
+    from coach.knowledge.corpus import list_stories
 
     rows = list_stories(include_notes=args.all)
     if args.json:

@@ -8,12 +8,13 @@ or when they register the bank folder on purpose. It is never mixed silently int
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from coach.core.paths import knowledge_dir
 from coach.core.schema import KnowledgeBase, Story
 from coach.knowledge.bank import load_knowledge, load_stories
 from coach.knowledge.sources import registered_sources, story_folders
-from coach.knowledge.story_list import notes_entries
+from coach.knowledge.story_list import notes_entries, story_row
 from coach.knowledge.user_stories import load_user_stories, user_stories_dir
 
 
@@ -73,3 +74,14 @@ def corpus_signature() -> tuple[tuple[str, int, int], ...]:
         except OSError:
             out.append((str(path), -1, -1))
     return tuple(sorted(out))
+
+
+def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
+    """One row per story the coach searches (the user's sources, or the example bank while
+    they have none); ``include_notes`` also lists the example bank next to the user's own."""
+    kb = load_knowledge()
+    stories = all_stories(kb)
+    if include_notes:
+        seen = {s.id for s in stories}
+        stories += [s for s in kb.stories if s.id not in seen]
+    return [story_row(s) for s in stories]

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.schema import Principle, Story
-from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.cache import parse_notes_file
 from coach.knowledge.sources import notes_files
 
@@ -38,19 +37,6 @@ def story_row(s: Story) -> dict[str, Any]:
         "missing": s.missing,
         "people": s.people,
     }
-
-
-def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
-    """One row per story the coach searches (the user's sources, or the example bank while
-    they have none); ``include_notes`` also lists the example bank next to the user's own."""
-    from coach.knowledge.corpus import all_stories
-
-    kb = load_knowledge()
-    stories = all_stories(kb)
-    if include_notes:
-        seen = {s.id for s in stories}
-        stories += [s for s in kb.stories if s.id not in seen]
-    return [story_row(s) for s in stories]
 
 
 def unplaced(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:

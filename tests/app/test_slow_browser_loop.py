@@ -63,11 +63,15 @@ def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:  # n
         page.get_by_role("option", name="phone-screen").click()
         page.click("#mock-start")
         wait_text(page, "#mock-question", "Interview 1")
-        for number in (2, 3, 0):
+        for number in (1, 2, 3):
             page.fill("#mock-answer textarea", ANSWERS["result_figure"])
             page.click("#mock-submit")
-            wanted = f"Question {number} of 3" if number else "report per interview"
+            wanted = "answered" if number < 3 else "Session complete"
             wait_text(page, "#mock-question", wanted, timeout_s=120)
+            wait_text(page, "#mock-feedback", f"Feedback on question {number}")
+            if number < 3:
+                page.click("#mock-next")
+                wait_text(page, "#mock-question", f"Question {number + 1} of 3")
         assert "Overall" in page.inner_text("#mock-feedback")
         wait_text(page, "#mock-report", "told the planned story")
         _shot(page, "mock-loop-report")

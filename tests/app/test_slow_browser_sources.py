@@ -100,6 +100,7 @@ def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path:
         page.click("#critique-button")
         wait_text(page, "#critique-summary", "Overall")
         wait_text(page, "#critique-rewrite", "A stronger version", timeout_s=60)
+        wait_text(page, "#critique-rewrite", "twenty minutes to five", timeout_s=60)  # streamed
         rewrite = page.inner_text("#critique-rewrite")
         assert "I packed one shoebox per group" in rewrite  # the candidate's own words
         assert "twenty minutes to five" in rewrite  # a fact the notes add
