@@ -22,7 +22,7 @@ LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==\([^ ]*\).*/\1/p' $(LOCK))
 # wheel tuned to some CPU (pip's own cache keys wheels by source, not by build flags) is never reused.
 LLAMA_WHEELS := $(HOME)/.cache/interview-coach/llama-cpp-python-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | md5sum | cut -c1-8)
 
-.PHONY: run test lint install lock smoke clean-venv chromium
+.PHONY: run test lint install lock smoke clean-venv chromium postgres
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -67,7 +67,15 @@ chromium:
 	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium; }; }
 
-test: install chromium smoke
+# History tests run a throwaway PostgreSQL (initdb + pg_ctl on loopback); install the server
+# binaries when missing. The Chroma server comes with the chromadb package (.venv/bin/chroma).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q postgresql; }; }
+
+test: install chromium postgres smoke
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

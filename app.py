@@ -14,8 +14,10 @@ import pandas as pd
 
 from coach.app import charts, loop_views, mock_views
 from coach.app import views as views
+from coach.app.accounts_service import AccountServices
 from coach.app.serve_options import serve_options
 from coach.app.service import CoachService
+from coach.core.accounts import AccountStore
 from coach.core.errors import CoachError
 from coach.core.ids import DIMENSION_IDS, PRINCIPLE_IDS
 from coach.knowledge.user_stories import StoryForm
@@ -66,9 +68,10 @@ def build_app(service: CoachService) -> gr.Blocks:
         with gr.Accordion("Setup checks", open=False, elem_id="setup-checks"):
             checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
             checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
-        gr.Timer(3.0).tick(service.runtime.status, outputs=status)
-        demo.load(service.runtime.status, None, status)
-        model.input(service.runtime.switch_model, inputs=model, outputs=status)
+        # lambdas: with accounts, ``service`` is looked up per request, never bound at build time
+        gr.Timer(3.0).tick(lambda: service.runtime.status(), outputs=status)
+        demo.load(lambda: service.runtime.status(), None, status)
+        model.input(lambda name: service.runtime.switch_model(name), inputs=model, outputs=status)
         checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
 
         with gr.Tab("Ask", id="ask"):
@@ -308,13 +311,14 @@ def build_app(service: CoachService) -> gr.Blocks:
                 name = path.rsplit("/", 1)[-1]
                 return changed(service.stories.upload_notes, path, name)
 
-            b_upload.upload(on_upload, b_upload, [b_report, *bank_outputs])
+            b_upload.upload(on_upload, b_upload, [b_report, *bank_outputs],
+                            api_name="upload_notes")  # fmt: skip
             b_add.click(lambda p: changed(service.stories.add_source, p), b_path,
-                        [b_report, *bank_outputs])  # fmt: skip
+                        [b_report, *bank_outputs], api_name="add_source")  # fmt: skip
             b_path.submit(lambda p: changed(service.stories.add_source, p), b_path,
                           [b_report, *bank_outputs])  # fmt: skip
             b_remove.click(lambda p: changed(service.stories.remove_source, p), b_remove_pick,
-                           [b_report, *bank_outputs])  # fmt: skip
+                           [b_report, *bank_outputs], api_name="remove_source")  # fmt: skip
             bank_tab.select(bank_view, None, bank_outputs)
 
             def on_save(title, principle, situation, task, action, result, lesson, questions,
@@ -350,6 +354,7 @@ def build_app(service: CoachService) -> gr.Blocks:
                 on_save,
                 [s_title, s_principle, *s_fields, s_questions, s_overwrite],
                 [s_report, *bank_outputs, s_pick],
+                api_name="save_story",
             )
             s_pick.input(on_pick, s_pick,
                          [s_title, s_principle, *s_fields, s_questions, s_overwrite])  # fmt: skip
@@ -373,10 +378,12 @@ def build_app(service: CoachService) -> gr.Blocks:
                     notice,
                 )
 
-            h_refresh.click(history_view, None, [h_chart, h_table, h_notice])
+            h_refresh.click(history_view, None, [h_chart, h_table, h_notice], api_name="history")
             history_tab.select(history_view, None, [h_chart, h_table, h_notice])
-            h_md.click(lambda: str(service.practice.export("md")), None, h_file)
-            h_csv.click(lambda: str(service.practice.export("csv")), None, h_file)
+            h_md.click(lambda: str(service.practice.export("md")), None, h_file,
+                       api_name="export_markdown")  # fmt: skip
+            h_csv.click(lambda: str(service.practice.export("csv")), None, h_file,
+                        api_name="export_csv")  # fmt: skip
 
         demo.load(bank_view, None, bank_outputs)
         demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
@@ -470,15 +477,14 @@ def mock_tab(service: CoachService) -> None:
 def loop_tab(service: CoachService) -> None:
     """The Loop plan tab: a story per principle per interview, the checks, the cheat sheet, and
     the workshop that grows a thin story from the candidate's answers."""
-    loops = service.loops
     with gr.Tab("Loop plan", id="loop"):
         with gr.Row():
-            l_loop = gr.Dropdown(loops.loop_names(), value="amazon-5", label="Loop",
+            l_loop = gr.Dropdown(service.loops.loop_names(), value="amazon-5", label="Loop",
                                  elem_id="loop-name")  # fmt: skip
             l_custom = gr.Textbox(label="Custom loop (one interview per line, principle ids)",
                                   lines=2, visible=False, elem_id="loop-custom")  # fmt: skip
             l_plan = gr.Button("Plan my loop", variant="primary", scale=0, elem_id="loop-plan")
-        l_about = gr.Markdown(loops.describe("amazon-5"))
+        l_about = gr.Markdown(service.loops.describe("amazon-5"))
         l_table = gr.Dataframe(interactive=False, wrap=True, elem_id="loop-table")
         with gr.Row():
             l_checks = gr.Markdown(elem_id="loop-checks")
@@ -504,21 +510,21 @@ def loop_tab(service: CoachService) -> None:
             w_save = gr.Button("Save the story", elem_id="workshop-save")
 
         def on_loop(name: str):
-            return gr.Textbox(visible=name == "custom"), loops.describe(name)
+            return gr.Textbox(visible=name == "custom"), service.loops.describe(name)
 
         def on_plan(name: str, custom: str):
             try:
-                plan = loops.plan(name, custom)
+                plan = service.loops.plan(name, custom)
             except CoachError as exc:
                 return None, views.esc(str(exc)), None
-            stories, names = loops.stories(), loops.principle_names()
+            stories, names = service.loops.stories(), service.loops.principle_names()
             return (pd.DataFrame(loop_views.plan_rows(plan, stories, names)),
                     loop_views.plan_checks_md(plan, stories, names),
-                    [str(p) for p in loops.cheat_sheets(plan)])  # fmt: skip
+                    [str(p) for p in service.loops.cheat_sheets(plan)])  # fmt: skip
 
         def on_start(story_id: str):
             try:
-                w = loops.start_workshop(story_id)
+                w = service.loops.start_workshop(story_id)
             except CoachError as exc:
                 return None, views.esc(str(exc))
             return w, loop_views.workshop_md(w, w.current())
@@ -536,11 +542,11 @@ def loop_tab(service: CoachService) -> None:
             if w is None:
                 return None, loop_views.workshop_md(None, None), gr.Dropdown()
             try:
-                path = loops.save_workshop(w)
+                path = service.loops.save_workshop(w)
             except CoachError as exc:
                 return w, views.esc(str(exc)), gr.Dropdown()
             return (None, loop_views.workshop_saved_md(w, path.name),
-                    gr.Dropdown(choices=loops.workshop_choices()))  # fmt: skip
+                    gr.Dropdown(choices=service.loops.workshop_choices()))  # fmt: skip
 
         l_loop.input(on_loop, l_loop, [l_custom, l_about])
         l_plan.click(on_plan, [l_loop, l_custom], [l_table, l_checks, l_files])
@@ -548,7 +554,7 @@ def loop_tab(service: CoachService) -> None:
         w_send.click(on_answer, [workshop, w_answer], [workshop, w_view, w_answer])
         w_skip.click(lambda w: on_answer(w, "", True), workshop, [workshop, w_view, w_answer])
         w_save.click(on_save, workshop, [workshop, w_view, w_story])
-        w_story.focus(lambda: gr.Dropdown(choices=loops.workshop_choices()), None, w_story)
+        w_story.focus(lambda: gr.Dropdown(choices=service.loops.workshop_choices()), None, w_story)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -561,11 +567,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        options = serve_options(args.host, args.port, args.auth)
+        accounts = AccountStore()
+        with_accounts = bool(accounts.names())
+        options = serve_options(args.host, args.port, args.auth, accounts=with_accounts)
     except CoachError as exc:
         print(exc, file=sys.stderr)
         return 2
-    service = CoachService(args.model)
+    auth = options.auth
+    if with_accounts:  # each account signs in and works in its own folder
+        if auth is not None:
+            print("Accounts exist (coach users list), so --auth/COACH_AUTH is not used.",
+                  file=sys.stderr)  # fmt: skip
+        service = AccountServices(args.model)
+        auth = accounts.verify
+    else:
+        service = CoachService(args.model)
     threading.Thread(target=service.runtime.warm_up, daemon=True).start()
     demo = build_app(service)
     demo.queue(default_concurrency_limit=4)
@@ -573,7 +589,10 @@ def main(argv: list[str] | None = None) -> int:
         server_name=options.host,
         server_port=options.port,
         share=False,
-        auth=options.auth,
+        auth=auth,
+        auth_message="Sign in with the account your coach administrator gave you."
+        if with_accounts
+        else None,
         css=CSS,
         head=HEAD,
         footer_links=[],

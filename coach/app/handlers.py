@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 import time
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from coach.app.runtime import Runtime
 from coach.core.errors import CoachError
-from coach.core.paths import data_dir
+from coach.core.history import HistoryUnavailable
+from coach.core.paths import data_dir, is_shared_server
 from coach.core.results import AskResult, Critique, DraftSentence
 from coach.core.schema import Story
 from coach.critique.critic import CritiqueOptions
@@ -30,7 +32,6 @@ from coach.knowledge.workspace import (
     workspace_summary,
 )
 from coach.practice.coverage import coverage_rows, principles_without_strong_story, thin_stories
-from coach.practice.history import HistoryUnavailable
 from coach.practice.mock import MockSession, draw_questions, interview_report, session_report
 
 _DONE = object()
@@ -85,7 +86,8 @@ class AskHandler:
                 outcome["error"] = exc
             events.put((_DONE, None))
 
-        threading.Thread(target=work, daemon=True).start()
+        # the worker sees this request's context: on a server with accounts, the user's workspace
+        threading.Thread(target=contextvars.copy_context().run, args=(work,), daemon=True).start()
         update = AskUpdate(result=None)
         while True:
             kind, payload = events.get()
@@ -214,6 +216,9 @@ class StoryBankHandler:
     def add_source(self, path_text: str) -> str:
         """Add a notes file or story folder on this machine by its path; the report, one line
         per source (problems with line numbers)."""
+        if is_shared_server():  # a path here names the server's files, not the candidate's
+            raise CoachError("On a shared server, upload your notes file instead of giving a "
+                             "path.")  # fmt: skip
         if not path_text or not path_text.strip():
             raise CoachError("Type the path of a notes file or a story folder on this computer.")
         report = add_sources([Path(path_text.strip().strip('"')).expanduser()])

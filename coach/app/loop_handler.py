@@ -7,10 +7,10 @@ from pathlib import Path
 
 from coach.app.runtime import Runtime
 from coach.core.errors import CoachError
+from coach.core.history import HistoryUnavailable
 from coach.core.paths import data_dir
 from coach.core.schema import Story
 from coach.practice.cheat_sheet import cheat_sheet_html, cheat_sheet_markdown
-from coach.practice.history import HistoryUnavailable
 from coach.practice.mock import MockSession, plan_questions
 from coach.practice.plan import Plan, build_plan, known_loops, loop_from
 from coach.practice.workshop import Workshop

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 
 from coach.app.model_slot import ModelSlot
+from coach.core.history_pg import open_history
 from coach.core.settings import load_settings
 from coach.critique.critic import Critic
 from coach.drafting.ask import DraftOptions, ask
 from coach.knowledge.corpus import corpus_signature, uses_example_bank
-from coach.practice.history import History
 from coach.retrieval.opening import open_retriever
 from coach.retrieval.retriever import Retriever
 
@@ -18,12 +18,13 @@ class Runtime:
     """What every tab shares: the retriever and critic (rebuilt when the index is damaged or the
     stories change), the model slot, the history and settings; warm-up and the status line."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, models: ModelSlot | None = None) -> None:
+        """``models``: a model slot to share (one model process for every account)."""
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
         self._critic: Critic | None = None
-        self.models = ModelSlot(model)
-        self.history = History()
+        self.models = models or ModelSlot(model)
+        self.history = open_history()  # PostgreSQL when DATABASE_URL names one
         self.settings = load_settings()
         self.notices: list[str] = []
         self._signature: tuple = ()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from dataclasses import dataclass
 
 from coach.core.errors import CoachError
+from coach.core.hosts import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -21,16 +21,6 @@ class ServeOptions:
     auth: tuple[str, str] | None
 
 
-def is_loopback(host: str) -> bool:
-    """True for 127.0.0.0/8, ::1 and 'localhost'."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def parse_auth(value: str | None) -> tuple[str, str] | None:
     """'user:pass' -> ('user', 'pass'); both parts must be non-empty."""
     if not value:
@@ -41,7 +31,9 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def serve_options(host: str | None, port: int | None, auth: str | None) -> ServeOptions:
+def serve_options(
+    host: str | None, port: int | None, auth: str | None, accounts: bool = False
+) -> ServeOptions:
     """Resolve flags and environment (COACH_PORT, COACH_AUTH); refuse an open non-loopback bind."""
     host = host or DEFAULT_HOST
     if port is None:
@@ -52,9 +44,9 @@ def serve_options(host: str | None, port: int | None, auth: str | None) -> Serve
     if not 0 < port < 65536:
         raise CoachError(f"Port {port} is not between 1 and 65535.")
     credentials = parse_auth(auth or os.environ.get("COACH_AUTH"))
-    if not is_loopback(host) and credentials is None:
+    if not is_loopback(host) and credentials is None and not accounts:
         raise CoachError(
-            f"Refusing to serve on {host} without credentials: pass --auth user:password or set "
-            "COACH_AUTH, or stay on 127.0.0.1."
+            f"Refusing to serve on {host} without credentials: add accounts (coach users add), "
+            "pass --auth user:password or set COACH_AUTH, or stay on 127.0.0.1."
         )
     return ServeOptions(host, port, credentials)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from coach.app.handlers import AskHandler, PracticeHandler, StoryBankHandler
 from coach.app.loop_handler import LoopHandler
+from coach.app.model_slot import ModelSlot
 from coach.app.runtime import Runtime
 
 
 class CoachService:
     """The shared runtime and one handler per job."""
 
-    def __init__(self, model: str | None = None) -> None:
-        self.runtime = Runtime(model)
+    def __init__(self, model: str | None = None, models: ModelSlot | None = None) -> None:
+        self.runtime = Runtime(model, models)
         self.asking = AskHandler(self.runtime)
         self.practice = PracticeHandler(self.runtime)
         self.stories = StoryBankHandler(self.runtime)

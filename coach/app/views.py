@@ -175,7 +175,7 @@ def gaps_md(gaps: list[str], thin: list[str]) -> str:
 
 def history_rows(history) -> tuple[list[dict], str]:
     """The saved critiques, or a one-line notice when the history cannot be read."""
-    from coach.practice.history import HistoryUnavailable
+    from coach.core.history import HistoryUnavailable
 
     try:
         rows = history.critiques()

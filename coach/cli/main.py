@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from coach.cli import practice_commands, setup_commands
+from coach.cli import account_commands, practice_commands, setup_commands
 from coach.core.errors import CoachError
 
 BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
@@ -321,7 +321,15 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="check the install, model, index, data and sources")
     doctor.add_argument("--json", action="store_true", help="print JSON")
     doctor.set_defaults(func=setup_commands.cmd_doctor)
+    migrate = sub.add_parser(
+        "migrate", help="copy your SQLite practice history into the PostgreSQL in DATABASE_URL"
+    )
+    migrate.add_argument("--from", dest="source", metavar="FILE",
+                         help="the SQLite history to copy (default: the one in your data "
+                         "directory)")  # fmt: skip
+    migrate.set_defaults(func=setup_commands.cmd_migrate)
     practice_commands.register(sub)
+    account_commands.register(sub)
     return parser
 
 

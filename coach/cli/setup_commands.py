@@ -1,4 +1,5 @@
-"""The workspace and setup subcommands: ``coach ingest``, ``sources``, ``index`` and ``doctor``."""
+"""The workspace and setup subcommands: ``coach ingest``, ``sources``, ``index``, ``doctor`` and
+``migrate``."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def sync_index(rebuild: bool = False) -> None:
 
     start = time.perf_counter()
     if rebuild:
+        open_store().clear()  # on a Chroma server, this workspace's collections go too
         shutil.rmtree(index_root(), ignore_errors=True)
     else:
         current, count = index_is_current()
@@ -109,3 +111,30 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     close_models()
     print(json.dumps(as_json(checks), indent=2) if args.json else render(checks))
     return 0 if all(c.ok for c in checks) else 1
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Copy an SQLite practice history into PostgreSQL, once, and check the counts."""
+    from coach.core.database import database_url
+    from coach.core.history import History, HistoryUnavailable, history_path
+    from coach.core.history_pg import open_history
+
+    if not database_url():
+        raise CoachError("Set DATABASE_URL to the PostgreSQL database to copy your history into.")
+    source_path = Path(args.source).expanduser() if args.source else history_path()
+    if not source_path.is_file():
+        raise CoachError(f"There is no SQLite history at {source_path} to copy.")
+    target = open_history()
+    try:
+        critiques, sessions, copied = target.migrate_from(History(source_path))
+        after = len(target.critiques(limit=10_000_000))
+    except HistoryUnavailable as exc:
+        raise CoachError(str(exc)) from exc
+    if not copied:
+        print(f"{source_path} was already copied ({critiques} critiques, {sessions} mock "
+              "sessions); nothing done.")  # fmt: skip
+        return 0
+    print(f"Copied {critiques} critiques and {sessions} mock sessions from {source_path} into "
+          f"PostgreSQL ({target.schema}); it now holds {after} critiques. The SQLite file is "
+          "untouched.")  # fmt: skip
+    return 0

@@ -51,6 +51,20 @@ class Settings(BaseModel):
         description="Command that serves a GGUF file over the OpenAI protocol, instead of "
         "llama-cpp-python's server; placeholders {model}, {port}, {threads}, {context}.",
     )
+    chroma_host: str | None = Field(
+        None,
+        description="Keep the index on this Chroma server instead of embedded in the data "
+        "directory (also CHROMA_HTTP_HOST); each workspace gets its own collections.",
+    )
+    chroma_port: int = Field(8000, ge=1, le=65535, description="The Chroma server's port.")
+    chroma_ssl: bool = Field(False, description="Talk to the Chroma server over HTTPS.")
+    chroma_tenant: str | None = Field(None, description="Chroma tenant (default_tenant).")
+    chroma_database: str | None = Field(None, description="Chroma database (default_database).")
+    chroma_allow_remote: bool = Field(
+        False,
+        description="Allow a Chroma server that is not this machine (story ids and vectors are "
+        "stored there). Also CHROMA_ALLOW_REMOTE=1.",
+    )
 
 
 def load_settings() -> Settings:

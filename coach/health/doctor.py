@@ -147,18 +147,38 @@ def check_embedder() -> Check:
 
 
 def check_index() -> Check:
-    """The search index matches the stories (rebuilt by ``coach index`` when not)."""
+    """The search index matches the stories (rebuilt by ``coach index`` when not), and where it
+    lives (embedded, or on a Chroma server)."""
     from coach.index.builder import index_is_current
+    from coach.index.chroma_target import chroma_server
 
     name = "index"
     try:
+        server = chroma_server()
+        where = f"on the Chroma server {server.label}" if server else "embedded"
         current, count = index_is_current()
     except CoachError as exc:
-        return Check(name, False, str(exc), "fix the file it names, then run coach index")
+        return Check(name, False, str(exc), "fix what it names, then run coach index")
     if not current:
-        return Check(name, False, f"out of date for {count} stories (it rebuilds on first use)",
-                     "run coach index")  # fmt: skip
-    return Check(name, True, f"up to date, {count} stories")
+        return Check(name, False, f"out of date for {count} stories, {where} (it rebuilds on "
+                     "first use)", "run coach index")  # fmt: skip
+    return Check(name, True, f"up to date, {count} stories, {where}")
+
+
+def check_history() -> Check:
+    """The practice history can be written: SQLite in the data directory, or PostgreSQL."""
+    from coach.core.history import HistoryUnavailable
+    from coach.core.history_pg import PostgresHistory, open_history
+
+    name = "history"
+    try:
+        history = open_history()
+        count = len(history.critiques(limit=1_000_000))
+    except (CoachError, HistoryUnavailable) as exc:
+        return Check(name, False, str(exc), "check DATABASE_URL, or unset it to use SQLite")
+    kind = (f"PostgreSQL, schema {history.schema}" if isinstance(history, PostgresHistory)
+            else f"SQLite, {history.path}")  # fmt: skip
+    return Check(name, True, f"{kind}, {count} critiques")
 
 
 def check_data_dir() -> Check:
@@ -196,7 +216,7 @@ def check_sources() -> Check:
 
 def check_offline() -> Check:
     """The privacy switches are set and the model is on this machine."""
-    from coach.drafting.backends.base import is_loopback_url
+    from coach.core.hosts import is_loopback_url
     from coach.drafting.backends.choice import server_url
 
     name = "offline"
@@ -217,6 +237,7 @@ CHECKS: dict[str, Callable[[], Check]] = {
     "embedder": check_embedder,
     "index": check_index,
     "data": check_data_dir,
+    "history": check_history,
     "sources": check_sources,
     "offline": check_offline,
 }

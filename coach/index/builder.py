@@ -12,6 +12,7 @@ from pathlib import Path
 from coach.core.paths import data_dir
 from coach.core.schema import KnowledgeBase, Story
 from coach.index import embedding
+from coach.index.chroma_target import chroma_server
 from coach.index.collections import (
     CRITIQUE_COLLECTION,
     QUESTIONS_COLLECTION,
@@ -52,8 +53,9 @@ def index_root() -> Path:
 
 
 def open_store() -> VectorStore:
-    """The vector store in the user's data directory."""
-    return VectorStore(index_root(), embedding.MODEL_NAME)
+    """The vector store: embedded in the user's data directory, or on the Chroma server the
+    deployment names (the manifest stays in the data directory either way)."""
+    return VectorStore(index_root(), embedding.MODEL_NAME, chroma_server())
 
 
 def collection_groups(kb: KnowledgeBase, stories: list[Story]) -> dict[str, Groups]:

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from coach.core.errors import CoachError
+from coach.index.chroma_target import ChromaServer, workspace_prefix
 from coach.index.documents import SCHEMA_VERSION, IndexDoc
 from coach.index.vector_cache import VectorCache
 
@@ -81,11 +83,14 @@ def _vectors(docs: list[IndexDoc], embed: Embed) -> dict[str, np.ndarray]:
 
 
 class VectorStore:
-    """Chroma collections under ``root`` plus a manifest of owner hashes."""
+    """Chroma collections plus a manifest of owner hashes under ``root``: embedded in ``root``,
+    or on a Chroma ``server`` under names that keep this workspace apart from others."""
 
-    def __init__(self, root: Path, embedder_name: str) -> None:
+    def __init__(self, root: Path, embedder_name: str, server: ChromaServer | None = None) -> None:
         self.root = root
         self.embedder_name = embedder_name
+        self.server = server
+        self.prefix = workspace_prefix(root) if server is not None else ""
         self.notices: list[str] = []
         self._client: Any = None
         self._collections: dict[str, Any] = {}
@@ -115,7 +120,10 @@ class VectorStore:
         os.replace(tmp, self._manifest_path)
 
     def _fingerprint(self) -> list[list[object]]:
-        """Size and modification time of every file chroma keeps, to notice outside changes."""
+        """Size and modification time of every file chroma keeps, to notice outside changes; on a
+        server, which server (a switch between embedded and server is a change)."""
+        if self.server is not None:
+            return [["server", self.server.label, self.prefix]]
         folder = self.root / "chroma"
         if not folder.exists():
             return []
@@ -135,13 +143,21 @@ class VectorStore:
         except IndexBroken:
             return False
         entry = manifest.get("collections", {}).get(collection)
-        return (
+        current = (
             manifest.get("schema") == SCHEMA_VERSION
             and manifest.get("embedder") == self.embedder_name
             and entry is not None
             and entry.get("owners") == {owner: digest for owner, (digest, _) in groups.items()}
             and manifest.get("fingerprint") == self._fingerprint()
         )
+        if current and self.server is not None:  # no files to watch: ask the server
+            try:
+                return self._collection(collection).count() == entry.get("count")
+            except CoachError:
+                raise
+            except Exception:
+                return False
+        return current
 
     def files_intact(self) -> bool:
         """True while chroma's files are exactly as the last sync left them (no chroma call)."""
@@ -161,8 +177,31 @@ class VectorStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     # ---- chroma ---------------------------------------------------------------------------
+    def _client_for_server(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings
+
+        server = self.server
+        assert server is not None
+        try:
+            return chromadb.HttpClient(
+                host=server.host,
+                port=server.port,
+                ssl=server.ssl,
+                tenant=server.tenant,
+                database=server.database,
+                settings=Settings(anonymized_telemetry=False),
+            )
+        except Exception as exc:
+            raise CoachError(
+                f"The Chroma server at {server.label} cannot be reached "
+                f"({type(exc).__name__}); start it or unset CHROMA_HTTP_HOST."
+            ) from exc
+
     def _collection(self, name: str) -> Any:
         if name not in self._collections:
+            if self._client is None and self.server is not None:
+                self._client = self._client_for_server()
             if self._client is None:
                 import chromadb
                 from chromadb.config import Settings
@@ -176,12 +215,21 @@ class VectorStore:
                     settings=Settings(anonymized_telemetry=False, allow_reset=True),
                 )
             self._collections[name] = self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                self.prefix + name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
             )
         return self._collections[name]
 
     def _wipe(self, reason: str) -> None:
         self.notices.append(f"The search index was rebuilt from your notes because {reason}.")
+        self._drop_all()
+
+    def _drop_all(self) -> None:
+        """Delete this workspace's collections and manifest (the vector cache stays)."""
+        if self.server is not None:
+            self._wipe_on_server()
+            return
         self._collections.clear()
         if self._client is not None:
             with contextlib.suppress(Exception):  # a corrupt store may not even reset
@@ -191,11 +239,41 @@ class VectorStore:
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
         self._manifest_path.unlink(missing_ok=True)
 
+    def clear(self) -> None:
+        """Forget the whole index of this workspace (``coach index --rebuild``)."""
+        with self._lock():
+            self._drop_all()
+
+    def _server_collections(self) -> list[str]:
+        client = self._client or self._client_for_server()
+        self._client = client
+        names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+        return [n for n in names if n.startswith(self.prefix)]
+
+    def _server_holds_collections(self) -> bool:
+        try:
+            return bool(self._server_collections())
+        except CoachError:
+            raise
+        except Exception:
+            return False
+
+    def _wipe_on_server(self) -> None:
+        """Drop this workspace's collections on the server (never anyone else's)."""
+        self._collections.clear()
+        with contextlib.suppress(Exception):
+            for name in self._server_collections():
+                with contextlib.suppress(Exception):
+                    self._client.delete_collection(name)
+        self._manifest_path.unlink(missing_ok=True)
+
     def _checked_manifest(self, collection: str) -> dict[str, Any]:
         """The manifest if it matches this embedder and chroma's contents, else IndexBroken."""
         manifest = self._read_manifest()
         if not manifest:
-            if (self.root / "chroma").exists():
+            if self.server is None and (self.root / "chroma").exists():
+                raise IndexBroken("its manifest is missing")
+            if self.server is not None and self._server_holds_collections():
                 raise IndexBroken("its manifest is missing")
             return {"schema": SCHEMA_VERSION, "embedder": self.embedder_name, "collections": {}}
         if (
@@ -204,11 +282,14 @@ class VectorStore:
         ):
             raise IndexBroken("it was built by another version or embedding model")
         entry = manifest.get("collections", {}).get(collection)
-        if entry is not None and not (self.root / "chroma" / "chroma.sqlite3").exists():
+        local = self.server is None
+        if local and entry is not None and not (self.root / "chroma" / "chroma.sqlite3").exists():
             raise IndexBroken("its database file is missing")
         if entry is not None:
             try:
                 count = self._collection(collection).count()
+            except CoachError:
+                raise
             except Exception as exc:
                 raise IndexBroken(f"chroma could not read it ({type(exc).__name__})") from exc
             if count != entry.get("count"):
@@ -229,7 +310,7 @@ class VectorStore:
                 manifest = self._checked_manifest(collection)
             try:
                 return self._apply(collection, groups, embed, manifest)
-            except IndexBroken:
+            except (IndexBroken, CoachError):
                 raise
             except Exception as exc:
                 self._wipe(f"updating it failed ({type(exc).__name__}: {exc})")
@@ -259,7 +340,7 @@ class VectorStore:
         vectors = _vectors(docs, self.cache.wrap(embed))
         for start in range(0, len(docs), 1024):
             batch = docs[start : start + 1024]
-            target.add(
+            target.upsert(
                 ids=[d.id for d in batch],
                 embeddings=[vectors[d.id].tolist() for d in batch],
                 metadatas=[{"owner": d.story_id, "kind": d.kind} for d in batch],

@@ -1,14 +1,13 @@
-"""Preparing over time: mock interviews, the practice history in SQLite, and story coverage per
-principle.
+"""Preparing over time: mock interviews, loop plans, the story workshop, and story coverage per
+principle (the practice history itself is stored by ``coach.core.history``).
 """
 
 from coach.core.faces import lazy_face
 
-__all__ = ["History", "MockSession", "coverage_rows"]
+__all__ = ["MockSession", "coverage_rows"]
 __getattr__ = lazy_face(
     __name__,
     {
-        "History": "coach.practice.history",
         "MockSession": "coach.practice.mock",
         "coverage_rows": "coach.practice.coverage",
     },

@@ -71,3 +71,23 @@ def test_the_principle_a_question_was_set_for_wins_over_detection(service) -> No
     result = service.practice.critique(question, ANSWER, principle="frugality").result
     assert result.principles[0].id == "frugality"
     assert "Frugality" in critique_summary_md(result)
+
+
+def test_an_unreachable_history_database_does_not_stop_coaching(monkeypatch) -> None:
+    from tests.browser import free_port
+
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://coach@127.0.0.1:{free_port()}/db")
+    outcome = CoachService("none").practice.critique("Tell me about a conflict.", ANSWER)
+    assert outcome.result.overall >= 1 and not outcome.saved
+    assert "cannot be reached" in outcome.notice and "coaching goes on" in outcome.notice
+
+
+def test_a_remote_history_database_needs_consent() -> None:
+    from coach.core.database import database_url
+    from coach.core.errors import CoachError
+
+    with pytest.raises(CoachError, match="not this machine"):
+        database_url({"DATABASE_URL": "postgresql://coach@db.example.org/coach"})
+    assert database_url({"DATABASE_URL": "postgresql://coach@db.example.org/coach",
+                         "DATABASE_ALLOW_REMOTE": "1"})  # fmt: skip
+    assert database_url({}) is None

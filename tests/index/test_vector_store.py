@@ -184,3 +184,27 @@ def test_the_vector_cache_keeps_only_the_most_recently_used(tmp_path: Path) -> N
     counting.seen.clear()
     vectors = embed(["three", "one"])
     assert counting.seen == ["one"] and vectors.shape[0] == 2
+
+
+def test_an_unreachable_chroma_server_is_one_sentence(tmp_path: Path, monkeypatch, capsys) -> None:
+    from coach.cli.main import main
+    from tests.browser import free_port
+
+    monkeypatch.setenv("CHROMA_HTTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHROMA_HTTP_PORT", str(free_port()))  # nothing listens there
+    assert main(["index"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert "Chroma server at http://127.0.0.1" in err and "cannot be reached" in err
+    assert "Traceback" not in err
+
+
+def test_a_remote_chroma_server_needs_consent(monkeypatch) -> None:
+    from coach.core.errors import CoachError
+    from coach.index.chroma_target import chroma_server
+
+    with pytest.raises(CoachError, match="not this machine"):
+        chroma_server({"CHROMA_HTTP_HOST": "chroma.example.org"})
+    allowed = chroma_server({"CHROMA_HTTP_HOST": "chroma.example.org", "CHROMA_ALLOW_REMOTE": "1",
+                             "CHROMA_HTTP_PORT": "8123"})  # fmt: skip
+    assert allowed is not None and allowed.port == 8123
+    assert chroma_server({}) is None  # embedded by default

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from coach.core.history import History, HistoryUnavailable
 from coach.core.results import Critique, DimensionScore, PrincipleScore
-from coach.practice.history import History, HistoryUnavailable
 
 
 def _critique(question: str = "Tell me about a conflict.", overall: int = 3) -> Critique:
@@ -69,7 +69,7 @@ def test_a_locked_database_is_reported_not_wiped(tmp_path: Path, monkeypatch) ->
     path = tmp_path / "h.sqlite3"
     history = History(path)
     history.save_critique(_critique(), "before the lock")
-    monkeypatch.setattr("coach.practice.history.BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr("coach.core.history.BUSY_TIMEOUT_S", 0.1)
     blocker = sqlite3.connect(path)
     blocker.execute("BEGIN EXCLUSIVE")
     try:

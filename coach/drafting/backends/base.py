@@ -6,10 +6,8 @@ A backend only phrases text: it streams pieces for a system and a user instructi
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
 from typing import Literal, Protocol
-from urllib.parse import urlparse
 
 PromptFormat = Literal["chatml", "gemma-chat", "plain", "chat"]
 CONTEXT_TOKENS = 2048
@@ -35,17 +33,6 @@ class TextModel(Protocol):
     def prepare(self) -> None:
         """Start whatever the model needs in the background, so the first request is quick."""
         ...
-
-
-def is_loopback_url(url: str) -> bool:
-    """True when the URL's host is this machine (localhost or a loopback address)."""
-    host = urlparse(url).hostname or ""
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def prompt_format(metadata: dict[str, str], filename: str = "") -> PromptFormat:

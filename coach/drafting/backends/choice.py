@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Literal
 
 from coach.core.errors import CoachError
+from coach.core.hosts import is_loopback_url
 from coach.core.paths import data_dir
 from coach.core.settings import Settings, load_settings
-from coach.drafting.backends.base import TextModel, is_loopback_url
+from coach.drafting.backends.base import TextModel
 
 PACKAGED = ("smollm2", "gemma3-270m")
 DEFAULT_MODEL = (

@@ -15,12 +15,8 @@ from typing import Any, Literal
 
 import httpx
 
-from coach.drafting.backends.base import (
-    ModelUnavailable,
-    PromptFormat,
-    format_prompt,
-    is_loopback_url,
-)
+from coach.core.hosts import is_loopback_url
+from coach.drafting.backends.base import ModelUnavailable, PromptFormat, format_prompt
 
 Api = Literal["chat", "completions"]
 CONNECT_SECONDS = 5.0

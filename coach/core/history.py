@@ -63,7 +63,16 @@ def history_path() -> Path:
 
 
 class History:
-    """Read and write the practice history. Thread-safe; one connection per call."""
+    """Read and write the practice history. Thread-safe; one connection per call.
+
+    The SQL is written once with ``?`` placeholders; a subclass for another engine sets
+    ``placeholder`` and its own ``_connect``."""
+
+    placeholder = "?"
+
+    def _q(self, sql: str) -> str:
+        """``sql`` with this engine's placeholders."""
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or history_path()
@@ -133,28 +142,30 @@ class History:
         """Store one critique; returns its id."""
         principle = result.principles[0].id if result.principles else ""
         with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO critiques (created, question, principle, overall, points, answer, "
-                "result, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            row = conn.execute(
+                self._q("INSERT INTO critiques (created, question, principle, overall, points, "
+                        "answer, result, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                 (time.time(), result.question, principle, result.overall, result.points, answer,
                  result.model_dump_json(), session),
-            )  # fmt: skip
-            return int(cursor.lastrowid or 0)
+            ).fetchone()  # fmt: skip
+            return int(row[0])
 
     def start_session(self, principles: list[str], questions: list[str]) -> int:
         """Record a mock interview; returns its id."""
         with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO sessions (created, principles, questions) VALUES (?, ?, ?)",
+            row = conn.execute(
+                self._q("INSERT INTO sessions (created, principles, questions) VALUES (?, ?, ?) "
+                        "RETURNING id"),
                 (time.time(), json.dumps(principles), json.dumps(questions)),
-            )
-            return int(cursor.lastrowid or 0)
+            ).fetchone()  # fmt: skip
+            return int(row[0])
 
     def finish_session(self, session: int, report: list[dict]) -> None:
         """Attach the end-of-session report."""
         with self._connect() as conn:
             conn.execute(
-                "UPDATE sessions SET report = ? WHERE id = ?", (json.dumps(report), session)
+                self._q("UPDATE sessions SET report = ? WHERE id = ?"),
+                (json.dumps(report), session),
             )
 
     # ---- reading -------------------------------------------------------------------------
@@ -162,8 +173,8 @@ class History:
         """Most recent first: id, when, question, principle, overall, points, session."""
         with self._connect() as conn:
             rows = conn.execute(
-                "SELECT id, created, question, principle, overall, points, session, answer "
-                "FROM critiques ORDER BY id DESC LIMIT ?",
+                self._q("SELECT id, created, question, principle, overall, points, session, "
+                        "answer FROM critiques ORDER BY id DESC LIMIT ?"),
                 (limit,),
             ).fetchall()
         return [
@@ -197,6 +208,19 @@ class History:
             for r in rows
         ]
 
+    def dump(self) -> dict[str, list[tuple]]:
+        """Every row of both tables as stored, oldest first (for ``coach migrate``)."""
+        with self._connect() as conn:
+            return {
+                "sessions": [tuple(r) for r in conn.execute(
+                    "SELECT id, created, principles, questions, report FROM sessions ORDER BY id"
+                ).fetchall()],
+                "critiques": [tuple(r) for r in conn.execute(
+                    "SELECT id, created, question, principle, overall, points, answer, result, "
+                    "session FROM critiques ORDER BY id"
+                ).fetchall()],
+            }  # fmt: skip
+
     def export_csv(self) -> str:
         """Every critique as CSV (oldest first)."""
         out = io.StringIO()
@@ -223,7 +247,8 @@ class History:
         for session in reversed(self.sessions()):
             lines += [f"## Mock interview {session['when']}", ""]
             for item in session["report"] or []:
-                lines.append(f"- {item['principle']}: average {item['average']}/5 over "
+                what = item.get("principle") or f"interview {item.get('interview', '?')}"
+                lines.append(f"- {what}: average {item['average']}/5 over "
                              f"{item['answers']} answers")  # fmt: skip
             lines.append("")
         return "\n".join(lines)
