@@ -69,8 +69,11 @@ def build_app(service: CoachService) -> gr.Blocks:
             checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
             checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
         # lambdas: with accounts, ``service`` is looked up per request, never bound at build time
-        gr.Timer(3.0).tick(lambda: service.runtime.status(), outputs=status)
-        demo.load(lambda: service.runtime.status(), None, status)
+        def current_status() -> str:
+            return service.runtime.status()
+
+        gr.Timer(3.0).tick(current_status, outputs=status, api_name="status")
+        demo.load(current_status, None, status, api_name=False)
         model.input(lambda name: service.runtime.switch_model(name), inputs=model, outputs=status)
         checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
 
@@ -114,9 +117,8 @@ def build_app(service: CoachService) -> gr.Blocks:
                 try:
                     index = ["best story", "second story", "third story"].index(which)
                     for update in service.asking.ask_stream(text, budget, index):
-                        reply = views.ask_md(
-                            update.result, update.sentences, update.follow_ups, update.done
-                        )
+                        reply = views.ask_md(update.result, update.sentences, update.follow_ups,
+                                             update.done, update.waiting)  # fmt: skip
                         cards = (
                             "\n\n---\n\n".join(
                                 views.story_card_md(h, n, full=True)

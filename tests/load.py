@@ -52,11 +52,11 @@ def peak_rss_mb(pid: int) -> int:
     return 0
 
 
-def wait_warm(url: str, timeout_s: float = 300) -> None:
+def wait_warm(url: str, timeout_s: float = 300, auth: tuple[str, str] | None = None) -> None:
     """Wait until the server says its stories are indexed and its model is loaded."""
     from gradio_client import Client
 
-    client = Client(url, verbose=False, analytics_enabled=False, download_files=False)
+    client = Client(url, auth=auth, verbose=False, analytics_enabled=False, download_files=False)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         status = str(client.predict(api_name="/status"))

@@ -20,6 +20,7 @@ from coach.critique.critic import CritiqueOptions
 from coach.critique.follow_ups import principle_follow_ups
 from coach.critique.stronger import Stronger
 from coach.drafting.ask import DraftOptions, ask
+from coach.drafting.backends.queue import WAIT_LISTENER
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.story_list import set_aside
 from coach.knowledge.user_stories import StoryForm, load_user_stories, save_story
@@ -55,6 +56,7 @@ class AskUpdate:
     follow_ups: list[str] = field(default_factory=list)
     done: bool = False
     first_words_after: float | None = None
+    waiting: int | None = None  # number in line for the shared model, while waiting
 
 
 class AskHandler:
@@ -80,6 +82,7 @@ class AskHandler:
         outcome: dict[str, object] = {}
 
         def work() -> None:
+            WAIT_LISTENER.set(lambda number: events.put(("waiting", number)))
             try:
                 outcome["result"] = ask(self.runtime.retriever, question, 3, options)
             except Exception as exc:  # shown to the user as one sentence
@@ -95,7 +98,10 @@ class AskHandler:
                 break
             if kind == "retrieved":
                 update.result = payload  # type: ignore[assignment]
+            elif kind == "waiting":
+                update.waiting = payload  # type: ignore[assignment]
             elif kind == "sentence":
+                update.waiting = None
                 if update.first_words_after is None:
                     update.first_words_after = time.perf_counter() - start
                 update.sentences = [*update.sentences, payload]  # type: ignore[list-item]

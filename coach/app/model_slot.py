@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from coach.core.settings import load_settings
 from coach.drafting.backends.base import ModelUnavailable, TextModel
 from coach.drafting.backends.choice import ModelChoice, choose_model, load_model
+from coach.drafting.backends.queue import QueuedModel
 
 OFFERED = ["gemma3-270m", "smollm2", "none"]  # any GGUF path or server model can be typed too
 
@@ -26,7 +28,10 @@ class ModelSlot:
             if not self._loaded:
                 self._model, self.problem = load_model(self.choice)
                 self._loaded = True
-                if self._model is not None:
+                if self._model is not None:  # one line for everyone who drafts at once
+                    settings = load_settings()
+                    self._model = QueuedModel(self._model, settings.model_concurrency,
+                                              settings.model_queue)  # fmt: skip
                     self._model.prepare()  # it loads while the index is checked
             return self._model
 

@@ -71,7 +71,11 @@ def draft_md(sentences: list[DraftSentence]) -> str:
 
 
 def ask_md(
-    result: AskResult | None, sentences: list[DraftSentence], follow_ups: list[str], done: bool
+    result: AskResult | None,
+    sentences: list[DraftSentence],
+    follow_ups: list[str],
+    done: bool,
+    waiting: int | None = None,
 ) -> str:
     """The whole assistant reply for the chat, as it grows."""
     if result is None:
@@ -89,6 +93,9 @@ def ask_md(
         parts.append(f"**{esc(result.no_fit.message)}**")
         return "\n\n".join(parts)
     parts.append("**Draft**" + ("" if done else " (writing…)"))
+    if waiting and not done:
+        parts.append(f"⏳ The model is busy: your request is number {waiting} in line. Your "
+                     "draft goes on as soon as it is your turn.")  # fmt: skip
     parts.append(draft_md(sentences) or "…")
     if done and result.draft is not None:
         draft = result.draft

@@ -51,6 +51,16 @@ class Settings(BaseModel):
         description="Command that serves a GGUF file over the OpenAI protocol, instead of "
         "llama-cpp-python's server; placeholders {model}, {port}, {threads}, {context}.",
     )
+    model_concurrency: int = Field(
+        1, ge=1, le=16,
+        description="Drafts the model generates at once (its server's parallel slots); the "
+        "others wait in line.",
+    )  # fmt: skip
+    model_queue: int = Field(
+        16, ge=0, le=256,
+        description="How many may wait for the model; past that a draft is written from the "
+        "notes' own words at once, and says why.",
+    )  # fmt: skip
     chroma_host: str | None = Field(
         None,
         description="Keep the index on this Chroma server instead of embedded in the data "

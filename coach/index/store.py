@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from coach.core.errors import CoachError
+from coach.core.paths import root_dir
 from coach.index.chroma_target import ChromaServer, workspace_prefix
 from coach.index.documents import SCHEMA_VERSION, IndexDoc
 from coach.index.vector_cache import VectorCache
@@ -95,7 +96,9 @@ class VectorStore:
         self._client: Any = None
         self._collections: dict[str, Any] = {}
         self.root.mkdir(parents=True, exist_ok=True)
-        self.cache = VectorCache(root / "vectors.sqlite", embedder_name)
+        # one cache for the whole install: the principle and critique examples every workspace
+        # holds are embedded once, not once per account (keyed by a hash of the text)
+        self.cache = VectorCache(root_dir() / "vectors.sqlite", embedder_name)
 
     # ---- manifest -------------------------------------------------------------------------
     @property

@@ -1,8 +1,9 @@
 """Vectors already computed, kept by text, so a story that leaves the index and comes back
 (a source removed and added again, the example bank after the user's notes) is not embedded again.
 
-One SQLite file beside the index, keyed by the embedder's name and a hash of the text. It is only
-a cache: any trouble reading or writing it falls back to embedding, and a damaged file is dropped.
+One SQLite file in the install's root data folder (shared by every workspace on a server), keyed by
+the embedder's name and a hash of the text. It is only a cache: any trouble reading or writing it
+falls back to embedding, and a damaged file is dropped.
 """
 
 from __future__ import annotations
