@@ -96,3 +96,25 @@ def test_bad_database_settings_are_one_sentence(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode != 0 and "must be a PostgreSQL URL" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_accounts_in_postgres(database) -> None:
+    from coach.core.accounts import AccountStore
+    from coach.core.errors import CoachError
+
+    store = AccountStore(url=database)
+    store.add("dana", "a long enough password")
+    assert "dana" in store.names()
+    assert store.verify("dana", "a long enough password")
+    assert not store.verify("dana", "a wrong password") and not store.verify("nobody", "x" * 9)
+    with pytest.raises(CoachError, match="already an account"):
+        store.add("dana", "another long password")
+    import psycopg
+
+    with psycopg.connect(database) as conn:  # only a bcrypt hash is stored
+        (stored,) = conn.execute(
+            "SELECT hash FROM coach_accounts.accounts WHERE name = 'dana'"
+        ).fetchone()
+    assert stored.startswith("$2") and "long enough" not in stored
+    store.remove("dana")
+    assert "dana" not in store.names()
