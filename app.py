@@ -51,346 +51,364 @@ def build_app(service: CoachService) -> gr.Blocks:
     """Every tab of the coach, wired to ``service``."""
     names = service.practice.principle_names()
     with gr.Blocks(title="Interview coach") as demo:
-        with gr.Row(elem_id="coach-header"):
-            gr.Markdown("# Interview coach", elem_id="coach-title")
-            status = gr.Markdown(  # filled on every page load: never a stale "loading…"
-                "", elem_classes="coach-status", elem_id="status"
-            )
-            model = gr.Dropdown(
-                service.runtime.models.names(),
-                label="Model",
-                scale=0,
-                min_width=160,
-                value=service.runtime.models.label(),
-                allow_custom_value=True,
-                elem_id="model",
-            )
-        with gr.Accordion("Setup checks", open=False, elem_id="setup-checks"):
-            checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
-            checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
-        # lambdas: with accounts, ``service`` is looked up per request, never bound at build time
-        def current_status() -> str:
-            return service.runtime.status()
-
-        gr.Timer(3.0).tick(current_status, outputs=status, api_name="status")
-        demo.load(current_status, None, status, api_name=False)
-        model.input(lambda name: service.runtime.switch_model(name), inputs=model, outputs=status)
-        checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
-
-        with gr.Tab("Ask", id="ask"):
-            chat = gr.Chatbot(
-                value=[{"role": "assistant", "content": views.WELCOME}],
-                height=520,
-                elem_id="chat",
-                label="Coach",
-            )
-            with gr.Row():
-                question = gr.Textbox(
-                    placeholder="Ask any behavioral question…",
-                    scale=4,
-                    show_label=False,
-                    elem_id="ask-question",
-                )
-                ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
-            with gr.Row():
-                minutes = gr.Slider(
-                    0.5,
-                    5,
-                    value=service.runtime.settings.minutes,
-                    step=0.5,
-                    label="Time budget (minutes)",
-                )
-                rank = gr.Radio(
-                    ["best story", "second story", "third story"],
-                    value="best story",
-                    label="Draft from",
-                )
-            with gr.Accordion("Full text of the matched stories", open=False):
-                full = gr.Markdown(elem_id="full-stories")
-
-            def on_ask(text: str, history: list, budget: float, which: str):
-                if not (text or "").strip():
-                    gr.Info("Type a question first, for example 'Tell me about a conflict'.")
-                    yield history, "", gr.skip()
-                    return
-                history = [*history, {"role": "user", "content": views.echo_md(text)}]
-                try:
-                    index = ["best story", "second story", "third story"].index(which)
-                    for update in service.asking.ask_stream(text, budget, index):
-                        reply = views.ask_md(update.result, update.sentences, update.follow_ups,
-                                             update.done, update.waiting)  # fmt: skip
-                        cards = (
-                            "\n\n---\n\n".join(
-                                views.story_card_md(h, n, full=True)
-                                for n, h in enumerate(update.result.stories, 1)
-                            )
-                            if update.done and update.result
-                            else ""
-                        )
-                        yield [*history, {"role": "assistant", "content": reply}], "", cards
-                except CoachError as exc:
-                    yield [*history, {"role": "assistant", "content": views.esc(str(exc))}], "", ""
-
-            ask_inputs = [question, chat, minutes, rank]
-            ask_outputs = [chat, question, full]
-            ask_button.click(on_ask, ask_inputs, ask_outputs, api_name="ask")
-            question.submit(on_ask, ask_inputs, ask_outputs, api_name=False)
-
-        with gr.Tab("Critique", id="critique"):
-            with gr.Row():
-                with gr.Column(scale=1):
-                    c_question = gr.Textbox(
-                        label="Question (type it, or pick one below)",
-                        placeholder="Tell me about a time you…",
-                        max_lines=3,
-                        elem_id="critique-question",
-                    )
-                    c_pick = gr.Dropdown(
-                        service.practice.bank_questions(),
-                        value=None,
-                        label="Pick a question from the bank",
-                        elem_id="critique-pick",
-                    )
-                    c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
-                    c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
-                    c_button = gr.Button("Critique", variant="primary", elem_id="critique-button")
-                with gr.Column(scale=1):
-                    c_summary = gr.Markdown(elem_id="critique-summary")
-                    c_chart = gr.BarPlot(
-                        x="dimension",
-                        y="score",
-                        y_lim=[0, 5],
-                        height=260,
-                        label="Ten dimensions",
-                        sort=list(DIMENSION_IDS),
-                        x_label_angle=-35,
-                        elem_id="critique-chart",
-                    )
-                    c_dims = gr.Markdown(elem_id="critique-dimensions")
-                    c_note = gr.Markdown(elem_id="critique-note")
-            c_star = gr.HighlightedText(
-                label="STAR parts", color_map=STAR_COLOURS, elem_id="critique-star"
-            )
-            with gr.Row():  # side by side on a wide screen, one under the other on a phone
-                with gr.Column(min_width=320):
-                    c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
-                with gr.Column(min_width=320):
-                    c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
-            c_rewritten = gr.Markdown(elem_id="critique-rewrite")
-            c_outputs = [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten,
-                         c_dims]  # fmt: skip
-
-            def on_critique(q: str | None, answer: str, rewrite: bool):
-                try:
-                    outcome = service.practice.critique(q or "", answer)
-                except CoachError as exc:
-                    empty = pd.DataFrame(columns=["dimension", "score"])
-                    yield (f"**{views.esc(str(exc))}**", empty, [], "", "", "", "", "")
-                    return
-                r = outcome.result
-                note = views.suggestions_md(r) + (
-                    f"\n\n⚠️ {views.esc(outcome.notice)}" if outcome.notice else ""
-                )
-                shown = [
-                    views.critique_summary_md(r),
-                    pd.DataFrame(views.dimension_rows(r)),
-                    views.highlighted(r),
-                    "### Flags\n" + views.flags_md(r),
-                    "### Follow-ups\n" + views.follow_ups_md(r.follow_ups),
-                    note,
-                    "_Building a stronger version from your notes…_" if rewrite else "",
-                    views.dimensions_md(r),
-                ]
-                yield tuple(shown)  # the score at once; the stronger version follows
-                if rewrite:
-                    for text in views.stronger_stream(service.practice.stronger(r)):
-                        shown[6] = text
-                        yield tuple(shown)
-
-            c_pick.input(lambda q: q or gr.skip(), c_pick, c_question)
-            c_button.click(on_critique, [c_question, c_answer, c_rewrite], c_outputs,
-                           api_name="critique")  # fmt: skip
-
+        header(service, demo)
+        ask_tab(service)
+        critique_tab(service)
         with gr.Tab("Mock interview", id="mock"):
             mock_tab(service)
-
         loop_tab(service)
-
-        with gr.Tab("Story bank", id="bank") as bank_tab:
-            gr.Markdown("### Your sources")
-            b_summary = gr.Markdown(elem_id="bank-summary")
-            b_sources = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-sources")
-            with gr.Row():
-                b_upload = gr.File(
-                    label="Add a notes file (Markdown or text; a copy is kept, yours is untouched)",
-                    file_types=[".md", ".markdown", ".txt"],
-                    type="filepath",
-                    elem_id="bank-upload",
-                )
-                with gr.Column():
-                    b_path = gr.Textbox(
-                        label="…or the path of a notes file or story folder on this computer",
-                        placeholder="~/interview/notes.md",
-                        elem_id="bank-path",
-                    )
-                    b_add = gr.Button("Add this source", elem_id="bank-add")
-                    b_remove_pick = gr.Dropdown(
-                        [],
-                        label="Remove a source (its files are not touched)",
-                        value=None,
-                        elem_id="bank-remove-pick",
-                    )
-                    b_remove = gr.Button("Remove", size="sm", elem_id="bank-remove")
-            b_report = gr.Markdown(elem_id="bank-report")
-            gr.Markdown("### Stories per principle")
-            b_chart = gr.HTML(elem_id="bank-chart")
-            b_gaps = gr.Markdown(elem_id="bank-gaps")
-            gr.Markdown(
-                "### Your stories\nWhere each comes from in your notes and what the "
-                "coach made of it (parts: S T A R L; *prose*: no parts found)."
-            )
-            b_stories = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-stories")
-            with gr.Accordion("What ingest could not place or kept out", open=False):
-                b_unplaced = gr.Markdown(elem_id="bank-unplaced")
-            gr.Markdown(
-                "### Add or edit a story\nIt is written as Markdown into your own stories "
-                "folder and indexed at once."
-            )
-            s_pick = gr.Dropdown(
-                service.stories.user_story_titles(),
-                label="Edit one of my stories (optional)",
-                value=None,
-                elem_id="story-pick",
-            )
-            with gr.Row():
-                s_title = gr.Textbox(label="Title", elem_id="story-title")
-                s_principle = gr.Dropdown(
-                    [(names[p], p) for p in PRINCIPLE_IDS],
-                    value=None,
-                    label="Principle it shows best",
-                    elem_id="story-principle",
-                )
-            s_fields = [
-                gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
-                for name in ("situation", "task", "action", "result", "lesson")
-            ]
-            s_questions = gr.Textbox(
-                lines=3,
-                label="Questions this story answers (one per line; they help the coach find it)",
-                placeholder="Tell me about a time you simplified a process.",
-                elem_id="story-questions",
-            )
-            s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
-            s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
-            s_report = gr.Markdown(elem_id="story-report")
-            bank_outputs = [b_summary, b_sources, b_remove_pick, b_chart, b_gaps, b_stories,
-                            b_unplaced]  # fmt: skip
-
-            def bank_view():
-                summary, sources = service.stories.sources()
-                rows, gaps, thin = service.stories.coverage()
-                stories = service.stories.workspace_stories()
-                return (
-                    views.esc(summary),
-                    gr.Dataframe(pd.DataFrame(views.sources_rows(sources)), visible=bool(sources)),
-                    gr.Dropdown(choices=views.source_choices(sources), value=None),
-                    charts.coverage_html(rows),
-                    views.gaps_md(gaps, thin),
-                    pd.DataFrame(views.story_table_rows(stories, names)),
-                    views.set_aside_md(service.stories.set_aside()),
-                )
-
-            def changed(action, *args):
-                try:
-                    report = views.esc(action(*args)).replace("\n", "  \n")
-                except CoachError as exc:
-                    report = f"**Not changed:** {views.esc(str(exc))}"
-                return (report, *bank_view())
-
-            def on_upload(path):
-                if not path:
-                    return (gr.skip(),) * (1 + len(bank_outputs))
-                name = path.rsplit("/", 1)[-1]
-                return changed(service.stories.upload_notes, path, name)
-
-            b_upload.upload(on_upload, b_upload, [b_report, *bank_outputs],
-                            api_name="upload_notes")  # fmt: skip
-            b_add.click(lambda p: changed(service.stories.add_source, p), b_path,
-                        [b_report, *bank_outputs], api_name="add_source")  # fmt: skip
-            b_path.submit(lambda p: changed(service.stories.add_source, p), b_path,
-                          [b_report, *bank_outputs])  # fmt: skip
-            b_remove.click(lambda p: changed(service.stories.remove_source, p), b_remove_pick,
-                           [b_report, *bank_outputs], api_name="remove_source")  # fmt: skip
-            bank_tab.select(bank_view, None, bank_outputs)
-
-            def on_save(title, principle, situation, task, action, result, lesson, questions,
-                        overwrite):  # fmt: skip
-                asked = tuple(q.strip(" -*\t") for q in (questions or "").splitlines())
-                form = StoryForm(
-                    title or "",
-                    principle or "",
-                    situation or "",
-                    task or "",
-                    action or "",
-                    result or "",
-                    lesson or "",
-                    questions=tuple(q for q in asked if q),
-                )
-                try:
-                    message = service.stories.add_story(form, bool(overwrite))
-                except CoachError as exc:
-                    message = f"**Not saved:** {views.esc(str(exc))}"
-                titles = service.stories.user_story_titles()
-                return (message, *bank_view(), gr.Dropdown(choices=titles))
-
-            def on_pick(title: str | None):
-                form = service.stories.user_story_form(title or "")
-                if form is None:
-                    return [gr.skip()] * 9
-                values = [form.title, form.primary_principle, form.situation, form.task,
-                          form.action, form.result, form.lesson,
-                          "\n".join(form.questions)]  # fmt: skip
-                return [*values, True]  # editing means replacing: confirmed by choosing it
-
-            s_save.click(
-                on_save,
-                [s_title, s_principle, *s_fields, s_questions, s_overwrite],
-                [s_report, *bank_outputs, s_pick],
-                api_name="save_story",
-            )
-            s_pick.input(on_pick, s_pick,
-                         [s_title, s_principle, *s_fields, s_questions, s_overwrite])  # fmt: skip
-
-        with gr.Tab("History", id="history") as history_tab:
-            gr.Markdown("### Scores over time")
-            h_chart = gr.HTML(elem_id="history-chart")
-            h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
-            with gr.Row():
-                h_refresh = gr.Button("Refresh", elem_id="history-refresh")
-                h_md = gr.Button("Export Markdown")
-                h_csv = gr.Button("Export CSV")
-            h_file = gr.File(label="Export", interactive=False)
-            h_notice = gr.Markdown()
-
-            def history_view():
-                rows, notice = views.history_rows(service.runtime.history)
-                return (
-                    charts.progress_svg(views.progress_rows(rows), names),
-                    gr.Dataframe(pd.DataFrame(views.table_rows(rows, names)), visible=bool(rows)),
-                    notice,
-                )
-
-            h_refresh.click(history_view, None, [h_chart, h_table, h_notice], api_name="history")
-            history_tab.select(history_view, None, [h_chart, h_table, h_notice])
-            h_md.click(lambda: str(service.practice.export("md")), None, h_file,
-                       api_name="export_markdown")  # fmt: skip
-            h_csv.click(lambda: str(service.practice.export("csv")), None, h_file,
-                        api_name="export_csv")  # fmt: skip
-
-        demo.load(bank_view, None, bank_outputs)
-        demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
-        demo.load(history_view, None, [h_chart, h_table, h_notice])
+        bank_tab(service, names, demo)
+        history_tab(service, names, demo)
     return demo
+
+
+def header(service: CoachService, demo: gr.Blocks) -> None:
+    """Title, status line (model, stories, offline), model switcher and the setup checks."""
+    with gr.Row(elem_id="coach-header"):
+        gr.Markdown("# Interview coach", elem_id="coach-title")
+        status = gr.Markdown(  # filled on every page load: never a stale "loading…"
+            "", elem_classes="coach-status", elem_id="status"
+        )
+        model = gr.Dropdown(
+            service.runtime.models.names(),
+            label="Model",
+            scale=0,
+            min_width=160,
+            value=service.runtime.models.label(),
+            allow_custom_value=True,
+            elem_id="model",
+        )
+    with gr.Accordion("Setup checks", open=False, elem_id="setup-checks"):
+        checks_button = gr.Button("Run the checks", size="sm", elem_id="checks-button")
+        checks = gr.Markdown("The same checks as `coach doctor`: packages, model, index, data.")
+    # lambdas: with accounts, ``service`` is looked up per request, never bound at build time
+    def current_status() -> str:
+        return service.runtime.status()
+
+    gr.Timer(3.0).tick(current_status, outputs=status, api_name="status")
+    demo.load(current_status, None, status, api_name=False)
+    model.input(lambda name: service.runtime.switch_model(name), inputs=model, outputs=status)
+    checks_button.click(lambda: views.checks_md(service.runtime.setup_checks()), None, checks)
+
+
+def ask_tab(service: CoachService) -> None:
+    """Ask any question: principles, the best story and a draft streamed into the chat."""
+    with gr.Tab("Ask", id="ask"):
+        chat = gr.Chatbot(
+            value=[{"role": "assistant", "content": views.WELCOME}],
+            height=520,
+            elem_id="chat",
+            label="Coach",
+        )
+        with gr.Row():
+            question = gr.Textbox(
+                placeholder="Ask any behavioral question…",
+                scale=4,
+                show_label=False,
+                elem_id="ask-question",
+            )
+            ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
+        with gr.Row():
+            minutes = gr.Slider(
+                0.5,
+                5,
+                value=service.runtime.settings.minutes,
+                step=0.5,
+                label="Time budget (minutes)",
+            )
+            rank = gr.Radio(
+                ["best story", "second story", "third story"],
+                value="best story",
+                label="Draft from",
+            )
+        with gr.Accordion("Full text of the matched stories", open=False):
+            full = gr.Markdown(elem_id="full-stories")
+
+        def on_ask(text: str, history: list, budget: float, which: str):
+            if not (text or "").strip():
+                gr.Info("Type a question first, for example 'Tell me about a conflict'.")
+                yield history, "", gr.skip()
+                return
+            history = [*history, {"role": "user", "content": views.echo_md(text)}]
+            try:
+                index = ["best story", "second story", "third story"].index(which)
+                for update in service.asking.ask_stream(text, budget, index):
+                    reply = views.ask_md(update.result, update.sentences, update.follow_ups,
+                                         update.done, update.waiting)  # fmt: skip
+                    cards = (
+                        "\n\n---\n\n".join(
+                            views.story_card_md(h, n, full=True)
+                            for n, h in enumerate(update.result.stories, 1)
+                        )
+                        if update.done and update.result
+                        else ""
+                    )
+                    yield [*history, {"role": "assistant", "content": reply}], "", cards
+            except CoachError as exc:
+                yield [*history, {"role": "assistant", "content": views.esc(str(exc))}], "", ""
+
+        ask_inputs = [question, chat, minutes, rank]
+        ask_outputs = [chat, question, full]
+        ask_button.click(on_ask, ask_inputs, ask_outputs, api_name="ask")
+        question.submit(on_ask, ask_inputs, ask_outputs, api_name=False)
+
+
+def critique_tab(service: CoachService) -> None:
+    """Paste an answer: the score at once, dimensions, STAR parts, flags, follow-ups."""
+    with gr.Tab("Critique", id="critique"):
+        with gr.Row():
+            with gr.Column(scale=1):
+                c_question = gr.Textbox(
+                    label="Question (type it, or pick one below)",
+                    placeholder="Tell me about a time you…",
+                    max_lines=3,
+                    elem_id="critique-question",
+                )
+                c_pick = gr.Dropdown(
+                    service.practice.bank_questions(),
+                    value=None,
+                    label="Pick a question from the bank",
+                    elem_id="critique-pick",
+                )
+                c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
+                c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
+                c_button = gr.Button("Critique", variant="primary", elem_id="critique-button")
+            with gr.Column(scale=1):
+                c_summary = gr.Markdown(elem_id="critique-summary")
+                c_chart = gr.BarPlot(
+                    x="dimension",
+                    y="score",
+                    y_lim=[0, 5],
+                    height=260,
+                    label="Ten dimensions",
+                    sort=list(DIMENSION_IDS),
+                    x_label_angle=-35,
+                    elem_id="critique-chart",
+                )
+                c_dims = gr.Markdown(elem_id="critique-dimensions")
+                c_note = gr.Markdown(elem_id="critique-note")
+        c_star = gr.HighlightedText(
+            label="STAR parts", color_map=STAR_COLOURS, elem_id="critique-star"
+        )
+        with gr.Row():  # side by side on a wide screen, one under the other on a phone
+            with gr.Column(min_width=320):
+                c_flags = gr.Markdown(label="Flags", elem_id="critique-flags")
+            with gr.Column(min_width=320):
+                c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
+        c_rewritten = gr.Markdown(elem_id="critique-rewrite")
+        c_outputs = [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten,
+                     c_dims]  # fmt: skip
+
+        def on_critique(q: str | None, answer: str, rewrite: bool):
+            try:
+                outcome = service.practice.critique(q or "", answer)
+            except CoachError as exc:
+                empty = pd.DataFrame(columns=["dimension", "score"])
+                yield (f"**{views.esc(str(exc))}**", empty, [], "", "", "", "", "")
+                return
+            r = outcome.result
+            note = views.suggestions_md(r) + (
+                f"\n\n⚠️ {views.esc(outcome.notice)}" if outcome.notice else ""
+            )
+            shown = [
+                views.critique_summary_md(r),
+                pd.DataFrame(views.dimension_rows(r)),
+                views.highlighted(r),
+                "### Flags\n" + views.flags_md(r),
+                "### Follow-ups\n" + views.follow_ups_md(r.follow_ups),
+                note,
+                "_Building a stronger version from your notes…_" if rewrite else "",
+                views.dimensions_md(r),
+            ]
+            yield tuple(shown)  # the score at once; the stronger version follows
+            if rewrite:
+                for text in views.stronger_stream(service.practice.stronger(r)):
+                    shown[6] = text
+                    yield tuple(shown)
+
+        c_pick.input(lambda q: q or gr.skip(), c_pick, c_question)
+        c_button.click(on_critique, [c_question, c_answer, c_rewrite], c_outputs,
+                       api_name="critique")  # fmt: skip
+
+
+def bank_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> None:
+    """The candidate's sources, stories, coverage, and the story form."""
+    with gr.Tab("Story bank", id="bank") as tab:
+        gr.Markdown("### Your sources")
+        b_summary = gr.Markdown(elem_id="bank-summary")
+        b_sources = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-sources")
+        with gr.Row():
+            b_upload = gr.File(
+                label="Add a notes file (Markdown or text; a copy is kept, yours is untouched)",
+                file_types=[".md", ".markdown", ".txt"],
+                type="filepath",
+                elem_id="bank-upload",
+            )
+            with gr.Column():
+                b_path = gr.Textbox(
+                    label="…or the path of a notes file or story folder on this computer",
+                    placeholder="~/interview/notes.md",
+                    elem_id="bank-path",
+                )
+                b_add = gr.Button("Add this source", elem_id="bank-add")
+                b_remove_pick = gr.Dropdown(
+                    [],
+                    label="Remove a source (its files are not touched)",
+                    value=None,
+                    elem_id="bank-remove-pick",
+                )
+                b_remove = gr.Button("Remove", size="sm", elem_id="bank-remove")
+        b_report = gr.Markdown(elem_id="bank-report")
+        gr.Markdown("### Stories per principle")
+        b_chart = gr.HTML(elem_id="bank-chart")
+        b_gaps = gr.Markdown(elem_id="bank-gaps")
+        gr.Markdown(
+            "### Your stories\nWhere each comes from in your notes and what the "
+            "coach made of it (parts: S T A R L; *prose*: no parts found)."
+        )
+        b_stories = gr.Dataframe(interactive=False, wrap=True, elem_id="bank-stories")
+        with gr.Accordion("What ingest could not place or kept out", open=False):
+            b_unplaced = gr.Markdown(elem_id="bank-unplaced")
+        gr.Markdown(
+            "### Add or edit a story\nIt is written as Markdown into your own stories "
+            "folder and indexed at once."
+        )
+        s_pick = gr.Dropdown(
+            service.stories.user_story_titles(),
+            label="Edit one of my stories (optional)",
+            value=None,
+            elem_id="story-pick",
+        )
+        with gr.Row():
+            s_title = gr.Textbox(label="Title", elem_id="story-title")
+            s_principle = gr.Dropdown(
+                [(names[p], p) for p in PRINCIPLE_IDS],
+                value=None,
+                label="Principle it shows best",
+                elem_id="story-principle",
+            )
+        s_fields = [
+            gr.Textbox(lines=2, label=name.capitalize(), elem_id=f"story-{name}")
+            for name in ("situation", "task", "action", "result", "lesson")
+        ]
+        s_questions = gr.Textbox(
+            lines=3,
+            label="Questions this story answers (one per line; they help the coach find it)",
+            placeholder="Tell me about a time you simplified a process.",
+            elem_id="story-questions",
+        )
+        s_overwrite = gr.Checkbox(label="Replace my story of the same title if it exists")
+        s_save = gr.Button("Save story", variant="primary", elem_id="story-save")
+        s_report = gr.Markdown(elem_id="story-report")
+        bank_outputs = [b_summary, b_sources, b_remove_pick, b_chart, b_gaps, b_stories,
+                        b_unplaced]  # fmt: skip
+
+        def bank_view():
+            summary, sources = service.stories.sources()
+            rows, gaps, thin = service.stories.coverage()
+            stories = service.stories.workspace_stories()
+            return (
+                views.esc(summary),
+                gr.Dataframe(pd.DataFrame(views.sources_rows(sources)), visible=bool(sources)),
+                gr.Dropdown(choices=views.source_choices(sources), value=None),
+                charts.coverage_html(rows),
+                views.gaps_md(gaps, thin),
+                pd.DataFrame(views.story_table_rows(stories, names)),
+                views.set_aside_md(service.stories.set_aside()),
+            )
+
+        def changed(action, *args):
+            try:
+                report = views.esc(action(*args)).replace("\n", "  \n")
+            except CoachError as exc:
+                report = f"**Not changed:** {views.esc(str(exc))}"
+            return (report, *bank_view())
+
+        def on_upload(path):
+            if not path:
+                return (gr.skip(),) * (1 + len(bank_outputs))
+            name = path.rsplit("/", 1)[-1]
+            return changed(service.stories.upload_notes, path, name)
+
+        b_upload.upload(on_upload, b_upload, [b_report, *bank_outputs],
+                        api_name="upload_notes")  # fmt: skip
+        b_add.click(lambda p: changed(service.stories.add_source, p), b_path,
+                    [b_report, *bank_outputs], api_name="add_source")  # fmt: skip
+        b_path.submit(lambda p: changed(service.stories.add_source, p), b_path,
+                      [b_report, *bank_outputs])  # fmt: skip
+        b_remove.click(lambda p: changed(service.stories.remove_source, p), b_remove_pick,
+                       [b_report, *bank_outputs], api_name="remove_source")  # fmt: skip
+        tab.select(bank_view, None, bank_outputs)
+
+        def on_save(title, principle, situation, task, action, result, lesson, questions,
+                    overwrite):  # fmt: skip
+            asked = tuple(q.strip(" -*\t") for q in (questions or "").splitlines())
+            form = StoryForm(
+                title or "",
+                principle or "",
+                situation or "",
+                task or "",
+                action or "",
+                result or "",
+                lesson or "",
+                questions=tuple(q for q in asked if q),
+            )
+            try:
+                message = service.stories.add_story(form, bool(overwrite))
+            except CoachError as exc:
+                message = f"**Not saved:** {views.esc(str(exc))}"
+            titles = service.stories.user_story_titles()
+            return (message, *bank_view(), gr.Dropdown(choices=titles))
+
+        def on_pick(title: str | None):
+            form = service.stories.user_story_form(title or "")
+            if form is None:
+                return [gr.skip()] * 9
+            values = [form.title, form.primary_principle, form.situation, form.task,
+                      form.action, form.result, form.lesson,
+                      "\n".join(form.questions)]  # fmt: skip
+            return [*values, True]  # editing means replacing: confirmed by choosing it
+
+        s_save.click(
+            on_save,
+            [s_title, s_principle, *s_fields, s_questions, s_overwrite],
+            [s_report, *bank_outputs, s_pick],
+            api_name="save_story",
+        )
+        s_pick.input(on_pick, s_pick,
+                     [s_title, s_principle, *s_fields, s_questions, s_overwrite])  # fmt: skip
+    demo.load(bank_view, None, bank_outputs)
+    demo.load(lambda: gr.Dropdown(choices=service.stories.user_story_titles()), None, s_pick)
+
+
+def history_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> None:
+    """Scores over time, every critique and mock answer, exports."""
+    with gr.Tab("History", id="history") as tab:
+        gr.Markdown("### Scores over time")
+        h_chart = gr.HTML(elem_id="history-chart")
+        h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
+        with gr.Row():
+            h_refresh = gr.Button("Refresh", elem_id="history-refresh")
+            h_md = gr.Button("Export Markdown")
+            h_csv = gr.Button("Export CSV")
+        h_file = gr.File(label="Export", interactive=False)
+        h_notice = gr.Markdown()
+
+        def history_view():
+            rows, notice = views.history_rows(service.runtime.history)
+            return (
+                charts.progress_svg(views.progress_rows(rows), names),
+                gr.Dataframe(pd.DataFrame(views.table_rows(rows, names)), visible=bool(rows)),
+                notice,
+            )
+
+        h_refresh.click(history_view, None, [h_chart, h_table, h_notice], api_name="history")
+        tab.select(history_view, None, [h_chart, h_table, h_notice])
+        h_md.click(lambda: str(service.practice.export("md")), None, h_file,
+                   api_name="export_markdown")  # fmt: skip
+        h_csv.click(lambda: str(service.practice.export("csv")), None, h_file,
+                    api_name="export_csv")  # fmt: skip
+    demo.load(history_view, None, [h_chart, h_table, h_notice])
 
 
 def mock_tab(service: CoachService) -> None:
