@@ -36,29 +36,26 @@ def served_app(home: Path, *args: str) -> Iterator[str]:
 
 
 @contextmanager
-def served_process(home: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Like ``served_app``, also yielding the server process."""
-    port = free_port()
-    env = {**os.environ, "COACH_HOME": str(home)}
-    log = (home / "app.log").open("ab")
-    proc = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port), *args],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
+def running(
+    command: list[str], ready_url: str, log_path: Path, **popen
+) -> Iterator[subprocess.Popen]:
+    """Start ``command``, wait until ``ready_url`` answers 200 (60 s at most), stop it after."""
+    log = log_path.open("ab")
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **popen)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(url, timeout=2) as response:
+                with urllib.request.urlopen(ready_url, timeout=2) as response:
                     if response.status == 200:
                         break
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((home / "app.log").read_text(errors="replace")[-2000:])
+                tail = log_path.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"{command[0]} did not start (exit {proc.poll()}): {tail}")
             time.sleep(0.3)
-        yield url, proc
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -66,6 +63,33 @@ def served_process(home: Path, *args: str) -> Iterator[tuple[str, subprocess.Pop
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@contextmanager
+def served_process(home: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like ``served_app``, also yielding the server process."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "app.py", "--port", str(port), *args]
+    env = {**os.environ, "COACH_HOME": str(home)}
+    with running(command, url, home / "app.log", cwd=REPO, env=env) as proc:
+        yield url, proc
+
+
+def shot(page, name: str) -> None:
+    """A full-page screenshot into ``$COACH_SCREENSHOTS`` when it is set."""
+    folder = os.environ.get("COACH_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def open_page(browser, url: str, viewport: dict | None = None):
+    """A new page on the app, once it says it is ready."""
+    page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
+    page.goto(url)
+    wait_ready(page)
+    return page
 
 
 def wait_ready(page, timeout_s: float = 120) -> None:

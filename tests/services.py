@@ -8,13 +8,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.browser import REPO, free_port
+from tests.browser import REPO, free_port, running
 
 CHROMA = REPO / ".venv" / "bin" / "chroma"
 
@@ -25,32 +23,10 @@ def chroma_server(folder: Path) -> Iterator[tuple[str, int]]:
     command = str(CHROMA) if CHROMA.exists() else shutil.which("chroma")
     assert command, "the chroma command is missing; `make install` provides it"
     port = free_port()
-    log = (folder.parent / f"chroma-{port}.log").open("ab")
-    proc = subprocess.Popen(
-        [command, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                url = f"http://127.0.0.1:{port}/api/v2/heartbeat"
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"chroma run did not start (exit {proc.poll()})")
-            time.sleep(0.3)
+    command = [command, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)]
+    ready = f"http://127.0.0.1:{port}/api/v2/heartbeat"
+    with running(command, ready, folder.parent / f"chroma-{port}.log"):
         yield "127.0.0.1", port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _postgres_bin(name: str) -> str:

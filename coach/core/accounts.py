@@ -17,7 +17,7 @@ from typing import Any
 
 import bcrypt
 
-from coach.core.database import database_url
+from coach.core.database import DatabaseUnreachable, database_url, pg_schema
 from coach.core.errors import CoachError
 from coach.core.paths import root_dir
 
@@ -66,18 +66,11 @@ class AccountStore:
     @contextmanager
     def _db(self) -> Iterator[Any]:
         if self.url:
-            import psycopg
-
             try:
-                conn = psycopg.connect(self.url, connect_timeout=5)
-            except psycopg.Error as exc:
+                with pg_schema(self.url, "coach_accounts", SCHEMA) as conn:
+                    yield conn
+            except DatabaseUnreachable as exc:
                 raise CoachError(f"The accounts database cannot be reached ({exc}).") from exc
-            with conn:
-                conn.execute('CREATE SCHEMA IF NOT EXISTS "coach_accounts"')
-                conn.execute('SET search_path TO "coach_accounts"')
-                conn.execute(SCHEMA)
-                yield conn
-            conn.close()
             return
         with closing(sqlite3.connect(self.path, timeout=5)) as conn, conn:
             conn.execute(SCHEMA)

@@ -4,6 +4,9 @@ or SQLite files in the data directory when it is not set."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from coach.core.errors import CoachError
 from coach.core.hosts import is_loopback
@@ -34,3 +37,30 @@ def database_url(environ: dict[str, str] | None = None) -> str | None:
             "Set DATABASE_ALLOW_REMOTE=1 to allow it."
         )
     return url
+
+
+class DatabaseUnreachable(Exception):
+    """PostgreSQL did not accept a connection; the message is its first line."""
+
+
+@contextmanager
+def pg_schema(url: str, schema: str, ddl: str | None = None) -> Iterator[Any]:
+    """A PostgreSQL connection in one transaction (committed on success), working in ``schema``;
+    with ``ddl``, the schema and its tables are created first when missing."""
+    import psycopg
+
+    try:
+        conn = psycopg.connect(url, connect_timeout=5)
+    except psycopg.Error as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise DatabaseUnreachable(first) from exc
+    try:
+        with conn:
+            if ddl is not None:
+                conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            conn.execute(f'SET search_path TO "{schema}"')
+            if ddl is not None:
+                conn.execute(ddl)
+            yield conn
+    finally:
+        conn.close()

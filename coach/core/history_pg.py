@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from coach.core.database import database_url
+from coach.core.database import DatabaseUnreachable, database_url, pg_schema
 from coach.core.history import History, HistoryUnavailable
 
 PG_SCHEMA = """
@@ -75,27 +75,17 @@ class PostgresHistory(History):
 
         with self._lock:
             try:
-                conn = psycopg.connect(self.url, connect_timeout=5)
-            except psycopg.Error as exc:
-                raise HistoryUnavailable(
-                    f"The practice history database cannot be reached ({_first_line(exc)}); "
-                    "coaching goes on."
-                ) from exc
-            try:
-                with conn:  # one transaction: committed on success, rolled back on error
-                    if not self._ready:
-                        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-                    conn.execute(f'SET search_path TO "{self.schema}"')
-                    if not self._ready:
-                        conn.execute(PG_SCHEMA)
-                        self._ready = True
+                with pg_schema(self.url, self.schema, None if self._ready else PG_SCHEMA) as conn:
+                    self._ready = True
                     yield conn
+            except DatabaseUnreachable as exc:
+                raise HistoryUnavailable(
+                    f"The practice history database cannot be reached ({exc}); coaching goes on."
+                ) from exc
             except psycopg.Error as exc:
                 raise HistoryUnavailable(
                     f"Your practice history failed ({_first_line(exc)})."
                 ) from exc
-            finally:
-                conn.close()
 
     def migrate_from(self, source: History) -> tuple[int, int, bool]:
         """Copy every session and critique of ``source`` in, keeping times and the links

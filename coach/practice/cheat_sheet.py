@@ -63,18 +63,25 @@ def cheat_sheet_markdown(plan: Plan, stories: dict[str, Story], names: dict[str,
                 continue
             lines += [f"### {name}: {story.title}" + ("" if strength == "strong" else
                                                        f" ({strength})"), ""]  # fmt: skip
-            lines += [f"- {b}" for b in bullets(story)]
-            figures = key_figures(story)
-            if figures:
-                lines.append(f"- Key figures: {', '.join(figures)}")
-            if backup is not None:
-                lines.append(f"- Another time: {backup.title}")
+            lines += [f"- {label}: {text}" if label else f"- {text}"
+                      for label, text in _items(story, backup)]  # fmt: skip
             lines.append("")
     if plan.gaps:
         lines += ["## Gaps", ""]
         lines += [f"- {g.get('name', g['principle'])}: {g['why']}" for g in plan.gaps]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _items(story: Story, backup: Story | None) -> list[tuple[str, str]]:
+    """(label, text) lines of one story on the sheet: its bullets, key figures, the backup."""
+    items = [("", b) for b in bullets(story)]
+    figures = key_figures(story)
+    if figures:
+        items.append(("Key figures", ", ".join(figures)))
+    if backup is not None:
+        items.append(("Another time", backup.title))
+    return items
 
 
 _CSS = """body{font:11pt/1.35 system-ui,sans-serif;max-width:46rem;margin:1.5rem auto;color:#111}
@@ -98,12 +105,8 @@ def cheat_sheet_html(plan: Plan, stories: dict[str, Story], names: dict[str, str
                 continue
             mark = "" if strength == "strong" else f" <span class='weak'>({e(strength)})</span>"
             out.append(f"<h3>{e(name)}: {e(story.title)}{mark}</h3><ul>")
-            out += [f"<li>{e(b)}</li>" for b in bullets(story)]
-            figures = key_figures(story)
-            if figures:
-                out.append(f"<li><b>Key figures:</b> {e(', '.join(figures))}</li>")
-            if backup is not None:
-                out.append(f"<li><b>Another time:</b> {e(backup.title)}</li>")
+            out += [f"<li><b>{e(label)}:</b> {e(text)}</li>" if label else f"<li>{e(text)}</li>"
+                    for label, text in _items(story, backup)]  # fmt: skip
             out.append("</ul>")
         out.append("</section>")
     if plan.gaps:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach.core.accounts import AccountStore
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+from tests.browser import served_app, wait_ready, wait_text
 
 pytestmark = pytest.mark.slow
 ALICE, BOB = ("alice", "alice-password-1"), ("bob", "bob-password-22")
@@ -113,28 +113,22 @@ def test_files_and_pages_need_a_signed_in_account(server) -> None:
         assert SECRET_STORY not in body and "named_endpoints" not in body, path
 
 
-def test_signing_in_in_a_browser(server) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is missing; `make test` installs it.")
-    from playwright.sync_api import sync_playwright
-
+def test_signing_in_in_a_browser(server, browser) -> None:
     url, _, _ = server
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        page.get_by_label("username").fill("bob")
-        page.get_by_label("password").fill("not his password")
-        page.get_by_role("button", name="Login").click()
-        page.wait_for_timeout(1500)
-        assert page.locator("#status").count() == 0  # still outside
-        page.get_by_label("username").fill(BOB[0])
-        page.get_by_label("password").fill(BOB[1])
-        page.get_by_role("button", name="Login").click()
-        wait_ready(page)
-        page.get_by_role("tab", name="Story bank").click()
-        wait_text(page, "#bank-summary", "example bank")  # Bob has no sources of his own
-        page.fill("#bank-path textarea, #bank-path input", "/etc/passwd")
-        page.click("#bank-add")
-        wait_text(page, "#bank-report", "upload your notes file instead")
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.get_by_label("username").fill("bob")
+    page.get_by_label("password").fill("not his password")
+    page.get_by_role("button", name="Login").click()
+    page.wait_for_timeout(1500)
+    assert page.locator("#status").count() == 0  # still outside
+    page.get_by_label("username").fill(BOB[0])
+    page.get_by_label("password").fill(BOB[1])
+    page.get_by_role("button", name="Login").click()
+    wait_ready(page)
+    page.get_by_role("tab", name="Story bank").click()
+    wait_text(page, "#bank-summary", "example bank")  # Bob has no sources of his own
+    page.fill("#bank-path textarea, #bank-path input", "/etc/passwd")
+    page.click("#bank-add")
+    wait_text(page, "#bank-report", "upload your notes file instead")
+    page.close()

@@ -3,15 +3,13 @@ and practice history survives a restart."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+from tests.browser import open_page, served_app, shot, wait_ready, wait_text
 
 pytestmark = pytest.mark.slow
-SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
 QUESTION = "Tell me about a time you had to move fast with no data."
 ANSWER = (
     "We had a time-sensitive task to train a gesture detection model, and we had no data at all. "
@@ -19,18 +17,6 @@ ANSWER = (
     "the need to leadership and got several people assigned. I wrote documentation on how to "
     "capture the images. As a result, in three days we collected more than 10K images."
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is missing; `make test` installs it.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +32,9 @@ def app_url(home: Path):
 
 @pytest.fixture
 def page(browser, app_url: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(app_url)
-    wait_ready(page)
+    page = open_page(browser, app_url)
     yield page
     page.close()
-
-
-def _shot(page, name: str) -> None:
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _tab(page, name: str) -> None:
@@ -71,7 +49,7 @@ def test_ask_shows_principle_story_and_a_draft(page) -> None:
     assert "Probes:" in text and "Draft" in text
     assert "Building a gesture dataset" in text
     assert "10K" in text  # the notes' figure reaches the draft
-    _shot(page, "ask")
+    shot(page, "ask")
 
 
 def test_critique_shows_score_chart_and_flags(page) -> None:
@@ -87,7 +65,7 @@ def test_critique_shows_score_chart_and_flags(page) -> None:
     dims = page.inner_text("#critique-dimensions")
     assert "ownership" in dims and "why" in dims  # each dimension's reason beside the chart
     assert "n/a" in dims  # grounding: the example bank is not the candidate's own notes
-    _shot(page, "critique")
+    shot(page, "critique")
     page.get_by_label("Also draft a stronger version from my story").check()
     page.fill("#critique-question textarea", "")
     page.click("#critique-button")
@@ -110,7 +88,7 @@ def test_one_mock_round(page) -> None:
     wait_text(page, "#mock-feedback", "Overall")
     wait_text(page, "#mock-question", "Session complete")
     wait_text(page, "#mock-report", "average")
-    _shot(page, "mock")
+    shot(page, "mock")
 
 
 def test_add_a_story_and_retrieve_it(page) -> None:
@@ -128,7 +106,7 @@ def test_add_a_story_and_retrieve_it(page) -> None:
         page.fill(f"#story-{name} textarea", text)
     page.click("#story-save")
     wait_text(page, "#story-report", "Saved")
-    _shot(page, "story-bank")
+    shot(page, "story-bank")
     page.reload()
     wait_ready(page)
     _tab(page, "Story bank")
@@ -151,12 +129,10 @@ def test_history_survives_a_restart(browser, home: Path, page) -> None:
     wait_text(page, "#critique-summary", "Overall")
     page.close()
     with served_app(home, "--model", "none") as url:  # a second server on the same data
-        fresh = browser.new_page(viewport={"width": 1280, "height": 900})
-        fresh.goto(url)
-        wait_ready(fresh)
+        fresh = open_page(browser, url)
         _tab(fresh, "History")
         wait_text(fresh, "#history-table", "only this test asks about history")
-        _shot(fresh, "history")
+        shot(fresh, "history")
         fresh.close()
 
 
@@ -225,6 +201,6 @@ def test_setup_checks_are_one_click_from_the_status_line(page) -> None:
                   "embedder", "index", "data directory", "offline"):  # fmt: skip
         assert check in text
     assert "no model chosen" in text  # this app was started with --model none
-    _shot(page, "setup-checks")
+    shot(page, "setup-checks")
     page.set_viewport_size({"width": 390, "height": 844})
-    _shot(page, "setup-checks-phone")
+    shot(page, "setup-checks-phone")

@@ -10,21 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_slow_browser_sources import browser  # noqa: F401 (the shared fixture)
-from tests.browser import REPO, served_app, wait_ready, wait_text
+from tests.browser import REPO, open_page, served_app, shot, wait_text
 from tests.practice.test_plan_workshop import ANSWERS, NOTES
 
 pytestmark = pytest.mark.slow
-SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
 
 
-def _shot(page, name: str) -> None:
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:  # noqa: F811
+def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:
     notes = tmp_path / "notes.md"
     notes.write_text(NOTES, encoding="utf-8")
     home = tmp_path / "home"
@@ -33,16 +25,14 @@ def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:  # n
     subprocess.run([sys.executable, "-m", "coach.cli", "sources", "add", str(notes)],
                    cwd=REPO, env=env, check=True, capture_output=True)  # fmt: skip
     with served_app(home, "--model", "none") as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        wait_ready(page)
+        page = open_page(browser, url)
         page.get_by_role("tab", name="Loop plan").click()
         page.click("#loop-plan")
         wait_text(page, "#loop-table", "Called the angry clinic customer")
         checks = page.inner_text("#loop-checks")
         assert "Gaps" in checks and "Frugality" in checks  # the notes hold no frugality story
         assert "try-on" not in page.inner_text("#loop-table").lower()  # only the user's stories
-        _shot(page, "loop-plan")
+        shot(page, "loop-plan")
 
         page.locator("#workshop-story input").click()
         page.get_by_role("option", name="Fixed the flaky nightly build (thin)").click()
@@ -53,7 +43,7 @@ def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:  # n
             page.fill("#workshop-answer textarea", ANSWERS[key])
             page.click("#workshop-send")
         wait_text(page, "#workshop-view", "Question 3")
-        _shot(page, "workshop")
+        shot(page, "workshop")
         page.click("#workshop-save")
         wait_text(page, "#workshop-view", "Saved")
         assert "After" in page.inner_text("#workshop-view")
@@ -74,10 +64,10 @@ def test_plan_workshop_and_mock_of_a_loop(browser, tmp_path: Path) -> None:  # n
                 wait_text(page, "#mock-question", f"Question {number + 1} of 3")
         assert "Overall" in page.inner_text("#mock-feedback")
         wait_text(page, "#mock-report", "told the planned story")
-        _shot(page, "mock-loop-report")
+        shot(page, "mock-loop-report")
         page.get_by_role("tab", name="Loop plan").click()
         page.set_viewport_size({"width": 390, "height": 844})
         wait_text(page, "#loop-table", "Called the angry clinic customer")
-        _shot(page, "loop-plan-phone")
+        shot(page, "loop-plan-phone")
         page.close()
     assert notes.read_text(encoding="utf-8") == NOTES  # the notes file was never touched

@@ -3,34 +3,20 @@ History, the status line, odd input, and a phone-sized screen."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+from tests.browser import open_page, served_app, shot, wait_text
 
 pytestmark = pytest.mark.slow
-SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
 PHONE = {"width": 390, "height": 844}
 ANSWER = (
     "Our release checklist took two days. My task was to shorten it before the launch. I listed "
     "every step, cut the ones nobody read and scripted the rest myself. As a result the "
     "checklist took three hours, and I learned to ask which steps anyone still needs."
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is missing; `make test` installs it.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +30,6 @@ def app_url(home: Path):
         yield url
 
 
-def _page(browser, url: str, viewport: dict | None = None):
-    page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
-    page.goto(url)
-    wait_ready(page)
-    return page
-
-
-def _shot(page, name: str) -> None:
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
 def _tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
 
@@ -66,7 +39,7 @@ def _bubbles(page) -> list[str]:
 
 
 def test_status_is_current_at_once_on_every_page_load(browser, app_url: str) -> None:
-    _page(browser, app_url).close()  # the app is warm now
+    open_page(browser, app_url).close()  # the app is warm now
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(app_url)
     wait_text(page, "#status", "Model:", timeout_s=10)
@@ -76,7 +49,7 @@ def test_status_is_current_at_once_on_every_page_load(browser, app_url: str) -> 
 
 
 def test_odd_input_in_ask(browser, app_url: str) -> None:
-    page = _page(browser, app_url)
+    page = open_page(browser, app_url)
     before = len(_bubbles(page))
     page.click("#ask-button")  # nothing typed
     page.wait_for_timeout(1500)
@@ -103,7 +76,7 @@ def test_odd_input_in_ask(browser, app_url: str) -> None:
 
 
 def test_critique_question_box_and_bank_picker(browser, app_url: str) -> None:
-    page = _page(browser, app_url)
+    page = open_page(browser, app_url)
     _tab(page, "Critique")
     page.click("#critique-question textarea")
     page.keyboard.press("Enter")
@@ -118,7 +91,7 @@ def test_critique_question_box_and_bank_picker(browser, app_url: str) -> None:
 
 
 def test_mock_interview_flow_report_and_history(browser, app_url: str) -> None:
-    page = _page(browser, app_url)
+    page = open_page(browser, app_url)
     _tab(page, "Mock interview")
     labels = page.locator("#mock-principles label").all_inner_texts()
     assert "Success and Scale Bring Broad Responsibility" in labels
@@ -147,7 +120,7 @@ def test_mock_interview_flow_report_and_history(browser, app_url: str) -> None:
     assert page.inner_text("#mock-feedback").strip() == ""
     wait_text(page, "#mock-clock", "Time is up", timeout_s=60)
     wait_text(page, "#mock-clock", "0:02 over", timeout_s=10)  # the overrun counts on
-    _shot(page, "mock-time-up")
+    shot(page, "mock-time-up")
     page.fill("#mock-answer textarea", ANSWER)
     page.click("#mock-submit")
     wait_text(page, "#mock-question", "Session complete")
@@ -155,7 +128,7 @@ def test_mock_interview_flow_report_and_history(browser, app_url: str) -> None:
     assert "Ownership" in report and "over" in report and "work on" in report
     assert page.locator("#mock-answer textarea").is_disabled()
     assert page.locator("#mock-submit").is_disabled()
-    _shot(page, "mock-report")
+    shot(page, "mock-report")
     _tab(page, "History")  # refreshed on opening: no Refresh click
     wait_text(page, "#history-table", "mock")
     table = page.inner_text("#history-table")
@@ -167,12 +140,12 @@ def test_mock_interview_flow_report_and_history(browser, app_url: str) -> None:
     )
     assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks)  # whole numbers only
     assert page.locator("#history-chart svg rect").count() >= 2  # mock answers marked
-    _shot(page, "history")
+    shot(page, "history")
     page.close()
 
 
 def test_story_bank_chart_and_form(browser, app_url: str, home: Path) -> None:
-    page = _page(browser, app_url)
+    page = open_page(browser, app_url)
     _tab(page, "Story bank")
     wait_text(page, "#bank-chart", "Success and Scale Bring Broad Responsibility")
     chart = page.locator("#bank-chart")
@@ -195,12 +168,12 @@ def test_story_bank_chart_and_form(browser, app_url: str, home: Path) -> None:
     wait_text(page, "#story-report", "Saved")
     saved = (home / "stories" / "shortening-the-release-checklist.md").read_text()
     assert "Tell me about simplifying a process." in saved
-    _shot(page, "story-bank")
+    shot(page, "story-bank")
     page.close()
 
 
 def test_phone_sized_screen(browser, app_url: str) -> None:
-    page = _page(browser, app_url, PHONE)
+    page = open_page(browser, app_url, PHONE)
     title = page.locator("#coach-title h1").bounding_box()
     assert title["height"] < 60  # one line, not a letter column
     assert page.locator("#status").bounding_box()["width"] > 300
@@ -213,7 +186,7 @@ def test_phone_sized_screen(browser, app_url: str) -> None:
         ".filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.innerText)"
     )
     assert clipped == []
-    _shot(page, "ask-phone")
+    shot(page, "ask-phone")
     _tab(page, "Critique")
     page.fill("#critique-question textarea", "Tell me about a time you simplified a process.")
     page.fill("#critique-answer textarea", ANSWER)
@@ -227,10 +200,10 @@ def test_phone_sized_screen(browser, app_url: str) -> None:
         ".map(e => e.getBoundingClientRect().right)"
     )
     assert chips and max(chips) <= PHONE["width"]
-    _shot(page, "critique-phone")
+    shot(page, "critique-phone")
     _tab(page, "History")
     wait_text(page, "#history-table", "score")
     header = page.locator("#history-table th", has_text="score").first.bounding_box()
     assert header["x"] + header["width"] <= PHONE["width"]
-    _shot(page, "history-phone")
+    shot(page, "history-phone")
     page.close()

@@ -3,35 +3,15 @@ without leaving the app (upload, see the stories with their lines, ask, remove).
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_app, wait_ready, wait_text
+from tests.browser import open_page, served_app, shot, wait_text
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
-SHOTS = Path(os.environ["COACH_SCREENSHOTS"]) if os.environ.get("COACH_SCREENSHOTS") else None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is missing; `make test` installs it.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _shot(page, name: str) -> None:
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> None:
@@ -41,9 +21,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
     home = tmp_path / "home"
     home.mkdir()
     with served_app(home, "--model", "none") as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        wait_ready(page)
+        page = open_page(browser, url)
         assert "example bank" in page.inner_text("#status")
         page.get_by_role("tab", name="Story bank").click()
         wait_text(page, "#bank-summary", "example bank")
@@ -57,7 +35,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         assert "Grading" in stories and "bus duty" in stories
         page.get_by_text("What ingest could not place or kept out").click()
         wait_text(page, "#bank-unplaced", "Kept out as advice or definitions (2)")
-        _shot(page, "story-bank-sources")
+        shot(page, "story-bank-sources")
         page.get_by_role("tab", name="Ask").click()
         page.fill("#ask-question textarea", "Describe making lesson preparation faster.")
         page.click("#ask-button")
@@ -79,9 +57,7 @@ def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path:
     home = tmp_path / "home"
     home.mkdir()
     with served_app(home, "--model", "none") as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        wait_ready(page)
+        page = open_page(browser, url)
         page.get_by_role("tab", name="Story bank").click()
         page.fill(
             "#bank-path textarea, #bank-path input", str(FIXTURES / "notes" / "teacher_prose.md")
@@ -105,5 +81,5 @@ def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path:
         assert "I packed one shoebox per group" in rewrite  # the candidate's own words
         assert "twenty minutes to five" in rewrite  # a fact the notes add
         assert "45" not in rewrite.split("Left out")[0]  # not in the notes: dropped, said why
-        _shot(page, "critique-stronger")
+        shot(page, "critique-stronger")
         page.close()
