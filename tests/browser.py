@@ -108,3 +108,17 @@ def wait_text(page, selector: str, text: str, timeout_s: float = 60) -> None:
         arg=[selector, text],
         timeout=timeout_s * 1000,
     )
+
+
+def choose(page, selector: str, option: str) -> None:
+    """Pick ``option`` in the Gradio dropdown at ``selector`` by clicking it in the list (typing
+    and pressing Enter races the list's filtering), and wait until the dropdown shows it."""
+    field = page.locator(f"{selector} input")
+    field.click()
+    field.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(
+        "([s, v]) => document.querySelector(s + ' input').value === v",
+        arg=[selector, option],
+        timeout=10_000,
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import open_page, served_app, shot, wait_ready, wait_text
+from tests.browser import choose, open_page, served_app, shot, wait_ready, wait_text
 
 pytestmark = pytest.mark.slow
 QUESTION = "Tell me about a time you had to move fast with no data."
@@ -94,8 +94,7 @@ def test_one_mock_round(page) -> None:
 def test_add_a_story_and_retrieve_it(page) -> None:
     _tab(page, "Story bank")
     page.fill("#story-title textarea, #story-title input", "Rescuing the flaky nightly build")
-    page.locator("#story-principle input").fill("Dive Deep")
-    page.keyboard.press("Enter")
+    choose(page, "#story-principle", "Dive Deep")
     fields = {
         "situation": "Our nightly build of the camera firmware failed one night in three.",
         "task": "I owned the build pipeline and had to make it reliable.",
@@ -161,8 +160,7 @@ def test_html_in_notes_and_answers_is_shown_not_run(page) -> None:
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
     _tab(page, "Story bank")
     page.fill("#story-title textarea, #story-title input", "Escaping a hostile title")
-    page.locator("#story-principle input").fill("Earn Trust")
-    page.keyboard.press("Enter")
+    choose(page, "#story-principle", "Earn Trust")
     for name, text in {
         "situation": f"A teammate pasted {payload} into our wiki page about onboarding.",
         "task": "I had to clean the onboarding wiki page.",

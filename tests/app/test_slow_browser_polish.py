@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import open_page, served_app, shot, wait_text
+from tests.browser import choose, open_page, served_app, shot, wait_text
 
 pytestmark = pytest.mark.slow
 PHONE = {"width": 390, "height": 844}
@@ -154,8 +154,7 @@ def test_story_bank_chart_and_form(browser, app_url: str, home: Path) -> None:
         assert legend.is_visible()
     assert page.input_value("#story-principle input") == ""  # nothing chosen for the user
     page.fill("#story-title textarea, #story-title input", "Shortening the release checklist")
-    page.locator("#story-principle input").fill("Invent and Simplify")
-    page.keyboard.press("Enter")
+    choose(page, "#story-principle", "Invent and Simplify")
     for name, text in {
         "situation": "Our release checklist took two days.",
         "task": "I had to shorten it before the launch.",
