@@ -69,24 +69,30 @@ def _resolve(path: str, repo: Path) -> Path:
 def load_cases(folder: Path, repo: Path) -> dict[str, list[NotesCase]]:
     """Every notes set in ``folder`` (dev and test of each kind), missing files skipped."""
     sets: dict[str, list[NotesCase]] = {}
-    for kind in ("external", "own"):
+    for kind in ("seednotes", "external", "own"):
         for split in ("dev", "test"):
             path = folder / f"{kind}_{split}.yaml"
             if not path.exists():
                 continue
-            cases = []
-            for entry in _yaml(path).get("files", []):
-                file = _resolve(entry["notes"], repo)
-                if file.exists():
-                    questions = [
-                        NotesQuestion(q["text"], [_span(f":{x}") for x in q["lines"]])
-                        for q in entry.get("questions", [])
-                    ]
-                    cases.append(NotesCase(file.name, [file], questions))
+            cases = [case for e in _yaml(path).get("files", []) if (case := _case(e, repo))]
             if cases:
                 sets[f"{kind}-{split}"] = cases
     seeds = _seed_cases(folder, repo)
     return {**seeds, **sets}
+
+
+def _case(entry: dict, repo: Path) -> NotesCase | None:
+    """One entry of a set file: its notes file (or files) and questions; None when a file is
+    missing. Lines are "FIRST-LAST" or, across several files, "FILE:FIRST-LAST"."""
+    names = entry["notes"] if isinstance(entry["notes"], list) else [entry["notes"]]
+    files = [_resolve(name, repo) for name in names]
+    if not all(file.exists() for file in files):
+        return None
+    questions = [
+        NotesQuestion(q["text"], [_span(x if ":" in str(x) else f":{x}") for x in q["lines"]])
+        for q in entry.get("questions", [])
+    ]
+    return NotesCase(entry.get("name", files[0].name), files, questions)
 
 
 def _seed_cases(folder: Path, repo: Path) -> dict[str, list[NotesCase]]:
@@ -156,7 +162,7 @@ def notes_report(folder: Path, repo: Path) -> str:
     lines = [
         "Retrieval on raw notes, each file alone as the workspace ('dev' guided tuning, 'test'"
         " never did)",
-        f"{'set':<14}{'notes':<46}{'stories':>8}{'n':>4}{'story@1':>9}{'story@3':>9}",
+        f"{'set':<16}{'notes':<44}{'stories':>8}{'n':>4}{'story@1':>9}{'story@3':>9}",
     ]
     with tempfile.TemporaryDirectory(prefix="coach-notes-eval-") as tmp:
         store = VectorStore(Path(tmp), embedding.MODEL_NAME)
@@ -166,11 +172,11 @@ def notes_report(folder: Path, repo: Path) -> str:
                 s = score_case(case, kb, store, embed, query)
                 n, t1, t3 = n + s.n, t1 + s.top1, t3 + s.top3
                 lines.append(
-                    f"{name:<14}{s.name[:44]:<46}{s.stories:>8}{s.n:>4}"
+                    f"{name:<16}{s.name[:42]:<44}{s.stories:>8}{s.n:>4}"
                     f"{s.top1 / (s.n or 1):>9.2f}{s.top3 / (s.n or 1):>9.2f}"
                 )
             if len(set_cases) > 1:
                 lines.append(
-                    f"{name:<14}{'(all files)':<46}{'':>8}{n:>4}{t1 / n:>9.2f}{t3 / n:>9.2f}"
+                    f"{name:<16}{'(all files)':<44}{'':>8}{n:>4}{t1 / n:>9.2f}{t3 / n:>9.2f}"
                 )
     return "\n".join(lines)

@@ -152,3 +152,24 @@ def test_words_after_the_last_inline_tag_go_where_their_cue_says(principles) -> 
     assert story.sections.action.startswith("I read the vendor manual")
     assert "issue was resolved" in story.sections.result
     assert "issue was resolved" not in story.sections.situation
+
+
+def test_an_entry_pointing_back_joins_the_story_before_it(principles) -> None:
+    text = (
+        "## Earn Trust\n"
+        "#### How do you rebuild trust after a missed delivery?\n"
+        "- The shipment to our biggest client slipped by a week. I called them the same day, "
+        "explained the cause and sent a daily status until it landed.\n"
+        "#### Tell me about a time you were vocally self-critical\n"
+        "- Same story\n"
+        "#### Tell me about a time you disagreed with your manager\n"
+        "- Same problem with the rota came up again, so I proposed two shifts instead of one.\n"
+    )
+    parsed = parse_notes(text, Path("notes.md"), principles)
+    assert len(parsed.entries) == 2, [e.title for e in parsed.entries]
+    shipment = next(e for e in parsed.entries if "shipment" in e.text())
+    assert "Tell me about a time you were vocally self-critical" in shipment.questions
+    assert len(shipment.spans) == 2 and shipment.spans[1].endswith(":5-5")
+    assert any("also referred to under" in note for note in shipment.inferred)
+    rota = next(e for e in parsed.entries if "rota" in e.text())  # "Same problem..." is a story
+    assert "shipment" not in rota.text()

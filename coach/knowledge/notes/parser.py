@@ -36,6 +36,12 @@ _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
 )
+# an entry that only points back at the story before it ("Same story", "see above")
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:it'?s |this is )?(?:the )?same(?: story| example| one| project| as (?:above|before))?"
+    r"|(?:as |see |just )?(?:explained |described |mentioned )?above|ditto)[\s.!)]*$",
+    re.IGNORECASE,
+)
 DUPLICATE_SIMILARITY = 88  # sorted-token similarity of two pastes of one story (rapidfuzz, 0-100)
 
 
@@ -202,8 +208,13 @@ class _Walker:
                 draft.notes.append(f"index entry at line {lines} of the notes")
                 break
         story = build_story(draft, context, "pending", self.principles)
+        headings = [h.text for h in self.stack]
+        if self.placed and _BACK_REFERENCE.match(clean_inline(" ".join(draft.body)).strip()):
+            before, where = self.placed[-1]
+            self.placed[-1] = (_fold(before, story, headings, "also referred to under"), where)
+            return
         story = story.model_copy(update={"id": self._unique(story.title)})
-        self.placed.append((story, [h.text for h in self.stack]))
+        self.placed.append((story, headings))
 
     def _unique(self, title: str) -> str:
         base = f"{self.prefix}-{_slug(title)}"
@@ -244,20 +255,24 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
             kept.append(story)
             texts.append(text)
             continue
-        first = kept[twin]
-        principles = list(dict.fromkeys([*first.principles, *story.principles]))
-        where = " / ".join(headings) or "the top of the file"
-        place = Path(story.source).name
-        kept[twin] = first.model_copy(
-            update={
-                "questions": list(dict.fromkeys([*first.questions, *story.questions])),
-                "primary_principle": principles[0] if principles else None,
-                "secondary_principles": principles[1:],
-                "spans": [*first.spans, *story.spans],
-                "inferred": [*first.inferred, f"also pasted under '{where}' ({place})"],
-            }
-        )
+        kept[twin] = _fold(kept[twin], story, headings, "also pasted under")
     return kept
+
+
+def _fold(first: Story, story: Story, headings: list[str], how: str) -> Story:
+    """``first`` with the questions, principles and line ranges of another telling of it."""
+    principles = list(dict.fromkeys([*first.principles, *story.principles]))
+    where = " / ".join(headings) or "the top of the file"
+    place = Path(story.source).name
+    return first.model_copy(
+        update={
+            "questions": list(dict.fromkeys([*first.questions, *story.questions])),
+            "primary_principle": principles[0] if principles else None,
+            "secondary_principles": principles[1:],
+            "spans": [*first.spans, *story.spans],
+            "inferred": [*first.inferred, f"{how} '{where}' ({place})"],
+        }
+    )
 
 
 def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedNotes:
