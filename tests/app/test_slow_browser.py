@@ -19,16 +19,6 @@ ANSWER = (
 )
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("browser-home")
-
-
-@pytest.fixture(scope="module")
-def app_url(home: Path):
-    with served_app(home, "--model", "none") as url:
-        yield url
-
 
 @pytest.fixture
 def page(browser, app_url: str):

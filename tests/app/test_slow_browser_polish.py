@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import choose, open_page, served_app, shot, wait_text
+from tests.browser import choose, open_page, shot, wait_text
 
 pytestmark = pytest.mark.slow
 PHONE = {"width": 390, "height": 844}
@@ -18,16 +18,6 @@ ANSWER = (
     "checklist took three hours, and I learned to ask which steps anyone still needs."
 )
 
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("polish-home")
-
-
-@pytest.fixture(scope="module")
-def app_url(home: Path):
-    with served_app(home, "--model", "none") as url:
-        yield url
 
 
 def _tab(page, name: str) -> None:
