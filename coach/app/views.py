@@ -28,6 +28,7 @@ def esc(text: str) -> str:
 
 
 ECHO_CHARS = 300
+PROJECT_MATES_SHOWN = 4
 
 
 def echo_md(text: str, limit: int = ECHO_CHARS) -> str:
@@ -56,6 +57,11 @@ def story_card_md(hit: StoryHit, rank: int, full: bool = False) -> str:
     if hit.thin:
         lines.append("⚠️ Thin story: your notes hold only a few words for it; add detail to use it "
                      "in an interview.")  # fmt: skip
+    if hit.project_mates:
+        mates = "; ".join(esc(m.title) for m in hit.project_mates[:PROJECT_MATES_SHOWN])
+        more = len(hit.project_mates) - PROJECT_MATES_SHOWN
+        lines.append(f"Also in your notes about {esc(hit.project)}: {mates}"
+                     + (f" (and {more} more)" if more > 0 else ""))  # fmt: skip
     if full:
         lines += ["", esc(hit.text).replace("\n", "  \n")]
     return "\n\n".join(lines)

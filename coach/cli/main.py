@@ -40,9 +40,13 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     print(f"\n{len(rows)} stories: {notes} from notes, {bank} from the example bank, "
           f"{len(rows) - notes - bank} from story files.")  # fmt: skip
     from coach.knowledge.bank import load_knowledge
-    from coach.knowledge.story_list import unplaced
+    from coach.knowledge.story_list import cutting_decisions, unplaced
 
-    left = unplaced(load_knowledge().principles)
+    principles = load_knowledge().principles
+    for path, decisions in cutting_decisions(principles):
+        print(f"\nHow {path.name} was cut into stories:")
+        print("\n".join(f"  {decision}" for decision in decisions))
+    left = unplaced(principles)
     if left:
         print(f"\nCould not place {len(left)} item(s) of your notes:")
         for path, line, why, text in left:
@@ -62,6 +66,9 @@ def render_story_row(row: dict) -> str:
         sections = "/".join(x[0].upper() for x in row["sections"]) or "unlabelled"
         lines.append(f"    lines {where}; sections {sections}")
     lines += [f"    - {note}" for note in row["inferred"]]
+    if row.get("project_mates"):
+        lines.append(f"    - also in your notes about {row['project']}: "
+                     + "; ".join(row["project_mates"]))  # fmt: skip
     if row["people"]:
         lines.append("    - names " + ", ".join(row["people"]))
     return "\n".join(lines)
@@ -242,7 +249,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         from coach.evaluation.notes import notes_report
 
         print()
-        print(notes_report(notes_sets, REPO_ROOT))
+        print(notes_report(notes_sets, REPO_ROOT, verbose=args.misses))
     if args.only in (None, "critique") and sets.critique:
         from coach.critique.critic import Critic
         from coach.evaluation.critique import critique_report
@@ -310,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure retrieval and critique on held-out sets")
     evaluate.add_argument("--only", choices=("retrieval", "notes", "critique"), help="run one part")
     evaluate.add_argument("--sets", metavar="DIR", help="folder of set files (default tests/data)")
+    evaluate.add_argument(
+        "--misses", action="store_true", help="list each question whose top story was wrong"
+    )
     evaluate.set_defaults(func=_cmd_eval)
 
     sources = sub.add_parser("sources", help="list, add or remove your notes and story folders")

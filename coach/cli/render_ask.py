@@ -20,6 +20,9 @@ def render(result: AskResult) -> str:
         out.append(f"  {n}. {story.title}  (similarity {story.similarity:.2f}){thin}")
         out.append(f"     id: {story.id} | {', '.join(story.principles)}")
         out.append(f"     why: {story.why}")
+        if story.project_mates:
+            mates = "; ".join(m.title for m in story.project_mates)
+            out.append(f"     also in your notes about {story.project}: {mates}")
     if result.no_fit:
         out += ["", result.no_fit.message]
     return "\n".join(out)

@@ -16,6 +16,13 @@ class PrincipleScore(BaseModel):
     score: float
 
 
+class StoryRef(BaseModel):
+    """Another story, named by id and title."""
+
+    id: str
+    title: str
+
+
 class StoryHit(BaseModel):
     """A story returned for a question, with its full text and why it matched."""
 
@@ -29,6 +36,11 @@ class StoryHit(BaseModel):
     thin: bool
     origin: str
     source: str
+    project: str = Field("", description="The project of the notes this story tells part of.")
+    project_mates: list[StoryRef] = Field(
+        default_factory=list,
+        description="Other entries of the same project: also in your notes about this project.",
+    )
 
 
 class DraftSentence(BaseModel):

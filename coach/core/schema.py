@@ -72,6 +72,9 @@ class Story(_Strict):
         default_factory=list, description="Why the story is thin: what the notes do not hold yet."
     )
     people: list[str] = Field(default_factory=list, description="Colleagues the notes name.")
+    project: str = Field(
+        "", description="The project this entry tells part of (a name its notes share with others)."
+    )
     supersedes: str = Field(
         "", description="The notes entry or story this one replaces (grown in the workshop)."
     )

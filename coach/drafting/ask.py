@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from coach.core.errors import CoachError
-from coach.core.results import AskResult, NoFit, PrincipleScore, StoryHit
+from coach.core.results import AskResult, NoFit, PrincipleScore, StoryHit, StoryRef
 from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.retrieval.retriever import Retriever
@@ -87,6 +87,11 @@ def ask(
                 thin=m.story.thin,
                 origin=m.story.origin,
                 source=m.story.source,
+                project=m.story.project,
+                project_mates=[
+                    StoryRef(id=mate.id, title=mate.title)
+                    for mate in retriever.project_mates(m.story.id)
+                ],
             )
             for m in found.matches
         ],

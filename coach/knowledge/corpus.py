@@ -13,6 +13,7 @@ from typing import Any
 from coach.core.paths import knowledge_dir
 from coach.core.schema import KnowledgeBase, Story
 from coach.knowledge.bank import load_knowledge, load_stories
+from coach.knowledge.projects import project_mates, with_projects
 from coach.knowledge.sources import registered_sources, story_folders
 from coach.knowledge.story_list import notes_entries, story_row
 from coach.knowledge.user_stories import load_user_stories, user_stories_dir
@@ -38,7 +39,7 @@ def own_stories(kb: KnowledgeBase) -> list[Story]:
     for story in stories:
         if story.id not in replaced:
             unique.setdefault(story.id, story)
-    return list(unique.values())
+    return with_projects(list(unique.values()), kb)
 
 
 def uses_example_bank() -> bool:
@@ -84,4 +85,4 @@ def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
     if include_notes:
         seen = {s.id for s in stories}
         stories += [s for s in kb.stories if s.id not in seen]
-    return [story_row(s) for s in stories]
+    return [story_row(s, project_mates(s, stories)) for s in stories]

@@ -27,12 +27,15 @@ class IngestReport:
             "registered" if self.newly_registered else "already registered, nothing added twice"
         )
         lines = [
-            f"{self.path}: {len(p.entries)} answers ({len(p.labelled)} with STAR/SPSIL labels, "
+            f"{self.path}: {len(p.entries)} stories ({len(p.labelled)} with STAR/SPSIL parts, "
             f"{sum(e.thin for e in p.entries)} thin), {len(p.guidance)} guidance blocks, "
             f"{len(p.principles_seen)} principles named ({status}).",
         ]
         if not p.entries:
             lines[0] = f"{self.path}: no answers found, so it was not registered as notes."
+        if p.decisions:
+            lines.append("  How the stories were cut:")
+            lines += [f"    {decision}" for decision in p.decisions]
         if p.problems:
             lines.append(f"  Could not place {len(p.problems)} item(s):")
             lines += [f"    line {x.line}: {x.reason}: {x.text!r}" for x in p.problems]

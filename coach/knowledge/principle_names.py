@@ -43,3 +43,32 @@ def match_principle(heading: str, principles: list[Principle]) -> str | None:
             if similarity > score:
                 best, score = principle.id, similarity
     return best if score >= _MIN_SIMILARITY else None
+
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:/|,|;|\||\+|&(?!\s*be\b)|\band\b(?= [A-Z]))\s*")
+
+
+def match_principles(text: str, principles: list[Principle]) -> list[str]:
+    """Every principle a short line names ("Ownership / Bias for action", "Earn trust; Dive
+    deep"), in order; the whole line first, so "Learn and Be Curious" stays one name."""
+    whole = match_principle(text, principles)
+    parts = [part for part in _LIST_SEPARATORS.split(_BRACKETED.sub(" ", text)) if part.strip()]
+    found = [match_principle(part, principles) for part in parts] if len(parts) > 1 else []
+    ordered = [p for p in [whole, *found] if p]
+    return list(dict.fromkeys(ordered))
+
+
+def names_only_principles(text: str, principles: list[Principle]) -> list[str]:
+    """The principles a line names when the line is nothing but principle names (a plain
+    competency line such as "Ownership / Bias for action" standing in for a heading); else []."""
+    plain = _BRACKETED.sub(" ", text).strip().strip("*_#:").strip()
+    if not plain or len(plain.split()) > 10 or plain.endswith((".", "?", "!")):
+        return []
+    parts = [p for p in _LIST_SEPARATORS.split(plain) if p.strip()]
+    named = [match_principle(part, principles) for part in parts]
+    if not named or named[0] is None:
+        return []
+    # other parts may be a word of the candidate's own ("disagree"), but not a sentence
+    if any(p is None and len(part.split()) > 2 for p, part in zip(named, parts, strict=True)):
+        return []
+    return match_principles(plain, principles)

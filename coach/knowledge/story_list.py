@@ -18,8 +18,9 @@ def notes_entries(principles: list[Principle]) -> list[Story]:
     return entries
 
 
-def story_row(s: Story) -> dict[str, Any]:
-    """What ``coach stories`` shows of a story, including what the notes parser inferred."""
+def story_row(s: Story, mates: list[Story] | None = None) -> dict[str, Any]:
+    """What ``coach stories`` shows of a story, including what the notes parser inferred and
+    the other entries of its project (``mates``)."""
     return {
         "id": s.id,
         "title": s.title,
@@ -36,7 +37,19 @@ def story_row(s: Story) -> dict[str, Any]:
         ),
         "missing": s.missing,
         "people": s.people,
+        "project": s.project,
+        "project_mates": [m.title for m in mates or []],
     }
+
+
+def cutting_decisions(principles: list[Principle]) -> list[tuple[Path, list[str]]]:
+    """For each registered notes file, where the parser split or joined stories and why."""
+    out = []
+    for path in notes_files():
+        decisions = parse_notes_file(path, principles).decisions
+        if decisions:
+            out.append((path, decisions))
+    return out
 
 
 def unplaced(principles: list[Principle]) -> list[tuple[Path, int, str, str]]:

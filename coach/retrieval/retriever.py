@@ -23,6 +23,7 @@ from coach.index.store import Embed, VectorStore
 from coach.knowledge.bank import load_synonyms
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
+from coach.text.question_kind import is_catch_all
 from coach.text.question_text import question_content
 from coach.text.terms import terms, words_for_terms
 
@@ -33,7 +34,14 @@ DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
 INFERRED_SECOND = 0.6  # a second inferred principle needs this share of the first's votes
 RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
 LEXICAL_WEIGHT = 1.0
-_KIND_LABEL = {"story": "the whole story", "question": "a question it answers"}
+CATCH_ALL_PENALTY = 10.0  # "about yourself" entries go after every specific story (RETRIEVAL.md)
+TIE_MARGIN = 0.3  # fused z-scores this close count as a tie between two entries of a project
+TIE_DEPTH = 4  # ties are settled among the first few stories
+_KIND_LABEL = {
+    "story": "the whole story",
+    "question": "a question it answers",
+    "window": "a passage of it",
+}
 
 
 @dataclass
@@ -83,6 +91,13 @@ def _zscores(scores: dict[str, float], owners: list[str]) -> dict[str, float]:
     return {o: (float(v) - mean) / spread for o, v in zip(owners, values, strict=True)}
 
 
+def _answers_catch_all(story: Story) -> bool:
+    """An entry answering "tell me about yourself", "why this company?" and the like: about
+    the candidate in general, never the story for an event."""
+    asked = [story.title, *story.questions]
+    return story.origin != "bank" and any(is_catch_all(q) for q in asked)
+
+
 def _squash(z: float) -> float:
     """Map a fused z-score to (0, 1): about 0.5 for a clear winner, near 0 for the pack."""
     return float(1.0 / (1.0 + np.exp(-(z - 4.0))))
@@ -116,9 +131,19 @@ class Retriever:
         self.detector = PrincipleDetector(examples, vectors, classifier)
         _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
         self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
+        self.catch_alls = {s.id for s in stories if _answers_catch_all(s)}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for story in stories:
+            if story.project:
+                groups[story.project].append(story.id)
+        self.mates = {sid: [m for m in ids if m != sid] for ids in groups.values() for sid in ids}
         self._affinity: dict[str, np.ndarray] | None = None
         self._affinity_from: dict[str, str] = {}
         self._infer_principles()
+
+    def project_mates(self, story_id: str) -> list[Story]:
+        """The other entries of this story's project, in the order of the notes."""
+        return [self.stories[m] for m in self.mates.get(story_id, ()) if m in self.stories]
 
     def principle_affinity(self) -> dict[str, np.ndarray]:
         """For every story, what its questions (else its whole text) probe: the question-only
@@ -185,10 +210,20 @@ class Retriever:
         dense_views: dict[str, list[float]] = defaultdict(list)
         best_view: dict[str, list[tuple[float, str]]] = defaultdict(list)
         hits = self.store.query(STORIES_COLLECTION, vector, DENSE_CANDIDATES)
+        window_best: dict[str, float] = {}
+        content: dict[str, float] = {}  # best view of the story's own words (not its questions)
         for hit in hits:
+            if hit.owner in allowed and hit.kind != "question":
+                content[hit.owner] = max(content.get(hit.owner, -1.0), hit.similarity)
             if hit.owner in allowed:
+                if hit.kind == "window":
+                    window_best[hit.owner] = max(window_best.get(hit.owner, -1.0), hit.similarity)
+                    continue
                 dense_views[hit.owner].append(hit.similarity)
                 best_view[hit.owner].append((hit.similarity, hit.kind))
+        for owner, value in window_best.items():
+            dense_views[owner].append(value)
+            best_view[owner].append((value, "window"))
         floor = min((h.similarity for h in hits), default=0.0)
         for owner in allowed - dense_views.keys():
             dense_views[owner].append(floor)  # beyond the nearest views: no closer than the last
@@ -199,7 +234,12 @@ class Retriever:
             if doc.story_id in allowed:
                 lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
         fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
-        order = self._without_retellings(sorted(fused, key=lambda owner: -fused[owner]), k)
+        if not is_catch_all(question):
+            for owner in allowed & self.catch_alls:
+                fused[owner] -= CATCH_ALL_PENALTY
+
+        ranked = self._answer_first(sorted(fused, key=lambda o: -fused[o]), fused, content)
+        order = self._without_retellings(ranked, k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
         principles = self.detector.rank(vector, evidence)
         query_terms = set(terms(question))
@@ -223,6 +263,23 @@ class Retriever:
                 )
             )
         return Retrieval(question, principles, matches, self.detector.likeness(vector))
+
+    def _answer_first(
+        self, order: list[str], fused: dict[str, float], content: dict[str, float]
+    ) -> list[str]:
+        """Between two entries of one project scored within ``TIE_MARGIN`` of each other, the
+        one whose own text meets the question better (not just its question heading) comes
+        first: a thin entry under a fitting heading does not beat the entry that holds the
+        answer."""
+        order = list(order)
+        for i in range(min(len(order), TIE_DEPTH) - 1):
+            a, b = order[i], order[i + 1]
+            same = b in self.mates.get(a, ())
+            thin_first = self.stories[a].thin and not self.stories[b].thin
+            close = fused[a] - fused[b] <= TIE_MARGIN
+            if same and thin_first and close and content.get(b, 0) > content.get(a, 0):
+                order[i], order[i + 1] = b, a
+        return order
 
     def _without_retellings(self, order: list[str], k: int) -> list[str]:
         """Replace notes entries that retell a bank story by that story, keeping the rank."""

@@ -33,3 +33,24 @@ def question_kind(question: str) -> Kind:
 def needs_lesson(question: str) -> bool:
     """Conflict, failure and criticism questions must end with what was learned."""
     return question_kind(question) != "standard"
+
+
+# Questions about the candidate in general, not about one event: their answers are not stories
+# ("Tell me about yourself", "Why this company?", "What is your greatest weakness?").
+_CATCH_ALL = re.compile(
+    r"\b(about yourself|introduce yourself|walk me through your (resume|cv|background|career)|"
+    r"your (background|resume|career so far)|why (do you want|would you like|are you interested|"
+    r"amazon|this (company|role|job|team|position)|us\b|our company|here)|why should we hire|"
+    r"^\W*(what('s| is| are| would you say is) )?(your )?(greatest |biggest |main |top )?"
+    r"(strengths?|weakness(es)?)\W*$|your (greatest |biggest |main )?(strengths?|weakness(es)?)"
+    r"( and (strengths?|weakness(es)?))?\W*$|where do you (want|see|hope)( yourself| to be)|"
+    r"(career|long[- ]term|five[- ]year) (goals?|plans?)|what motivates you|"
+    r"questions? for (me|us))",
+    re.I,
+)
+_ONE_EVENT = re.compile(r"\b(a time|time when|when you|project|example|situation)\b", re.I)
+
+
+def is_catch_all(question: str) -> bool:
+    """A question about the candidate in general rather than one event they lived."""
+    return bool(_CATCH_ALL.search(question)) and not _ONE_EVENT.search(question)

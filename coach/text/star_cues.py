@@ -18,6 +18,7 @@ _PAST = (
     r"sold|shot|became|came|overcame|forgot|froze|hid|rang|shook|stole|withdrew|understood|"
     r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped)"
 )
+PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternative
 def _any(*alternatives: str) -> str:
     return "(" + "|".join(alternatives) + ")"
 

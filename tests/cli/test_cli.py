@@ -26,7 +26,7 @@ def test_ingest_registers_once_and_stories_all_includes_notes(
     notes = FIXTURES / "notes_small.md"
     assert main(["ingest", str(notes)]) == 0
     first = capsys.readouterr().out
-    assert "registered" in first and "with STAR/SPSIL labels" in first
+    assert "registered" in first and "with STAR/SPSIL parts" in first
     assert "question heading with no answer" in first
     assert main(["ingest", str(notes)]) == 0
     assert "already registered" in capsys.readouterr().out

@@ -9,15 +9,26 @@ from dataclasses import dataclass
 from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Metric, Principle, Sections, Story
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
+from coach.knowledge.notes.labels import section_for
+from coach.knowledge.notes.lines import bold_lead
 from coach.knowledge.notes.segment import Draft
 from coach.knowledge.principle_names import match_principle
 from coach.text.claims import PROJECTION_WORDS
 from coach.text.people import people_named
 from coach.text.sentences import split_sentences
 from coach.text.star_cues import cue_sections
+from coach.text.terms import STOPWORDS
 
 THIN_WORDS = 30
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|me|my|we|we're|our|us)\b", re.IGNORECASE)
+# verbs that open a piece of advice to the reader (ordinary English, not anyone's jargon)
+_ADVICE_VERBS = frozenset(
+    "stay use be keep say mention pick show focus listen avoid don't dont never always talk "
+    "explain connect prepare practice practise remember make give try start end lead quantify "
+    "tell describe highlight emphasise emphasize ask think stick structure include frame bring "
+    "choose wrap close open state aim limit".split()
+)
+_QUOTED = re.compile(r"[\"“][^\"”]{0,40}[\"”]")
 _GENERIC = re.compile(r"\b(you|your|leaders?|employees|candidates?|interviewers?)\b", re.I)
 _DIGIT_FIGURE = re.compile(r"[$£€]?\d[\d,.]*\s?(?:%|x\b|k\b|K\b|ms\b|s\b|hours?|days?|weeks?)?")
 _TITLE_WORDS = 9
@@ -31,6 +42,7 @@ class Context:
     heading: str = ""  # the heading that names this story, if any
     question: str = ""  # the question heading above it, if any
     principle: str | None = None
+    also: tuple[str, ...] = ()  # more principles the heading names ("Ownership / Bias for action")
     topic: str = ""  # a section title above a story heading ("VTO project")
 
 
@@ -44,25 +56,67 @@ def is_guidance(draft: Draft) -> bool:
         return True
     if draft.quoted and all(draft.quoted) and not re.search(r"\bI\b", text):
         return True  # a quoted definition ("> Leaders are owners...")
-    return not _FIRST_PERSON.search(text) and bool(_GENERIC.search(text) or text[:1] in '"“')
+    spoken = _QUOTED.sub(" ", text)  # 'use "I" statements' names the word, nobody acts
+    if _FIRST_PERSON.search(spoken):
+        return False
+    return bool(_GENERIC.search(text) or text[:1] in '"“') or _mostly_commands(text)
+
+
+def _mostly_commands(text: str) -> bool:
+    """Advice written as commands ("Stay calm, listen first. Use short sentences."): most
+    sentences open with a verb telling the reader what to do."""
+    sentences = split_sentences(text)
+    opening = [s.split()[0].lower().strip(",.;:") for s in sentences if s.split()]
+    commands = sum(word in _ADVICE_VERBS for word in opening)
+    return bool(opening) and commands * 2 >= len(opening) and len(opening) >= 1
 
 
 def _principles(draft: Draft, context: Context, principles: list[Principle]) -> list[str]:
     named = [match_principle(name, principles) for name in draft.principles]
     ordered = [p for p in named if p]
     if context.principle:
-        ordered.append(context.principle)
+        ordered += [context.principle, *context.also]
     return list(dict.fromkeys(ordered))
+
+
+_NICKNAME = re.compile(
+    r"^(?P<name>[A-Za-z0-9][\w'&/.+-]*(?: [\w'&/.+()-]+){0,4}?)(?:\s+[-–—]+\s|:\s|\s\(see\b)"
+)
+
+
+def nickname(text: str) -> str:
+    """The name a candidate opens an entry with ("Overbooked wedding - a party of 40...",
+    "Night audit gap: ...", "**Shrink audit** our stock loss..."), or ""."""
+    bold = bold_lead(text)
+    if bold and 1 <= len(bold[0].split()) <= 6 and len(bold[1].split()) >= 4:
+        return bold[0]
+    match = _NICKNAME.match(clean_inline(text))
+    if not match:
+        return ""
+    name = match.group("name").strip(" (")
+    rest = clean_inline(text)[match.end() :].split()
+    if name.split()[0].lower() in STOPWORDS or section_for(name.split()[0]):
+        return ""  # "If a co-worker - ...", "We - ...", "Result: ..." name nothing
+    return name if len(rest) >= 4 and len(name.split()) <= 5 else ""
+
+
+def _opening(text: str, limit: int = _TITLE_WORDS) -> str:
+    words = clean_inline(split_sentences(text)[0] if text else "").split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
 def _title(draft: Draft, context: Context, text: str) -> str:
     asked = draft.questions[0] if draft.answer_mode and draft.questions else ""
-    title = draft.title or context.heading or asked or context.question
+    if draft.episode and not draft.title:
+        named = (nickname(draft.items[0][1]) if draft.items else "") or _opening(text, 7)
+        where = context.heading or context.question
+        return f"{where}: {named}" if where else named
+    named = nickname(draft.items[0][1]) if draft.items else ""
+    title = draft.title or context.heading or asked or context.question or named
     if not title and draft.questions:
         title = draft.questions[0]
     if not title:
-        words = clean_inline(split_sentences(text)[0] if text else "").split()
-        title = " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+        title = _opening(text)
     if context.topic and context.topic.lower() not in title.lower():
         title = f"{context.topic}: {title}"
     return title.strip(" :") or "Untitled story"

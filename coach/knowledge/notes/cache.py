@@ -67,6 +67,7 @@ def _load(path: Path, key: str) -> ParsedNotes | None:
             guidance=list(data["guidance"]),
             problems=[Problem(**p) for p in data["problems"]],
             principles_seen=list(data["principles_seen"]),
+            decisions=list(data["decisions"]),
         )
     except (OSError, ValueError, KeyError, TypeError, ValidationError):
         return None
@@ -80,6 +81,7 @@ def _save(path: Path, key: str, parsed: ParsedNotes) -> None:
         "guidance": parsed.guidance,
         "problems": [p.__dict__ for p in parsed.problems],
         "principles_seen": parsed.principles_seen,
+        "decisions": parsed.decisions,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

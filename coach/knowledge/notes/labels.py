@@ -56,6 +56,10 @@ _LETTER_LABEL = re.compile(
     r"^(?:\*\*|__)?\s*(?P<letter>[STARLPI])\s*(?:\(\s*(?P<word>[A-Za-z]{3,12})\s*\))?\s*"
     r"(?:\*\*|__)?\s*(?::|\s[-–—]\s|(?:\*\*|__)\s*:)\s*(?:\*\*|__)?\s*(?P<rest>.*)$"
 )
+# "S- text", "A - text": a letter and a dash, trusted only where a block uses several of them
+_DASH_LETTER = re.compile(
+    r"^(?:\*\*|__)?\s*(?P<letter>[STARLPI])(?:\*\*|__)?(?:\s[-–—]\s*|[-–—]\s)\s*(?P<rest>\S.*)$"
+)
 # "Situation - text", "Situation – text" (exact label words only: a dash is weaker than a colon)
 _DASH_LABEL = re.compile(r"^(?P<word>[A-Za-z]{4,12})\s*(?:-{1,3}>?|–|—)(?:\s+(?P<rest>.*))?$")
 # "text (*Situation*)", "text *(Situation)*", "text (*Task)", "(*outcome*)"
@@ -94,6 +98,24 @@ def letter_label(line: str) -> tuple[str, str, str | None] | None:
     if (word and not named) or (not word and ":" not in line.strip()[: match.start("rest")]):
         return None  # a bare letter needs a colon ("I - think" is a sentence)
     return match.group("letter"), match.group("rest").strip(), named
+
+
+def dash_letter(line: str) -> tuple[str, str] | None:
+    """ "S- text" or "A - text": (letter, rest). Only meaningful where a block writes several
+    such letters (``uses_dash_letters``), since "I - think" is a sentence."""
+    match = _DASH_LETTER.match(line.strip())
+    return (match.group("letter"), match.group("rest").strip()) if match else None
+
+
+def uses_dash_letters(lines: list[str]) -> bool:
+    """Whether a block labels its parts with dash letters: two or more distinct STAR/SPSIL
+    letters (not counting "I", which opens sentences) written as "S- ...", "A - ..."."""
+    letters = set()
+    for line in lines:
+        found = dash_letter(re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", line))
+        if found:
+            letters.add(found[0])
+    return len(letters - {"I"}) >= 2
 
 
 def dash_label(line: str) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
-from coach.knowledge.notes.labels import dash_label, leading_label, letter_label
+from coach.knowledge.notes.labels import dash_label, dash_letter, leading_label, letter_label
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•]|\d+[.)])\s+")
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
@@ -39,7 +39,11 @@ _QUESTION_START = re.compile(
 )
 _CALLOUT = re.compile(r"^\[!\w+\]\s*$")
 # advice about answering, never a story: "How to answer...", "Understanding X", "Definition"
-ADVICE_START = re.compile(r"^(how to answer|understanding|definition|key traits|tips?)\b", re.I)
+ADVICE_START = re.compile(
+    r"^(how to answer|understanding|definition|key traits|tips?|(general |my )?advice|"
+    r"rule of thumb)\b",
+    re.I,
+)
 _LINK_ONLY = re.compile(r"^\s*(?:\[[^\]]*\]\([^)]*\)\s*(?:\([^)]*\)?\s*)*)+$")
 PLACEHOLDER = re.compile(
     r"\b(todo|tbd|tbc|fill (?:this |it )?in|need (?:the |a )?(?:number|numbers|dates?|details|"
@@ -67,16 +71,20 @@ def is_question(text: str) -> bool:
     return 2 <= len(words) <= 45 and (bool(_QUESTION_START.match(text)) or text.endswith("?"))
 
 
-def _label(content: str) -> tuple[str, str] | None:
-    """(section or letter, rest) when the line opens with a STAR/SPSIL label of any style."""
+def _label(content: str, dash_letters: bool = False) -> tuple[str, str] | None:
+    """(section or letter, rest) when the line opens with a STAR/SPSIL label of any style.
+    ``dash_letters``: the block writes letters with a dash ("S- ..."), so those count too."""
     letter = letter_label(content)
     if letter:
         return letter[2] or letter[0], letter[1]
-    return leading_label(content) or dash_label(content)
+    found = leading_label(content) or dash_label(content)
+    if not found and dash_letters:
+        found = dash_letter(content)
+    return found
 
 
-def classify(number: int, raw: str, quoted: bool = False) -> Line:
-    """Classify one line of notes."""
+def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = False) -> Line:
+    """Classify one line of notes (``dash_letters``: "S- ..." lines are labels here)."""
     stripped = raw.strip()
     if not stripped or _CALLOUT.match(stripped):
         return Line(number, "blank", "")
@@ -105,7 +113,7 @@ def classify(number: int, raw: str, quoted: bool = False) -> Line:
     questions = _QUESTIONS_HEADER.match(plain)
     if questions and (plain.endswith(":") or not questions.group("rest") or ":" in plain):
         return Line(number, "questions", questions.group("rest").strip(), **base)
-    label = _label(content)
+    label = _label(content, dash_letters)
     if label:
         return Line(number, "label", clean_inline(label[1]), label=label[0], **base)
     story = _STORY_LINE.match(content)

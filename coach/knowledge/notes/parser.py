@@ -18,21 +18,14 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from coach.core.schema import Principle, Story
+from coach.knowledge.notes import references
 from coach.knowledge.notes.assemble import Context, build_story, is_guidance
 from coach.knowledge.notes.blocks import Block, clean_inline, split_blocks
-from coach.knowledge.notes.lines import ADVICE_START, is_question
+from coach.knowledge.notes.headings import Heading, heading_kind, promote_competency_lines
+from coach.knowledge.notes.lines import ADVICE_START
+from coach.knowledge.notes.lookup import read_lookup, with_lookup
 from coach.knowledge.notes.segment import Draft, segment
-from coach.knowledge.principle_names import match_principle
 
-_GUIDANCE_HEADING = re.compile(
-    r"^(how to\b|understanding\b|tips?\b|key tips|final checklist|checklist|critical strategy|"
-    r"strategy\b|you'?ve got this|sample questions|star\b|spsil\b|situation\s*-+>|"
-    r"(amazon'?s )?(leadership )?principles$|mental prep|during\b|\d+ min before)|-->|"
-    r"tips summary",
-    re.IGNORECASE,
-)
-_STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\d+[.)]\s+")
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
 )
@@ -63,19 +56,12 @@ class ParsedNotes:
     guidance: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     principles_seen: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)  # where stories were split or joined
 
     @property
     def labelled(self) -> list[Story]:
         """Entries whose text carried section labels (or was split into sections)."""
         return [entry for entry in self.entries if entry.labelled]
-
-
-@dataclass
-class _Heading:
-    level: int
-    text: str
-    kind: str  # "principle", "question", "guidance", "topic" or "story"
-    principle: str | None = None
 
 
 def _slug(text: str, limit: int = 60) -> str:
@@ -100,19 +86,6 @@ def index_entries(text: str) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
-def _kind(block: Block, has_children: bool, principles: list[Principle]) -> _Heading:
-    text = _NUMBERING.sub("", block.heading)
-    if _GUIDANCE_HEADING.search(text):
-        return _Heading(block.level, text, "guidance")
-    if is_question(text):
-        return _Heading(block.level, text, "question")
-    principle = match_principle(text, principles)
-    if principle:
-        return _Heading(block.level, text, "principle", principle)
-    text = _STORY_PREFIX.sub("", text)
-    return _Heading(block.level, text, "topic" if has_children else "story")
-
-
 class _Walker:
     """Walks the heading blocks of one file, keeping the headings above the current one."""
 
@@ -121,7 +94,7 @@ class _Walker:
         self.path = str(source)
         self.principles = principles
         self.result = ParsedNotes(source=str(source))
-        self.stack: list[_Heading] = []
+        self.stack: list[Heading] = []
         self.placed: list[tuple[Story, list[str]]] = []  # story, headings it sat under
         digest = hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:6]
         self.prefix = f"notes-{digest}"
@@ -131,11 +104,12 @@ class _Walker:
     def block(self, block: Block, has_children: bool) -> None:
         while self.stack and self.stack[-1].level >= block.level:
             self.stack.pop()
-        heading = _kind(block, has_children, self.principles) if block.level else None
+        heading = heading_kind(block, has_children, self.principles) if block.level else None
         if heading:
             self.stack.append(heading)
-            if heading.principle and heading.principle not in self.result.principles_seen:
-                self.result.principles_seen.append(heading.principle)
+            for principle in heading.principles:
+                if principle not in self.result.principles_seen:
+                    self.result.principles_seen.append(principle)
         inherited = any(h.kind == "guidance" and h.level >= 2 for h in self.stack[:-1])
         if (heading and heading.kind == "guidance") or (
             inherited and heading and heading.kind not in {"question", "principle"}
@@ -146,6 +120,14 @@ class _Walker:
         several = heading is None or heading.kind in {"principle", "topic"}
         named = heading is not None and heading.kind == "story"
         cut = segment(block.lines, block.quoted, several_stories=several, named=named)
+        episodes = [d for d in cut.drafts if d.episode]
+        if len(episodes) >= 2:
+            first, last = min(episodes[0].lines), max(episodes[-1].lines)
+            where = f"under '{block.heading}'" if block.heading else "at the top"
+            self.result.decisions.append(
+                f"lines {first}-{last}: split into {len(episodes)} stories, one per episode told "
+                f"{where} (each is long, has its own actions and shares few words with the next)"
+            )
         context = self._context(heading)
         for draft in cut.drafts:
             self._draft(draft, context, block)
@@ -171,15 +153,16 @@ class _Walker:
                 Problem(first.number, first.text[:80], f"guidance here seems to describe {other}")
             )
 
-    def _context(self, heading: _Heading | None) -> Context:
-        principle = next((h.principle for h in reversed(self.stack) if h.principle), None)
+    def _context(self, heading: Heading | None) -> Context:
+        named = next((h.principles for h in reversed(self.stack) if h.principles), [])
         question = next((h.text for h in reversed(self.stack) if h.kind == "question"), "")
         topics = [h.text for h in self.stack[:-1] if h.kind == "topic" and h.level >= 2]
         return Context(
             path=self.path,
             heading=heading.text if heading and heading.kind in {"story", "topic"} else "",
             question=question,
-            principle=principle,
+            principle=named[0] if named else None,
+            also=tuple(named[1:]),
             topic=topics[-1] if topics and heading and heading.kind != "principle" else "",
         )
 
@@ -195,6 +178,8 @@ class _Walker:
             return
         if draft.placeholders and len(" ".join(draft.body).split()) <= 12 and not draft.pieces:
             self.result.problems.append(Problem(first, draft.placeholders[0], "placeholder only"))
+            return
+        if self._retold_list(draft):
             return
         advice = bool(ADVICE_START.match(draft.title))
         if advice or (not draft.answer_mode and is_guidance(draft)):
@@ -213,8 +198,64 @@ class _Walker:
             before, where = self.placed[-1]
             self.placed[-1] = (_fold(before, story, headings, "also referred to under"), where)
             return
+        target, how = self._told_before(story)
+        if target is not None:
+            before, where = self.placed[target]
+            self.placed[target] = (_fold(before, story, headings, how), where)
+            why = "points at" if how == "also referred to under" else "retells"
+            self.result.decisions.append(
+                f"line {min(draft.lines)}: joined to '{before.title}' (it {why} that story)"
+            )
+            return
         story = story.model_copy(update={"id": self._unique(story.title)})
         self.placed.append((story, headings))
+
+    def _earlier(self) -> list[tuple[str, set[str]]]:
+        return [(s.text(), references.keys(f"{s.title} {s.text()}")) for s, _ in self.placed]
+
+    def _vocabulary(self, extra: str) -> references.Vocabulary:
+        return references.Vocabulary.of([*(s.text() for s, _ in self.placed), extra])
+
+    def _told_before(self, story: Story) -> tuple[int | None, str]:
+        """The earlier story this entry only points at ("see wedding") or retells in other
+        words (a word-for-word paste is left to ``_merge_duplicates``)."""
+        text = story.text()
+        target = references.pointed_at(text, [s.title for s, _ in self.placed])
+        if target is not None:
+            return target, "also referred to under"
+        target = references.copy_of(text, self._earlier(), self._vocabulary(text))
+        if target is None:
+            return None, ""
+        pasted = fuzz.token_sort_ratio(text.lower(), self.placed[target][0].text().lower())
+        return (None, "") if pasted >= DUPLICATE_SIMILARITY else (target, "also retold under")
+
+    def _retold_list(self, draft: Draft) -> bool:
+        """A list retelling several earlier stories: each item joins its story."""
+        if len(draft.items) < 2 or draft.labels or not self.placed:
+            return False
+        text = " ".join(t for _, t in draft.items)
+        found = references.retold_items(draft.items, self._earlier(), self._vocabulary(text))
+        if not found:
+            return False
+        told = sum(len(lines) for lines in found.values())
+        self.result.decisions.append(
+            f"lines {min(draft.lines)}-{max(draft.lines)}: a list retelling {len(found)} stories "
+            f"told earlier ({told} items); each item joined its story, none is a story itself"
+        )
+        for index, lines in found.items():
+            story, where = self.placed[index]
+            spans = [f"{self.path}:{n}-{n}" for n in lines]
+            said = ", ".join(str(n) for n in lines)
+            self.placed[index] = (
+                story.model_copy(
+                    update={
+                        "spans": [*story.spans, *spans],
+                        "inferred": [*story.inferred, f"retold in a list at line {said}"],
+                    }
+                ),
+                where,
+            )
+        return True
 
     def _unique(self, title: str) -> str:
         base = f"{self.prefix}-{_slug(title)}"
@@ -240,7 +281,7 @@ def _mismatched_guidance(
     )
 
 
-def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
+def _merge_duplicates(placed: list[tuple[Story, list[str]]], decisions: list[str]) -> list[Story]:
     """One story per story: later pastes of the same text give the first their questions,
     principles and line ranges."""
     kept: list[Story] = []
@@ -256,6 +297,8 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]]) -> list[Story]:
             texts.append(text)
             continue
         kept[twin] = _fold(kept[twin], story, headings, "also pasted under")
+        decisions.append(f"{story.source.rsplit(':', 1)[-1]}: the same text as "
+                         f"'{kept[twin].title}' pasted again; joined to it")  # fmt: skip
     return kept
 
 
@@ -278,11 +321,17 @@ def _fold(first: Story, story: Story, headings: list[str], how: str) -> Story:
 def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedNotes:
     """Parse notes text into entries, guidance and problems. ``source`` is only recorded."""
     blocks, preamble = split_blocks(text)
+    decisions: list[str] = []
+    blocks, preamble = promote_competency_lines(blocks, preamble, principles, decisions)
     walker = _Walker(source, principles)
+    walker.result.decisions = decisions
     walker.index = index_entries(text)
     walker.block(preamble, has_children=True)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         walker.block(block, has_children=bool(following and following.level > block.level))
-    walker.result.entries = _merge_duplicates(walker.placed)
+    entries = _merge_duplicates(walker.placed, walker.result.decisions)
+    walker.result.entries = with_lookup(
+        entries, read_lookup(text, principles), walker.result.decisions
+    )
     return walker.result

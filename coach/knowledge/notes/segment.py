@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coach.core.ids import SECTION_NAMES
-from coach.knowledge.notes.labels import LETTERS, inline_tags
+from coach.knowledge.notes.episodes import episode_starts
+from coach.knowledge.notes.labels import LETTERS, inline_tags, uses_dash_letters
 from coach.knowledge.notes.lines import (
     BULLET,
     PLACEHOLDER,
@@ -42,6 +43,8 @@ class Draft:
     quoted: list[bool] = field(default_factory=list)  # per text line: inside a "> " quote
     open: str | None = None
     answer_mode: bool = False  # opened by "Q:", so "A:" is the answer, not the action
+    episode: bool = False  # one of several episodes told under one heading
+    items: list[tuple[int, str]] = field(default_factory=list)  # each line added, as written
 
     @property
     def has_content(self) -> bool:
@@ -52,6 +55,7 @@ class Draft:
         if not text:
             return
         self.lines.append(number)
+        self.items.append((number, text))
         if PLACEHOLDER.search(text):
             self.placeholders.append(text[:80])
         tags = inline_tags(text)
@@ -141,11 +145,21 @@ def _bold_titles(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
     return found if mean >= _TITLED_BULLET_WORDS else {}
 
 
+CAPTION_WORDS = 12
+
+
+def _is_caption(draft: Draft) -> bool:
+    """A line or two just above a table that names it ("Story key (✓ = fits this LP)")."""
+    words = sum(len(text.split()) for _, text in draft.items)
+    return bool(draft.items) and not draft.labels and words <= CAPTION_WORDS
+
+
 class _Segmenter:
     """Walks a block's lines once, keeping the story being collected and the pending lists."""
 
-    def __init__(self, several_stories: bool, named: bool) -> None:
+    def __init__(self, several_stories: bool, named: bool, starts: set[int]) -> None:
         self.several = several_stories
+        self.starts = starts  # lines where an episode of its own begins
         self.named = named  # the heading names one story: bold lines are its sub-headings
         self.skipping = False  # inside advice ("How to answer...") until a blank line
         self.out = Segmented()
@@ -214,6 +228,9 @@ class _Segmenter:
             if self.collecting == "principles" and (self.principles or self.draft.principles):
                 self.collecting = None
             return
+        if kind == "index" and _is_caption(self.draft):
+            self.out.asides.extend(Line(n, "aside", t) for n, t in self.draft.items)
+            self.draft = Draft()
         if kind in {"separator", "index"}:
             self.flush()
             self.collecting, self.after_blank = None, True
@@ -234,6 +251,10 @@ class _Segmenter:
         self.after_blank = False
 
     def _content(self, line: Line, titles: dict[int, tuple[str, str]]) -> None:
+        if line.number in self.starts:
+            if self.draft.has_content:
+                self.flush()
+            self.draft.episode = True
         kind, d = line.kind, self.draft
         if line.number in titles:
             self.flush()
@@ -272,10 +293,14 @@ def segment(
     """Split a block's lines into drafts. ``several_stories``: a new prose paragraph is a new
     story (under a principle heading); otherwise paragraphs continue one story. ``named``: the
     heading names the story, so bold lines inside are its sub-headings, not new stories."""
-    walker = _Segmenter(several_stories, named)
     titles = {} if several_stories or named else _bold_titles(numbered)
-    for number, text in numbered:
-        walker.feed(classify(number, text, number in quoted), titles)
+    dashes = uses_dash_letters([text for _, text in numbered])
+    lines = [classify(number, text, number in quoted, dashes) for number, text in numbered]
+    labelled = any(line.kind in {"label", "q", "title"} for line in lines)
+    starts = set() if labelled or titles else episode_starts(numbered)
+    walker = _Segmenter(several_stories, named, starts)
+    for line in lines:
+        walker.feed(line, titles)
     walker.flush()
     walker.out.loose_questions = walker.questions
     return walker.out

@@ -1,0 +1,103 @@
+"""What each heading of a notes file is: a principle, a question, advice, a topic or a story;
+and plain competency lines ("Ownership / Bias for action" above ``## Story1``) promoted to
+headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.core.schema import Principle
+from coach.knowledge.notes.blocks import Block
+from coach.knowledge.notes.lines import is_question
+from coach.knowledge.principle_names import match_principle, names_only_principles
+
+GUIDANCE_HEADING = re.compile(
+    r"^(how to\b|understanding\b|tips?\b|key tips|final checklist|checklist|critical strategy|"
+    r"strategy\b|you'?ve got this|sample questions|star\b|spsil\b|situation\s*-+>|"
+    r"(amazon'?s )?(leadership )?principles$|mental prep|during\b|\d+ min before)|-->|"
+    r"tips summary",
+    re.IGNORECASE,
+)
+_STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
+# a heading that only numbers a story ("Story1", "Example 2", "Story #3"): no title of its own
+_GENERIC_HEADING = re.compile(
+    r"^(?:(?:story|example|answer|case|scenario|project)\s*#?\s*\d*|others?|misc\w*|extras?|"
+    r"more( stories)?|other stories)$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\d+[.)]\s+")
+
+
+@dataclass
+class Heading:
+    """A heading, what kind it is, and the principles it names."""
+
+    level: int
+    text: str
+    kind: str  # "principle", "question", "guidance", "topic" or "story"
+    principles: list[str] = field(default_factory=list)
+
+    @property
+    def principle(self) -> str | None:
+        return self.principles[0] if self.principles else None
+
+
+def heading_kind(block: Block, has_children: bool, principles: list[Principle]) -> Heading:
+    """What a heading is, from its words and whether headings sit under it."""
+    text = _NUMBERING.sub("", block.heading)
+    if GUIDANCE_HEADING.search(text):
+        return Heading(block.level, text, "guidance")
+    if is_question(text):
+        return Heading(block.level, text, "question")
+    named = names_only_principles(text, principles) or [
+        p for p in [match_principle(text, principles)] if p
+    ]
+    if named:
+        return Heading(block.level, text, "principle", named)
+    if _GENERIC_HEADING.match(text) and not has_children:
+        return Heading(block.level, "", "story")  # the title comes from the story itself
+    text = _STORY_PREFIX.sub("", text)
+    return Heading(block.level, text, "topic" if has_children else "story")
+
+
+def _is_competency_line(lines: list[tuple[int, str]], i: int, principles: list[Principle]) -> bool:
+    """A plain line naming only principles, standing alone (a blank line or the block's start
+    before it): the candidate's heading for the stories that follow."""
+    text = lines[i][1]
+    if not text.strip() or text.lstrip()[:1] in "-*+•|>" or re.match(r"\s*\d+[.)]", text):
+        return False
+    if i > 0 and lines[i - 1][1].strip():
+        return False
+    return bool(names_only_principles(text, principles))
+
+
+def promote_competency_lines(
+    blocks: list[Block], preamble: Block, principles: list[Principle], decisions: list[str]
+) -> tuple[list[Block], Block]:
+    """Plain competency lines ("Ownership / Bias for action" above ``## Story1``) become
+    headings one level above the headings that follow them."""
+    out: list[Block] = []
+    ordered = [preamble, *blocks]
+    for index, block in enumerate(ordered):
+        later = next((b.level for b in ordered[index + 1 :] if b.level), 2)
+        current = block
+        pieces = [current]
+        for i, (number, text) in enumerate(block.lines):
+            if _is_competency_line(block.lines, i, principles):
+                current = Block(
+                    heading=text.strip().strip("*_:"),
+                    level=max(1, later - 1),
+                    line=number,
+                    quoted=block.quoted,
+                )
+                pieces.append(current)
+            elif current is not block:
+                current.lines.append((number, text))
+        if len(pieces) > 1:
+            cut = pieces[1].line
+            decisions += [f"line {p.line}: '{p.heading}' read as a heading for the stories below"
+                          for p in pieces[1:]]  # fmt: skip
+            block.lines = [(n, t) for n, t in block.lines if n < cut]
+        out.extend(pieces)
+    return out[1:], out[0]
