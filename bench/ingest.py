@@ -175,7 +175,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; {total} stories in {len(paths)} notes files")
 
     ingest, out = _run([COACH, "ingest", *map(str, paths)], env)
-    found = sum(int(m) for m in re.findall(r": (\d+) answers", out))
+    found = sum(int(m) for m in re.findall(r": (\d+) stories", out))
     print(f"ingest and index {found} stories: {ingest:.1f} s "
           f"({_embedded(out)} texts embedded)")  # fmt: skip
 

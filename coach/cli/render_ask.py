@@ -6,6 +6,8 @@ from __future__ import annotations
 from coach.core.results import AskResult
 from coach.drafting.ask import MIN_PRINCIPLES
 
+MATES_SHOWN = 3  # other entries of a story's project named under its card
+
 
 def render(result: AskResult) -> str:
     """A readable answer: principles, then stories with scores and why they matched."""
@@ -21,8 +23,10 @@ def render(result: AskResult) -> str:
         out.append(f"     id: {story.id} | {', '.join(story.principles)}")
         out.append(f"     why: {story.why}")
         if story.project_mates:
-            mates = "; ".join(m.title for m in story.project_mates)
-            out.append(f"     also in your notes about {story.project}: {mates}")
+            mates = "; ".join(m.title for m in story.project_mates[:MATES_SHOWN])
+            more = len(story.project_mates) - MATES_SHOWN
+            tail = f" (and {more} more)" if more > 0 else ""
+            out.append(f"     also in your notes about {story.project}: {mates}{tail}")
     if result.no_fit:
         out += ["", result.no_fit.message]
     return "\n".join(out)

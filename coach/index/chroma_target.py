@@ -11,6 +11,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coach.core.errors import CoachError
 from coach.core.hosts import is_loopback
@@ -74,3 +75,32 @@ def workspace_prefix(root: Path) -> str:
     """Collection-name prefix that keeps one workspace's collections apart on a shared server."""
     digest = hashlib.sha256(str(root.expanduser().resolve()).encode()).hexdigest()[:12]
     return f"coach-{digest}-"
+
+
+def http_client(server: ChromaServer | None) -> Any:
+    """A chromadb client for the deployment's Chroma server; one sentence when unreachable."""
+    import chromadb
+    from chromadb.config import Settings
+
+    assert server is not None
+    try:
+        return chromadb.HttpClient(
+            host=server.host,
+            port=server.port,
+            ssl=server.ssl,
+            tenant=server.tenant,
+            database=server.database,
+            settings=Settings(anonymized_telemetry=False),
+        )
+    except Exception as exc:
+        raise CoachError(
+            f"The Chroma server at {server.label} cannot be reached "
+            f"({type(exc).__name__}); start it or unset CHROMA_HTTP_HOST."
+        ) from exc
+
+
+def forget_cached_clients() -> None:
+    """Chroma keeps one client per path for the whole process; drop them before a wipe."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()

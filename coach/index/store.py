@@ -24,7 +24,13 @@ import numpy as np
 
 from coach.core.errors import CoachError
 from coach.core.paths import root_dir
-from coach.index.chroma_target import ChromaServer, workspace_prefix
+from coach.index import mirror
+from coach.index.chroma_target import (
+    ChromaServer,
+    forget_cached_clients,
+    http_client,
+    workspace_prefix,
+)
 from coach.index.documents import SCHEMA_VERSION, IndexDoc
 from coach.index.vector_cache import VectorCache
 
@@ -60,13 +66,6 @@ class IndexBroken(Exception):
     """The on-disk index cannot be trusted and must be rebuilt."""
 
 
-def _forget_cached_clients() -> None:
-    """Chroma keeps one client per path for the whole process; drop them before a wipe."""
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
-
-
 def _vectors(docs: list[IndexDoc], embed: Embed) -> dict[str, np.ndarray]:
     """Every doc's vector: embedded (all texts in one call, so the encoder can sort them by
     length), or the length-weighted mean of the docs it names."""
@@ -95,6 +94,7 @@ class VectorStore:
         self.notices: list[str] = []
         self._client: Any = None
         self._collections: dict[str, Any] = {}
+        self._mirrors: dict[str, mirror.Mirror | None] = {}
         self.root.mkdir(parents=True, exist_ok=True)
         # one cache for the whole install: the principle and critique examples every workspace
         # holds are embedded once, not once per account (keyed by a hash of the text)
@@ -179,39 +179,35 @@ class VectorStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    # ---- mirror (a numpy copy of each collection, read without importing chroma) ------------
+    def _mirror(self, collection: str) -> mirror.Mirror | None:
+        """The collection's numpy copy when it matches the manifest (embedded index only)."""
+        if self.server is None and collection not in self._mirrors:
+            try:
+                entry = self._read_manifest().get("collections", {}).get(collection)
+            except IndexBroken:
+                entry = None
+            self._mirrors[collection] = mirror.load(self.root, collection, entry)
+        return self._mirrors.get(collection)
+
+    def _write_mirror(self, collection: str, entry: dict[str, Any]) -> None:
+        self._mirrors.pop(collection, None)
+        if self.server is None:
+            found = self._collection(collection).get(include=["metadatas", "embeddings"])
+            mirror.save(self.root, collection, entry, found)
+
     # ---- chroma ---------------------------------------------------------------------------
-    def _client_for_server(self) -> Any:
-        import chromadb
-        from chromadb.config import Settings
-
-        server = self.server
-        assert server is not None
-        try:
-            return chromadb.HttpClient(
-                host=server.host,
-                port=server.port,
-                ssl=server.ssl,
-                tenant=server.tenant,
-                database=server.database,
-                settings=Settings(anonymized_telemetry=False),
-            )
-        except Exception as exc:
-            raise CoachError(
-                f"The Chroma server at {server.label} cannot be reached "
-                f"({type(exc).__name__}); start it or unset CHROMA_HTTP_HOST."
-            ) from exc
-
     def _collection(self, name: str) -> Any:
         if name not in self._collections:
             if self._client is None and self.server is not None:
-                self._client = self._client_for_server()
+                self._client = http_client(self.server)
             if self._client is None:
                 import chromadb
                 from chromadb.config import Settings
 
                 if not self.files_intact():
                     # chroma would hand back its cached client, still reading deleted files
-                    _forget_cached_clients()
+                    forget_cached_clients()
 
                 self._client = chromadb.PersistentClient(
                     path=str(self.root / "chroma"),
@@ -238,9 +234,11 @@ class VectorStore:
             with contextlib.suppress(Exception):  # a corrupt store may not even reset
                 self._client.reset()
             self._client = None
-        _forget_cached_clients()
+        forget_cached_clients()
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
         self._manifest_path.unlink(missing_ok=True)
+        self._mirrors.clear()
+        mirror.remove_all(self.root)
 
     def clear(self) -> None:
         """Forget the whole index of this workspace (``coach index --rebuild``)."""
@@ -248,7 +246,7 @@ class VectorStore:
             self._drop_all()
 
     def _server_collections(self) -> list[str]:
-        client = self._client or self._client_for_server()
+        client = self._client or http_client(self.server)
         self._client = client
         names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
         return [n for n in names if n.startswith(self.prefix)]
@@ -304,7 +302,10 @@ class VectorStore:
     def sync(
         self, collection: str, groups: dict[str, tuple[str, list[IndexDoc]]], embed: Embed
     ) -> SyncReport:
-        """Make ``collection`` hold exactly ``groups`` (owner: hash, docs); embed only changes."""
+        """Make ``collection`` hold exactly ``groups`` (owner: hash, docs); embed only changes.
+        An index that is already current is left alone without opening chroma."""
+        if self.is_current(collection, groups) and self._mirror(collection) is not None:
+            return SyncReport(unchanged=len(groups))
         with self._lock():
             try:
                 manifest = self._checked_manifest(collection)
@@ -359,10 +360,15 @@ class VectorStore:
         if report.touched or manifest.get("fingerprint") != fingerprint:
             manifest["fingerprint"] = fingerprint
             self._write_manifest(manifest)
+        if report.touched or self._mirror(collection) is None:
+            self._write_mirror(collection, entry)
         return report
 
     def query(self, collection: str, vector: np.ndarray, n: int) -> list[Hit]:
         """The ``n`` nearest documents to ``vector``, most similar first."""
+        copy = self._mirror(collection)
+        if copy is not None:
+            return [Hit(h.doc_id, h.owner, h.kind, h.similarity) for h in copy.query(vector, n)]
         target = self._collection(collection)
         size = target.count()
         if size == 0:
@@ -383,6 +389,10 @@ class VectorStore:
         self, collection: str, where: dict[str, Any] | None = None
     ) -> tuple[list[str], list[dict[str, Any]], np.ndarray]:
         """Every entry of a (small) collection, optionally filtered: ids, metadata, embeddings."""
+        copy = self._mirror(collection)
+        if copy is not None:
+            ids, metas, vectors = copy.select(where)
+            return (ids, metas, vectors) if ids else ([], [], np.zeros((0, 0), dtype=np.float32))
         found = self._collection(collection).get(where=where, include=["metadatas", "embeddings"])
         if not found["ids"]:
             return [], [], np.zeros((0, 0), dtype=np.float32)

@@ -39,7 +39,7 @@ def own_stories(kb: KnowledgeBase) -> list[Story]:
     for story in stories:
         if story.id not in replaced:
             unique.setdefault(story.id, story)
-    return with_projects(list(unique.values()), kb)
+    return list(unique.values())
 
 
 def uses_example_bank() -> bool:
@@ -85,4 +85,5 @@ def list_stories(include_notes: bool = False) -> list[dict[str, Any]]:
     if include_notes:
         seen = {s.id for s in stories}
         stories += [s for s in kb.stories if s.id not in seen]
+    stories = with_projects(stories, kb)
     return [story_row(s, project_mates(s, stories)) for s in stories]

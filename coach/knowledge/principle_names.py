@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -21,14 +22,29 @@ def normalise(text: str) -> str:
     return " ".join(word for word in words if word not in _NOISE_WORDS)
 
 
+@cache
+def _normalised_names(names: tuple[str, ...]) -> list[str]:
+    return [normalise(n) for n in names]
+
+
 def _names(principle: Principle) -> list[str]:
-    return [
-        normalise(n) for n in (principle.name, principle.id.replace("-", " "), *principle.aliases)
-    ]
+    return _normalised_names(
+        (principle.name, principle.id.replace("-", " "), *principle.aliases)
+    )
 
 
 def match_principle(heading: str, principles: list[Principle]) -> str | None:
     """The principle id a heading names, or None. Exact or near-exact names win over prefixes."""
+    key = (heading, tuple((p.id, p.name, *p.aliases) for p in principles))
+    if key not in _MATCHED:
+        _MATCHED[key] = _match(heading, principles)
+    return _MATCHED[key]
+
+
+_MATCHED: dict[tuple, str | None] = {}  # headings repeat across a file and across files
+
+
+def _match(heading: str, principles: list[Principle]) -> str | None:
     text = normalise(heading)
     if not text:
         return None

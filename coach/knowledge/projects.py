@@ -89,7 +89,6 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
     seen: dict[str, set[str]] = {}
     capitals: dict[str, bool] = defaultdict(lambda: True)
     upper: dict[str, bool] = defaultdict(lambda: True)
-    lowercase: dict[str, bool] = defaultdict(lambda: True)
     labels: Counter[str] = Counter()
     written: Counter[str] = Counter()
     for story in stories:
@@ -104,7 +103,6 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
             labels[key] += text[match.end() : match.end() + 1] == ":"
             capitals[key] = capitals[key] and word[0].isupper()
             upper[key] = upper[key] and word.isupper()
-            lowercase[key] = lowercase[key] and word.islower()
         opening = [w.lower() for w in _TOKEN.findall(story.title)[:2]]
         if (
             len(opening) == 2
@@ -126,7 +124,7 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
             return key[0].isalpha() and sum(ch.isalpha() for ch in key) >= 2
         if key.endswith(("ed", "ing", "ly")) and is_known(key):
             return False  # "Prioritized", "leveraging": a verb or an adverb names no project
-        if not _everyday(key) and not (not upper[key] and is_typo(key, lowercase[key])):
+        if not _everyday(key) and not (not upper[key] and is_typo(key)):
             return True
         return capitals[key] and entries[key] >= CAPITALISED_ENTRIES
 
@@ -158,7 +156,10 @@ def find_projects(stories: list[Story], kb: KnowledgeBase) -> dict[str, Project]
 
 def with_projects(stories: list[Story], kb: KnowledgeBase) -> list[Story]:
     """The stories, each notes entry carrying the name of its project (if it has one)."""
-    found = find_projects([s for s in stories if s.origin != "bank"], kb)
+    own = [s for s in stories if s.origin != "bank"]
+    if len(own) < 2:
+        return stories
+    found = find_projects(own, kb)
     return [
         s.model_copy(update={"project": found[s.id].name}) if s.id in found else s for s in stories
     ]

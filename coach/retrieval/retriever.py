@@ -21,6 +21,7 @@ from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, la
 from coach.index.documents import IndexDoc, story_documents
 from coach.index.store import Embed, VectorStore
 from coach.knowledge.bank import load_synonyms
+from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
 from coach.text.question_kind import is_catch_all
@@ -118,6 +119,7 @@ class Retriever:
         report: IndexReport | None = None,
     ) -> None:
         self.kb = kb
+        stories = with_projects(stories, kb)
         self.stories = {s.id: s for s in stories}
         self.store = store
         self.query_embed = query_embed

@@ -208,3 +208,52 @@ def test_a_remote_chroma_server_needs_consent(monkeypatch) -> None:
                              "CHROMA_HTTP_PORT": "8123"})  # fmt: skip
     assert allowed is not None and allowed.port == 8123
     assert chroma_server({}) is None  # embedded by default
+
+
+def test_a_current_index_is_searched_without_opening_chroma(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    groups = _groups(a="alpha text", b="beta text")
+    store.sync("views", groups, toy.encode)
+    fresh = VectorStore(store.root, "toy-embedder")
+    report = fresh.sync("views", groups, toy.encode)
+    assert report.unchanged == 2 and not report.touched
+    hits = fresh.query("views", toy.encode(["beta text"])[0], 3)
+    ids, metas, vectors = fresh.all_vectors("views", where={"kind": "action"})
+    assert fresh._client is None, "a current index is read from its numpy mirror"
+    assert hits[0].owner == "b" and hits[0].similarity > 0.99
+    assert sorted(ids) == ["a::b", "b::b"] and all(m["kind"] == "action" for m in metas)
+    assert vectors.shape[0] == 2
+
+
+def test_the_mirror_answers_like_chroma(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    store.sync("views", _groups(a="alpha text", b="beta text", c="gamma words"), toy.encode)
+    vector = toy.encode(["gamma words here"])[0]
+    from_mirror = {h.doc_id: h.similarity for h in store.query("views", vector, 6)}
+    store._mirrors["views"] = None  # force the chroma path
+    from_chroma = {h.doc_id: h.similarity for h in store.query("views", vector, 6)}
+    assert from_mirror.keys() == from_chroma.keys() and len(from_mirror) == 6
+    for doc_id, similarity in from_mirror.items():
+        assert abs(similarity - from_chroma[doc_id]) < 1e-4
+
+
+def test_a_stale_mirror_is_never_read(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    store.sync("views", _groups(a="alpha text"), toy.encode)
+    stale = (store.root / "mirror-views.npz").read_bytes()
+    store.sync("views", _groups(a="alpha text", b="beta text"), toy.encode)
+    (store.root / "mirror-views.npz").write_bytes(stale)  # an old copy left behind
+    fresh = VectorStore(store.root, "toy-embedder")
+    ids, _, _ = fresh.all_vectors("views")
+    assert sorted(ids) == ["a::a", "a::b", "b::a", "b::b"]  # read from chroma instead
+    report = fresh.sync("views", _groups(a="alpha text", b="beta text"), toy.encode)
+    assert not report.touched
+    assert VectorStore(store.root, "toy-embedder")._mirror("views") is not None  # rewritten
+
+
+def test_an_empty_collection_has_an_empty_mirror(store: VectorStore) -> None:
+    toy = ToyEmbedder()
+    store.sync("views", {}, toy.encode)
+    fresh = VectorStore(store.root, "toy-embedder")
+    assert fresh.query("views", toy.encode(["anything"])[0], 5) == []
+    assert fresh.all_vectors("views")[0] == []

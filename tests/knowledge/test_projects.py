@@ -40,8 +40,8 @@ def test_a_made_up_name_links_and_everyday_words_do_not() -> None:
 
 def test_misspellings_are_not_project_names() -> None:
     stories, kb = _entries(
-        "## Ownership\nI finnaly fixed the report after the audit.\n\n"
-        "## Frugality\nWe finnaly moved the servers to the cheaper plan.\n"
+        "## Ownership\nI fixed the dashbord report after the audit.\n\n"
+        "## Frugality\nWe moved the dashbord servers to the cheaper plan.\n"
     )
     assert find_projects(stories, kb) == {}
 

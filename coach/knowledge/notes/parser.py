@@ -100,6 +100,7 @@ class _Walker:
         self.prefix = f"notes-{digest}"
         self.used: set[str] = set()
         self.index: dict[str, list[tuple[int, str]]] = {}
+        self.memory = references.Memory()  # what matching needs of each story placed so far
 
     def block(self, block: Block, has_children: bool) -> None:
         while self.stack and self.stack[-1].level >= block.level:
@@ -202,39 +203,24 @@ class _Walker:
         if target is not None:
             before, where = self.placed[target]
             self.placed[target] = (_fold(before, story, headings, how), where)
-            why = "points at" if how == "also referred to under" else "retells"
             self.result.decisions.append(
-                f"line {min(draft.lines)}: joined to '{before.title}' (it {why} that story)"
+                f"line {min(draft.lines)}: joined to '{before.title}' (it points at that story)"
             )
             return
         story = story.model_copy(update={"id": self._unique(story.title)})
         self.placed.append((story, headings))
-
-    def _earlier(self) -> list[tuple[str, set[str]]]:
-        return [(s.text(), references.keys(f"{s.title} {s.text()}")) for s, _ in self.placed]
-
-    def _vocabulary(self, extra: str) -> references.Vocabulary:
-        return references.Vocabulary.of([*(s.text() for s, _ in self.placed), extra])
+        self.memory.add(story.title, story.text())
 
     def _told_before(self, story: Story) -> tuple[int | None, str]:
-        """The earlier story this entry only points at ("see wedding") or retells in other
-        words (a word-for-word paste is left to ``_merge_duplicates``)."""
-        text = story.text()
-        target = references.pointed_at(text, [s.title for s, _ in self.placed])
-        if target is not None:
-            return target, "also referred to under"
-        target = references.copy_of(text, self._earlier(), self._vocabulary(text))
-        if target is None:
-            return None, ""
-        pasted = fuzz.token_sort_ratio(text.lower(), self.placed[target][0].text().lower())
-        return (None, "") if pasted >= DUPLICATE_SIMILARITY else (target, "also retold under")
+        """The earlier story this entry only points at ("see wedding", "X also fits here")."""
+        target = references.pointed_at(story.text(), [s.title for s, _ in self.placed])
+        return (target, "also referred to under") if target is not None else (None, "")
 
     def _retold_list(self, draft: Draft) -> bool:
         """A list retelling several earlier stories: each item joins its story."""
         if len(draft.items) < 2 or draft.labels or not self.placed:
             return False
-        text = " ".join(t for _, t in draft.items)
-        found = references.retold_items(draft.items, self._earlier(), self._vocabulary(text))
+        found = self.memory.retold_items(draft.items)
         if not found:
             return False
         told = sum(len(lines) for lines in found.values())

@@ -4,7 +4,6 @@
   a few words naming an earlier story: it gives that story its heading's principle and place.
 - A retelling list ("Recruiter prep list: 1. Cert expiry one - the weekend certificate story...")
   is a list whose items each retell a different earlier story: each item joins its story.
-- A retold copy is an entry whose words are nearly all in one earlier, longer story.
 
 Matching uses the file's own words: four-letter word stems weighted by how rare they are among
 the file's entries, so a candidate's shorthand ("cert expiry" for "TLS certs ... expire")
@@ -32,8 +31,6 @@ POINTER_WORDS = 15  # an entry this short that names an earlier story points at 
 _NAME_MATCH = 85
 RETOLD_SHARE = 0.3  # weighted share of an item's words found in its story
 RETOLD_MARGIN = 1.5  # ... and this many times the share found in the next best story
-COPY_SHARE = 0.7  # a whole entry whose words are this much inside one longer story is a copy
-COPY_STEMS = 8  # ... when it says enough to be a telling at all
 LIST_SHARE = 0.75  # most of a retelling list's items meet a story
 ITEM_STEMS = 4  # a list item shorter than this ("Lambda + API Gateway") names a part, not a story
 _GENERIC = frozenset("story one thing case example stori".split())
@@ -45,7 +42,7 @@ def keys(text: str) -> set[str]:
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS or word in _GENERIC or len(word) < 2:
             continue
-        out.add(word if any(ch.isdigit() for ch in word) else word[:4])
+        out.add(word[:4] if word.isalpha() else word)
     return out
 
 
@@ -53,18 +50,21 @@ def keys(text: str) -> set[str]:
 class Vocabulary:
     """How rare each stem is among the entries of one file."""
 
-    weights: dict[str, float]
+    counts: Counter[str]
+    n: int
 
     @classmethod
     def of(cls, texts: list[str]) -> Vocabulary:
         counts: Counter[str] = Counter()
         for text in texts:
             counts.update(keys(text))
-        n = max(len(texts), 1)
-        return cls({k: math.log(1 + n / c) for k, c in counts.items()})
+        return cls(counts, max(len(texts), 1))
 
     def weight(self, stems: set[str]) -> float:
-        return sum(self.weights.get(k, math.log(2 + len(self.weights))) for k in stems)
+        unseen = math.log(1 + self.n)
+        return sum(
+            math.log(1 + self.n / self.counts[k]) if self.counts[k] else unseen for k in stems
+        )
 
     def share(self, part: set[str], whole: set[str]) -> float:
         """Weighted share of ``part``'s stems that ``whole`` also has."""
@@ -77,8 +77,13 @@ def best_story(text: str, stories: list[tuple[str, set[str]]], vocab: Vocabulary
     stems = keys(text)
     if len(stems) < 2 or not stories:
         return None
+    total = vocab.weight(stems)
     shares = sorted(
-        ((vocab.share(stems, whole), i) for i, (_, whole) in enumerate(stories)), reverse=True
+        (
+            (vocab.weight(stems & whole) / total if len(stems & whole) >= 2 else 0.0, i)
+            for i, (_, whole) in enumerate(stories)
+        ),
+        reverse=True,
     )
     first, index = shares[0]
     second = shares[1][0] if len(shares) > 1 else 0.0
@@ -130,12 +135,25 @@ def retold_items(
     return None
 
 
-def copy_of(text: str, stories: list[tuple[str, set[str]]], vocab: Vocabulary) -> int | None:
-    """Index of a longer earlier story that holds nearly all of this entry's words."""
-    stems = keys(text)
-    if len(stems) < COPY_STEMS:
-        return None
-    for i, (whole_text, whole) in enumerate(stories):
-        if len(whole_text.split()) >= len(text.split()) and vocab.share(stems, whole) >= COPY_SHARE:
-            return i
-    return None
+class Memory:
+    """The stories told so far in one file, with what matching needs of each (computed once)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.keys: list[set[str]] = []
+        self.counts: Counter[str] = Counter()
+
+    def add(self, title: str, text: str) -> None:
+        self.texts.append(text)
+        self.keys.append(keys(f"{title} {text}"))
+        self.counts.update(keys(text))
+
+    def stories(self) -> list[tuple[str, set[str]]]:
+        return list(zip(self.texts, self.keys, strict=True))
+
+    def vocabulary(self, extra: str) -> Vocabulary:
+        return Vocabulary(self.counts + Counter(keys(extra)), len(self.texts) + 1)
+
+    def retold_items(self, items: list[tuple[int, str]]) -> dict[int, list[int]] | None:
+        text = " ".join(t for _, t in items)
+        return retold_items(items, self.stories(), self.vocabulary(text))

@@ -1,0 +1,82 @@
+"""Ranking rules over a user's own notes: catch-all entries go after specific stories, long
+sections are also searched in windows, entries of a project are named on the card."""
+
+import itertools
+from pathlib import Path
+
+from coach.drafting.ask import DraftOptions, ask
+from coach.index.builder import build_index, index_root
+from coach.index.documents import WINDOW_MIN, story_documents, windows
+from coach.index.store import VectorStore
+from coach.knowledge.bank import load_knowledge
+from coach.knowledge.notes.parser import parse_notes
+from coach.knowledge.projects import with_projects
+from coach.retrieval.retriever import Retriever
+from tests.fakes import ToyEmbedder
+
+NOTES = """# Prep
+
+## Tell me about yourself
+I am a warehouse engineer who loves robots, conveyor belts and fixing conveyor jams fast.
+
+## Dive deep
+### Root cause
+Quillbox conveyor jams. I logged every jam for a week and found the belt sensor misread wet boxes.
+
+## Deliver results
+### Tight deadline
+Quillbox pilot moved up by a month. I cut the second sorter and shipped the first on time.
+"""
+
+
+def _retriever(tmp_path: Path, text: str = NOTES) -> Retriever:
+    kb = load_knowledge()
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    stories = with_projects(parse_notes(text, path, kb.principles).entries, kb)
+    toy = ToyEmbedder()
+    store = VectorStore(index_root(), toy.name)
+    build_index(kb, stories, store, toy.encode)
+    return Retriever(kb, stories, store, toy.encode)
+
+
+def test_about_yourself_never_outranks_a_specific_story(tmp_path: Path) -> None:
+    retriever = _retriever(tmp_path)
+    found = retriever.search("Tell me about fixing conveyor jams", k=3).matches
+    titles = [m.story.title for m in found]
+    assert titles[-1] == "Tell me about yourself", titles  # it shares the most words, yet last
+    asked = retriever.search("Tell me about yourself", k=3).matches
+    assert asked[0].story.title == "Tell me about yourself"
+
+
+def test_the_card_names_the_other_entries_of_the_project(tmp_path: Path) -> None:
+    retriever = _retriever(tmp_path)
+    result = ask(retriever, "Tell me about a root cause you found", 3, DraftOptions(model=None))
+    pelican = [s for s in result.stories if s.project == "Quillbox"]
+    assert len(pelican) == 2
+    for hit in pelican:
+        assert [m.title for m in hit.project_mates] == [
+            s.title for s in pelican if s.id != hit.id
+        ]
+
+
+def test_long_sections_are_also_searched_in_windows() -> None:
+    kb = load_knowledge()
+    sentence = "I checked the {n} pallet scanner and wrote down what it read for every box."
+    long_text = " ".join(sentence.format(n=n) for n in range(30))
+    assert len(long_text.split()) > WINDOW_MIN
+    (story,) = parse_notes(f"## Scanners\n{long_text}\n", Path("x.md"), kb.principles).entries
+    kinds = [d.kind for d in story_documents(story)]
+    assert kinds.count("window") >= 4 and kinds.count("story") == 1
+    short = parse_notes("## Short\nI fixed the scanner.\n", Path("y.md"), kb.principles).entries
+    assert "window" not in [d.kind for d in story_documents(short[0])]
+
+
+def test_windows_overlap_and_cover_every_sentence() -> None:
+    text = " ".join(f"Sentence number {n} says one thing about the work." for n in range(12))
+    pieces = windows(text, size=20)
+    assert len(pieces) > 2
+    assert all(len(p.split()) <= 20 for p in pieces)
+    assert "Sentence number 0" in pieces[0] and "Sentence number 11" in pieces[-1]
+    for first, second in itertools.pairwise(pieces):
+        assert first.split(".")[-2].strip() in second  # each window shares a sentence with the next
