@@ -150,3 +150,21 @@ def test_a_generic_heading_does_not_title_the_story(heading: str) -> None:
     parsed = parse_notes(text, Path("x.md"), load_knowledge().principles)
     (story,) = parsed.entries
     assert story.title != heading and "nightly export" in story.title
+
+
+def test_a_bold_opening_names_the_story_and_a_pointer_finds_it() -> None:
+    text = (
+        "## Frugality\n**Quick fix** I moved one person to watch the tills at peak hours and "
+        "losses fell.\n\nQuick fix also fits here (cheap)\n"
+    )
+    (story,) = parse_notes(text, Path("x.md"), load_knowledge().principles).entries
+    assert story.title == "Quick fix" and _lines(story) == [(2, 2), (4, 4)]
+
+
+def test_a_title_line_above_the_first_heading_is_not_a_story() -> None:
+    text = (
+        "INTERVIEW STORIES - which story where\n(I'm moving from retail into operations)\n\n"
+        "## Ownership\nI rebuilt the staff rota when nobody owned it and overtime fell.\n"
+    )
+    parsed = parse_notes(text, Path("x.md"), load_knowledge().principles)
+    assert [s.title for s in parsed.entries] == ["I rebuilt the staff rota when nobody owned it…"]

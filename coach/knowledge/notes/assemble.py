@@ -10,7 +10,6 @@ from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Metric, Principle, Sections, Story
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
 from coach.knowledge.notes.labels import section_for
-from coach.knowledge.notes.lines import bold_lead
 from coach.knowledge.notes.segment import Draft
 from coach.knowledge.principle_names import match_principle
 from coach.text.claims import PROJECTION_WORDS
@@ -86,10 +85,7 @@ _NICKNAME = re.compile(
 
 def nickname(text: str) -> str:
     """The name a candidate opens an entry with ("Overbooked wedding - a party of 40...",
-    "Night audit gap: ...", "**Shrink audit** our stock loss..."), or ""."""
-    bold = bold_lead(text)
-    if bold and 1 <= len(bold[0].split()) <= 6 and len(bold[1].split()) >= 4:
-        return bold[0]
+    "Night audit gap: ..."), or ""."""
     match = _NICKNAME.match(clean_inline(text))
     if not match:
         return ""
@@ -100,6 +96,12 @@ def nickname(text: str) -> str:
     return name if len(rest) >= 4 and len(name.split()) <= 5 else ""
 
 
+def _lead(draft: Draft) -> str:
+    """The bold phrase an entry opens with ("**Shrink audit** our stock loss..."), when it is
+    short enough to be a name."""
+    return draft.lead if 1 <= len(draft.lead.split()) <= 6 else ""
+
+
 def _opening(text: str, limit: int = _TITLE_WORDS) -> str:
     words = clean_inline(split_sentences(text)[0] if text else "").split()
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
@@ -108,10 +110,11 @@ def _opening(text: str, limit: int = _TITLE_WORDS) -> str:
 def _title(draft: Draft, context: Context, text: str) -> str:
     asked = draft.questions[0] if draft.answer_mode and draft.questions else ""
     if draft.episode and not draft.title:
-        named = (nickname(draft.items[0][1]) if draft.items else "") or _opening(text, 7)
+        named = _lead(draft) or (nickname(draft.items[0][1]) if draft.items else "")
+        named = named or _opening(text, 7)
         where = context.heading or context.question
         return f"{where}: {named}" if where else named
-    named = nickname(draft.items[0][1]) if draft.items else ""
+    named = _lead(draft) or (nickname(draft.items[0][1]) if draft.items else "")
     title = draft.title or context.heading or asked or context.question or named
     if not title and draft.questions:
         title = draft.questions[0]

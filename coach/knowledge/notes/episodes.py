@@ -20,7 +20,8 @@ EPISODE_WORDS = 20  # a unit shorter than this is a point of a story, not a stor
 PAIR_WORDS = 35  # with only two units, each must be this long
 MAX_OVERLAP = 0.3  # Jaccard of content words between two units of one story is above this
 
-_OWN_ACTION = re.compile(rf"\b(?:I|we)\b(?: \w+){{0,3}} {PAST_VERB}\b", re.IGNORECASE)
+# someone in the first person doing something, in the past tense ("I rang", "we quickly cut")
+OWN_ACTION = re.compile(rf"\b(?:I|we)\b(?: \w+){{0,3}} {PAST_VERB}\b", re.IGNORECASE)
 _LEANS_BACK = re.compile(
     r"^(?:then|after (?:that|this)|afterwards|next|finally|so|and|but|also|later|in the end|"
     r"as a result|the result|result|outcome|impact|lesson|this|that|these|those|it|they|which|"
@@ -71,7 +72,7 @@ def episode_starts(numbered: list[tuple[int, str]]) -> set[int]:
     floor = PAIR_WORDS if len(units) == 2 else EPISODE_WORDS
     for _, text in units:
         plain = text.lstrip("*_ ")
-        if len(plain.split()) < floor or not _OWN_ACTION.search(plain) or _LEANS_BACK.match(plain):
+        if len(plain.split()) < floor or not OWN_ACTION.search(plain) or _LEANS_BACK.match(plain):
             return set()
     words = [set(terms(text)) for _, text in units]
     for i in range(len(words) - 1):

@@ -63,6 +63,7 @@ class Line:
     bullet: bool = False
     quoted: bool = False
     label: str | None = None
+    lead: str = ""  # the bold phrase the line opens with ("**Shrink audit** our loss..."), if any
 
 
 def is_question(text: str) -> bool:
@@ -124,7 +125,8 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
         words = bold.group("title").split()
         if 1 <= len(words) <= 14 and not is_question(bold.group("title")):
             return Line(number, "title", clean_inline(bold.group("title")), **base)
-    return Line(number, "text", plain, **base)
+    lead = bold_lead(content)
+    return Line(number, "text", plain, lead=lead[0] if lead and lead[1] else "", **base)
 
 
 def bold_lead(text: str) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from coach.core.schema import Principle, Story
 from coach.knowledge.notes import references
 from coach.knowledge.notes.assemble import Context, build_story, is_guidance
 from coach.knowledge.notes.blocks import Block, clean_inline, split_blocks
+from coach.knowledge.notes.episodes import OWN_ACTION
 from coach.knowledge.notes.headings import Heading, heading_kind, promote_competency_lines
 from coach.knowledge.notes.lines import ADVICE_START
 from coach.knowledge.notes.lookup import read_lookup, with_lookup
@@ -169,6 +170,9 @@ class _Walker:
 
     def _draft(self, draft: Draft, context: Context, block: Block) -> None:
         first = min(draft.lines) if draft.lines else block.line
+        if not block.level and _introduction(draft):
+            self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
+            return
         if not draft.has_content:
             reason = "empty STAR template" if draft.labels else "heading with no story under it"
             if draft.placeholders:
@@ -250,6 +254,18 @@ class _Walker:
             story_id, n = f"{base}-{n}", n + 1
         self.used.add(story_id)
         return story_id
+
+
+INTRODUCTION_WORDS = 25
+
+
+def _introduction(draft: Draft) -> bool:
+    """A few lines above the first heading with nobody doing anything in them: the file's own
+    title or introduction ("LP prep (I'm moving into operations)"), not a story."""
+    text = " ".join(t for _, t in draft.items)
+    return not draft.labels and len(text.split()) <= INTRODUCTION_WORDS and not OWN_ACTION.search(
+        text
+    )
 
 
 def _mismatched_guidance(

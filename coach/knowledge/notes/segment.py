@@ -45,6 +45,7 @@ class Draft:
     answer_mode: bool = False  # opened by "Q:", so "A:" is the answer, not the action
     episode: bool = False  # one of several episodes told under one heading
     items: list[tuple[int, str]] = field(default_factory=list)  # each line added, as written
+    lead: str = ""  # the bold phrase its first line opens with: the candidate's name for it
 
     @property
     def has_content(self) -> bool:
@@ -283,6 +284,8 @@ class _Segmenter:
         else:
             if self.several and self.after_blank and d.has_content and not d.answer_mode:
                 self.flush()
+            if not self.draft.has_content and line.lead:
+                self.draft.lead = line.lead
             self.draft.add(line.number, line.text)
             self.draft.quoted.append(line.quoted)
 
