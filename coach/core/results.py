@@ -48,6 +48,9 @@ class DraftSentence(BaseModel):
 
     text: str
     part: str
+    where: str = Field(
+        "", description="The notes lines the sentence comes from ('FILE:FIRST-LAST'), if any."
+    )
     source: Literal["model", "notes", "template", "answer"] = Field(
         description="model: phrased by the LLM and checked; notes: the story's own words; "
         "template: fact-free connective; answer: the candidate's own typed words (a stronger "
@@ -82,6 +85,20 @@ class Draft(BaseModel):
         default_factory=list,
         description="Every model sentence the checks removed, with its reason (the notes' own "
         "words stand in its place).",
+    )
+    to_expand: list[str] = Field(
+        default_factory=list,
+        description="Fragments of the notes the coach could not turn into a sentence without "
+        "guessing: listed for the candidate to expand, never read out.",
+    )
+    changes: list[str] = Field(
+        default_factory=list,
+        description="Every change made to the notes' own words to make them speakable "
+        "(a label dropped, 'I' added, an acronym spelt out, a spelling fixed).",
+    )
+    combined: list[StoryRef] = Field(
+        default_factory=list,
+        description="Other entries of the same project whose facts the draft also tells.",
     )
 
 

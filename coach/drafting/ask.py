@@ -147,7 +147,13 @@ def ask(
         (p for p, _ in found.principles if p in best.story.principles), top
     )
     result.draft = writer.write(
-        text, best.story, names[principle], drafting.minutes, drafting.words_per_minute
+        text,
+        best.story,
+        names[principle],
+        drafting.minutes,
+        drafting.words_per_minute,
+        glossary=retriever.glossary(),
+        mates=retriever.project_mates(best.story.id),
     )
     result.draft.principle = principle
     return result

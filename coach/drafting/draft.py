@@ -17,14 +17,16 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from coach.core.ids import SECTION_NAMES
-from coach.core.results import Draft, DraftSentence, RemovedSentence
+from coach.core.results import Draft, DraftSentence, RemovedSentence, StoryRef
 from coach.core.schema import Story
 from coach.drafting.backends.base import ModelUnavailable, TextModel
 from coach.drafting.framing import closing_sentence, opening_sentence, without_repeats
 from coach.drafting.grounding import Embed, GroundingChecker
 from coach.drafting.prompts import render
+from coach.drafting.speaking import Material, prepare
 from coach.text.question_kind import needs_lesson
 from coach.text.sentences import numbers, split_sentences
+from coach.text.spoken import Glossary, sentence_problems
 
 Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
@@ -44,6 +46,8 @@ class DraftPlan:
     budget_words: int
     parts: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    where: dict[str, str] = field(default_factory=dict)  # sentence -> the notes lines it came from
+    raw: dict[str, str] = field(default_factory=dict)  # sentence -> the note line as written
 
     @property
     def words(self) -> int:
@@ -60,21 +64,58 @@ def _priority(sentence: str, part: str, relevance: float) -> float:
     return score
 
 
-def plan_draft(story: Story, question: str, minutes: float, wpm: int, embed: Embed) -> DraftPlan:
-    """Choose the strongest sentences of each part to fit ``minutes`` of speech."""
-    plan = DraftPlan(story, question, budget_words=max(40, round(minutes * wpm)))
-    present = {p: split_sentences(getattr(story.sections, p)) for p in SECTION_NAMES}
-    if not any(present.values()):
-        present["situation"] = split_sentences(story.body)
+def _allowances(present: dict[str, list[str]], budget: int) -> dict[str, float]:
+    """Words each part may use: its share of the budget, plus the shares that parts with less
+    to say leave unused, spread over the parts that have more (in proportion to their share)."""
+    held = {p: sum(len(s.split()) for s in present.get(p, [])) for p in SECTION_NAMES}
+    allowance = {p: SHARES[p] * budget for p in SECTION_NAMES}
+    for _ in range(3):
+        spare = sum(max(0.0, allowance[p] - held[p]) for p in SECTION_NAMES)
+        allowance = {p: min(allowance[p], held[p]) for p in SECTION_NAMES}
+        hungry = [p for p in SECTION_NAMES if held[p] > allowance[p]]
+        if spare <= 0 or not hungry:
+            break
+        weight = sum(SHARES[p] for p in hungry)
+        for p in hungry:
+            allowance[p] += spare * SHARES[p] / weight
+    return allowance
+
+
+def budget_for(minutes: float, wpm: int) -> int:
+    """Words a spoken answer of ``minutes`` holds."""
+    return max(40, round(minutes * wpm))
+
+
+def plan_draft(
+    story: Story,
+    question: str,
+    minutes: float,
+    wpm: int,
+    embed: Embed,
+    material: Material | None = None,
+) -> DraftPlan:
+    """Choose the strongest sentences of each part to fit ``minutes`` of speech: the speakable
+    sentences of ``material`` when given, else the story's own sentences as written."""
+    plan = DraftPlan(story, question, budget_words=budget_for(minutes, wpm))
+    if material is not None:
+        present = {p: [ln.spoken.text for ln in material.parts.get(p, [])] for p in SECTION_NAMES}
+        lines = [ln for chosen in material.parts.values() for ln in chosen]
+        plan.where = {ln.spoken.text: ln.where for ln in lines}
+        plan.raw = {ln.spoken.text: ln.spoken.source for ln in lines}
+    else:
+        present = {p: split_sentences(getattr(story.sections, p)) for p in SECTION_NAMES}
+        if not any(present.values()):
+            present["situation"] = split_sentences(story.body)
     total = sum(len(s.split()) for part in present.values() for s in part)
     if total <= plan.budget_words * 1.1:
         plan.parts = {p: s for p, s in present.items() if s}
     else:
         question_vector = embed([question])[0]
+        allowances = _allowances(present, plan.budget_words)
         for part, sentences in present.items():
             if not sentences:
                 continue
-            allowance = SHARES[part] * plan.budget_words
+            allowance = allowances[part]
             relevance = embed(sentences) @ question_vector
             ranked = sorted(
                 range(len(sentences)),
@@ -108,9 +149,43 @@ def _normal(text: str) -> str:
 
 
 
+EXAMPLES = 2  # worked examples in a plain-completion prompt
+COPIED = 90  # a model sentence this close to a worked example copies it
+
+
+def _examples(plan: DraftPlan, part: str) -> list[tuple[str, str]]:
+    """Worked examples for the prompt, taken from the candidate's own notes (other parts of the
+    same story): a model that copies one can only repeat the candidate's own fact, which the
+    repeat check then drops. Raw note line and spoken sentence."""
+    out = []
+    for other, sentences in plan.parts.items():
+        if other == part:
+            continue
+        for sentence in sentences:
+            raw = plan.raw.get(sentence, sentence)
+            out.append((raw, sentence))
+    out.sort(key=lambda pair: pair[0] == pair[1])  # lines the coach had to repair teach most
+    return out[:EXAMPLES]
+
+
+def _copies_example(sentence: str, examples: list[tuple[str, str]], source: list[str]) -> str:
+    """Why a model sentence is removed for repeating a worked example, or ""."""
+    for _, spoken in examples:
+        copied = fuzz.ratio(_normal(sentence), _normal(spoken)) >= COPIED
+        if copied and not any(fuzz.ratio(_normal(spoken), _normal(s)) >= COPIED for s in source):
+            return "repeats the prompt's worked example, not this part of your notes"
+    return ""
+
+
 def _clean_model_sentence(text: str) -> str:
-    text = _LABEL_PREFIX.sub("", text.strip().strip('"“”'))
-    return text.strip()
+    """A model sentence without a leading label, starting with a capital and ending with a
+    full stop (the only repairs made to a model's words)."""
+    text = _LABEL_PREFIX.sub("", text.strip().strip('"“”')).strip()
+    if text:
+        text = text[0].upper() + text[1:]
+        if text[-1].isalnum():
+            text += "."
+    return text
 
 
 class DraftWriter:
@@ -123,11 +198,26 @@ class DraftWriter:
         self.model_failure: str | None = None  # set when the model stops mid-draft
 
     def write(
-        self, question: str, story: Story, principle_name: str, minutes: float, wpm: int = 140
+        self,
+        question: str,
+        story: Story,
+        principle_name: str,
+        minutes: float,
+        wpm: int = 140,
+        glossary: Glossary | None = None,
+        mates: list[Story] | None = None,
     ) -> Draft:
+        """The draft for ``question`` from ``story`` (and, for a thin entry, the facts of its
+        project ``mates``), in words a candidate can say (``glossary``: the notes' own
+        shorthand and spelling)."""
         start = time.perf_counter()
-        plan = plan_draft(story, question, minutes, wpm, self.embed)
-        checker = GroundingChecker(story, question, self.embed)
+        material = prepare(
+            story, question, glossary or Glossary(), budget_for(minutes, wpm), self.embed, mates
+        )
+        plan = plan_draft(story, question, minutes, wpm, self.embed, material)
+        checker = GroundingChecker(
+            story, question, self.embed, material.extra(), material.projected()
+        )
         out: list[DraftSentence] = []
         unsupported: list[str] = []
         removed: list[RemovedSentence] = []
@@ -139,10 +229,10 @@ class DraftWriter:
             source = plan.parts[part]
             if self.model is None or self.model_failure:
                 for sentence in source:
-                    self._add(out, DraftSentence(text=sentence, part=part, source="notes"))
+                    self._add(out, self._notes(sentence, part, plan))
                 continue
             kept = self._phrase_part(
-                question, part, source, checker, removed, first=part == order[0]
+                question, part, source, checker, removed, plan, first=part == order[0]
             )
             for sentence in kept:
                 if any(self._same(sentence, earlier) for earlier in out):
@@ -153,12 +243,29 @@ class DraftWriter:
                                  "your notes' own words.")  # fmt: skip
         out = without_repeats(out)
         words = sum(len(s.text.split()) for s in out)
-        if words + 12 <= plan.budget_words * 1.25:
+        if not order:
+            out = []  # nothing the notes hold can be said as it stands: no opening alone
+            plan.notes.insert(0, "Nothing in this entry can be said as it stands yet: expand "
+                                 "the notes listed below into full sentences.")  # fmt: skip
+        elif words + 12 <= plan.budget_words * 1.25:
             closing = closing_sentence(question, principle_name, "lesson" in plan.parts)
             self._add(out, DraftSentence(text=closing, part=order[-1], source="template"))
         unsupported += [r.sentence for r in removed]
+        if material.to_expand:
+            plan.notes.append(
+                f"{len(material.to_expand)} line(s) of your notes could not be said as they "
+                "stand (listed as notes to expand): say them in a full sentence in your notes "
+                "and the draft will use them."
+            )
+        if material.combined:
+            plan.notes.append(
+                "This entry is thin, so the draft also tells what your notes say about the same "
+                "project in: " + "; ".join(m.title for m in material.combined) + "."
+            )
         text = " ".join(s.text for s in out)
-        problems = checker.audit(text, allowed=principle_name)
+        # the candidate's own words cannot invent anything: audit what the coach or model wrote
+        written = " ".join(s.text for s in out if s.source != "notes")
+        problems = checker.audit(written, allowed=principle_name)
         if problems:  # a second line of defence; the sentence checks should never let this happen
             plan.notes.append("The final check of the whole draft found " + "; ".join(problems)
                               + ": do not rehearse it as it is.")  # fmt: skip
@@ -177,6 +284,16 @@ class DraftWriter:
             sentences=out,
             notes=plan.notes,
             removed=removed,
+            to_expand=material.to_expand,
+            changes=material.changes(),
+            combined=[StoryRef(id=m.id, title=m.title) for m in material.combined],
+        )
+
+    @staticmethod
+    def _notes(sentence: str, part: str, plan: DraftPlan) -> DraftSentence:
+        """A sentence in the notes' own words, with the lines it came from."""
+        return DraftSentence(
+            text=sentence, part=part, source="notes", where=plan.where.get(sentence, "")
         )
 
     @staticmethod
@@ -194,14 +311,17 @@ class DraftWriter:
         source: list[str],
         checker: GroundingChecker,
         removed: list[RemovedSentence],
+        plan: DraftPlan,
         first: bool,
     ) -> list[DraftSentence]:
         """The model's wording of one part, each sentence checked; failures fall back to notes."""
         assert self.model is not None
         words = sum(len(s.split()) for s in source)
         notes = "\n".join(f"- {s}" for s in source)
+        examples = _examples(plan, part)
         if self.model.format == "plain":
-            prompt = render("draft_plain", notes=" ".join(source))
+            shown = "".join(render("draft_example", notes=n, spoken=sp) for n, sp in examples)
+            prompt = render("draft_plain", examples=shown, notes=" ".join(source))
         else:
             opening = render("draft_opening").rstrip("\n") if first else ""
             prompt = render(
@@ -218,14 +338,24 @@ class DraftWriter:
             text = "".join(self.model.stream(system, prompt, max_tokens=budget))
         except ModelUnavailable as exc:
             self.model_failure = str(exc)
-            return [DraftSentence(text=s, part=part, source="notes") for s in source]
+            return [self._notes(s, part, plan) for s in source]
         candidates = [_clean_model_sentence(raw) for raw in split_sentences(text)]
         candidates = [c for c in candidates if len(c.split()) >= 3]
+        for candidate in list(candidates):
+            problems = sentence_problems(candidate)
+            if problems:  # the model's words must be as speakable as the notes' own
+                candidates.remove(candidate)
+                reason = "not a complete spoken sentence (" + ", ".join(problems) + ")"
+                removed.append(RemovedSentence(sentence=candidate, reason=reason))
         kept: list[DraftSentence] = []
         kept_vectors: list[np.ndarray] = []
         for sentence, (verdict, vector) in zip(
             candidates, checker.check_many(candidates), strict=True
         ):
+            copied = _copies_example(sentence, examples, source)
+            if copied:
+                removed.append(RemovedSentence(sentence=sentence, reason=copied))
+                continue
             if verdict.ok:
                 own = fuzz.ratio(_normal(sentence), _normal(verdict.closest)) >= SAME_WORDS
                 kept.append(DraftSentence(text=sentence, part=part,
@@ -234,7 +364,7 @@ class DraftWriter:
             else:
                 reason = "; ".join(verdict.reasons)
                 removed.append(RemovedSentence(sentence=sentence, reason=reason))
-        return self._cover_facts(part, source, kept, kept_vectors, checker)
+        return self._cover_facts(part, source, kept, kept_vectors, checker, plan)
 
     def _cover_facts(
         self,
@@ -243,11 +373,12 @@ class DraftWriter:
         kept: list[DraftSentence],
         kept_vectors: list[np.ndarray],
         checker: GroundingChecker,
+        plan: DraftPlan,
     ) -> list[DraftSentence]:
         """Every chosen notes sentence must be carried by some kept sentence (same meaning and
         all its figures); one that is not is put back in the notes' own words, in order."""
         if not kept:
-            return [DraftSentence(text=s, part=part, source="notes") for s in source]
+            return [self._notes(s, part, plan) for s in source]
         matrix = np.stack(kept_vectors)
         missing = [s for s in source if s not in checker.vector_of]
         extra = dict(zip(missing, self.embed(missing), strict=True)) if missing else {}
@@ -263,5 +394,5 @@ class DraftWriter:
                     placed.add(best)
                     result.append(kept[best])
             else:
-                result.append(DraftSentence(text=sentence, part=part, source="notes"))
+                result.append(self._notes(sentence, part, plan))
         return result

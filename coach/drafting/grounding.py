@@ -9,7 +9,7 @@ that sentence's meaning: polarity, direction, actor and modality (``text.meaning
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,15 +48,27 @@ class Verdict:
 class GroundingChecker:
     """Holds one story's facts and checks sentences against them."""
 
-    def __init__(self, story: Story, question: str, embed: Embed) -> None:
+    def __init__(
+        self,
+        story: Story,
+        question: str,
+        embed: Embed,
+        extra: Sequence[str] = (),
+        projected: Sequence[str] = (),
+    ) -> None:
+        """``extra``: more of the candidate's own words the draft may tell (speakable versions
+        of the story's sentences, the facts of its project's other entries); ``projected``:
+        their figures that are projections."""
         self.story = story
         self.embed = embed
-        source = f"{story.title}. {story.text()}"
-        parts = [getattr(story.sections, p) for p in SECTION_NAMES] + [story.body]
-        self.sentences = [s for part in parts for s in split_sentences(part)] or [story.title]
+        source = " ".join([f"{story.title}. {story.text()}", *extra])
+        parts = [getattr(story.sections, p) for p in SECTION_NAMES] + [story.body, *extra]
+        sentences = [s for part in parts for s in split_sentences(part)] or [story.title]
+        self.sentences = list(dict.fromkeys(sentences))
         self.vectors = embed(self.sentences)
         self.vector_of = dict(zip(self.sentences, self.vectors, strict=True))
-        self.claims = ClaimsChecker(source, (m.value for m in story.metrics if not m.measured))
+        projections = [m.value for m in story.metrics if not m.measured] + list(projected)
+        self.claims = ClaimsChecker(source, projections)
         self.vocab = vocabulary(source) | vocabulary(question)
         self.terms = set(terms(source)) | set(terms(question))
 

@@ -26,6 +26,7 @@ from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
 from coach.text.question_kind import is_catch_all
 from coach.text.question_text import question_content
+from coach.text.spoken import Glossary
 from coach.text.terms import terms, words_for_terms
 
 Mode = Literal["dense", "bm25", "rrf", "fused"]
@@ -140,8 +141,18 @@ class Retriever:
                 groups[story.project].append(story.id)
         self.mates = {sid: [m for m in ids if m != sid] for ids in groups.values() for sid in ids}
         self._affinity: dict[str, np.ndarray] | None = None
+        self._glossary: Glossary | None = None
         self._affinity_from: dict[str, str] = {}
         self._infer_principles()
+
+    def glossary(self) -> Glossary:
+        """The candidate's own shorthand and spelling, read from all their stories (once)."""
+        if self._glossary is None:
+            own = [s for s in self.stories.values() if s.origin != "bank"] or list(
+                self.stories.values()
+            )
+            self._glossary = Glossary.of(" \n".join(f"{s.title}. {s.text()}" for s in own))
+        return self._glossary
 
     def project_mates(self, story_id: str) -> list[Story]:
         """The other entries of this story's project, in the order of the notes."""

@@ -51,10 +51,14 @@ class Draft:
     def has_content(self) -> bool:
         return bool(self.body) or any(self.pieces.values())
 
-    def add(self, number: int, text: str) -> None:
-        """Add text to the open section (or the unlabelled body), splitting inline tags."""
+    def add(self, number: int, text: str, unit: bool = False) -> None:
+        """Add text to the open section (or the unlabelled body), splitting inline tags.
+        ``unit``: the line is a whole item of a list (or a sub-heading), so it ends like a
+        sentence even when the notes give it no full stop."""
         if not text:
             return
+        if unit and text[-1] not in ".!?:;,":
+            text += "."
         self.lines.append(number)
         self.items.append((number, text))
         if PLACEHOLDER.search(text):
@@ -158,9 +162,12 @@ def _is_caption(draft: Draft) -> bool:
 class _Segmenter:
     """Walks a block's lines once, keeping the story being collected and the pending lists."""
 
-    def __init__(self, several_stories: bool, named: bool, starts: set[int]) -> None:
+    def __init__(
+        self, several_stories: bool, named: bool, starts: set[int], units: set[int]
+    ) -> None:
         self.several = several_stories
         self.starts = starts  # lines where an episode of its own begins
+        self.units = units  # list items that end where the line ends
         self.named = named  # the heading names one story: bold lines are its sub-headings
         self.skipping = False  # inside advice ("How to answer...") until a blank line
         self.out = Segmented()
@@ -211,7 +218,7 @@ class _Segmenter:
         if _restarts(section, self.draft):
             self.flush()
         self.draft.open_section(section, line.number)
-        self.draft.add(line.number, line.text)
+        self.draft.add(line.number, line.text, unit=line.number in self.units)
 
     def feed(self, line: Line, titles: dict[int, tuple[str, str]]) -> None:
         kind = line.kind
@@ -263,7 +270,7 @@ class _Segmenter:
             self.draft.lines.append(line.number)
             self.draft.add(line.number, rest)
         elif kind == "title" and self.named:
-            self.draft.add(line.number, line.text)
+            self.draft.add(line.number, line.text, unit=True)
         elif kind == "title":
             self.flush()
             self.draft.title = line.text
@@ -286,8 +293,20 @@ class _Segmenter:
                 self.flush()
             if not self.draft.has_content and line.lead:
                 self.draft.lead = line.lead
-            self.draft.add(line.number, line.text)
+            self.draft.add(line.number, line.text, unit=line.number in self.units)
             self.draft.quoted.append(line.quoted)
+
+
+def _item_ends(lines: list[Line]) -> set[int]:
+    """List items whose line is the whole item: a bullet (or label) line followed by a blank,
+    another bullet or label, or the end; a wrapped continuation line keeps the item open."""
+    ends = set()
+    for line, after in zip(lines, [*lines[1:], None], strict=False):
+        if not line.bullet:
+            continue
+        if after is None or after.kind != "text" or after.bullet:
+            ends.add(line.number)
+    return ends
 
 
 def segment(
@@ -301,7 +320,7 @@ def segment(
     lines = [classify(number, text, number in quoted, dashes) for number, text in numbered]
     labelled = any(line.kind in {"label", "q", "title"} for line in lines)
     starts = set() if labelled or titles else episode_starts(numbered)
-    walker = _Segmenter(several_stories, named, starts)
+    walker = _Segmenter(several_stories, named, starts, _item_ends(lines))
     for line in lines:
         walker.feed(line, titles)
     walker.flush()

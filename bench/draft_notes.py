@@ -1,0 +1,123 @@
+"""Drafts from raw notes as a new user has them: are they something a candidate can say?
+
+Run: .venv/bin/python bench/draft_notes.py [dev|test] [--models none,gemma3-270m,...] [-v]
+
+For every notes set of the split (the seed notes, the four real candidates' notes, our own
+fixture files; each file alone as the workspace, as for a new user), every question of the set
+is asked with a 2-minute budget and the draft judged by coach/evaluation/drafts.py: clean
+drafts (every sentence speakable, first person, no figure or name the notes do not hold, not
+"do not rehearse", at least 60 % of what budget or notes allow), speakable sentences, drafts
+with an invented figure or name, model sentences shown with a changed meaning, repeats, median
+seconds. Prints figures; asserts nothing. 'dev' shaped the rules; 'test' never did.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-notes-"))
+
+from coach.core.paths import REPO_ROOT
+from coach.drafting.ask import DraftOptions, ask
+from coach.drafting.backends.choice import choose_model, load_model
+from coach.drafting.framing import without_repeats
+from coach.drafting.grounding import GroundingChecker
+from coach.drafting.speaking import prepare
+from coach.evaluation.drafts import DraftTally, judge_draft
+from coach.evaluation.notes import case_stories, load_cases
+from coach.index import embedding
+from coach.index.builder import build_index
+from coach.index.store import VectorStore
+from coach.knowledge.bank import load_knowledge
+from coach.retrieval.retriever import Retriever
+from coach.text.meaning import meaning_changes
+
+SETS = {
+    "dev": ("seed-dev", "formats-dev", "own-dev", "external-dev"),
+    "test": ("seednotes-test", "formats-test", "own-test", "external-test"),
+}
+
+
+def run(split: str, model_names: list[str], verbose: bool) -> None:
+    kb = load_knowledge()
+    encoder = embedding.index_embedder()
+    embed = encoder.encode
+    cases = load_cases(REPO_ROOT / "tests" / "data" / "notes_eval", REPO_ROOT)
+    models = {}
+    for name in model_names:
+        if name == "none":
+            models[name] = None
+            continue
+        model, problem = load_model(choose_model(name))
+        if problem:
+            print(f"{name}: {problem}")
+            continue
+        models[name] = model
+    tallies = {(name, set_name): DraftTally() for name in models for set_name in SETS[split]}
+    with tempfile.TemporaryDirectory(prefix="coach-bench-drafts-") as tmp:
+        store = VectorStore(Path(tmp), embedding.MODEL_NAME)
+        for set_name in SETS[split]:
+            for case in cases.get(set_name, []):
+                stories = case_stories(case, kb)
+                build_index(kb, stories, store, embed)
+                retriever = Retriever(kb, stories, store, embed)
+                for question in case.questions:
+                    for name, model in models.items():
+                        _one(retriever, question.text, name, model, tallies[(name, set_name)])
+    print(f"{'model':<14}{'set':<16}{'drafts':>7}{'clean':>7}{'speakable':>11}{'invented':>9}"
+          f"{'meaning':>8}{'repeats':>8}{'median s':>9}")  # fmt: skip
+    for (name, set_name), t in tallies.items():
+        if not t.drafts:
+            continue
+        print(f"{name:<14}{set_name:<16}{t.drafts:>7}{t.clean / t.drafts:>7.0%}"
+              f"{t.speakable / max(t.sentences, 1):>11.0%}{t.invented:>9}{t.negations:>8}"
+              f"{t.repeats:>8}{statistics.median(t.seconds):>9.2f}")  # fmt: skip
+        if verbose:
+            for failure in t.failures:
+                print(f"      {failure}")
+    for name in models:
+        group = [t for (n, _), t in tallies.items() if n == name]
+        drafts = sum(t.drafts for t in group)
+        sentences = max(sum(t.sentences for t in group), 1)
+        if drafts:
+            print(f"{name:<14}{'(all)':<16}{drafts:>7}{sum(t.clean for t in group) / drafts:>7.0%}"
+                  f"{sum(t.speakable for t in group) / sentences:>11.0%}"
+                  f"{sum(t.invented for t in group):>9}{sum(t.negations for t in group):>8}"
+                  f"{sum(t.repeats for t in group):>8}")  # fmt: skip
+
+
+def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTally) -> None:
+    result = ask(retriever, question, 3, DraftOptions(model=model, minutes=2))
+    draft = result.draft
+    if draft is None:
+        return
+    story = retriever.stories[draft.story_id]
+    mates = [retriever.stories[m.id] for m in draft.combined]
+    notes = " ".join([story.title, story.text(), *(f"{m.title} {m.text()}" for m in mates)])
+    projected = [m.value for s in [story, *mates] for m in s.metrics if not m.measured]
+    held = len(f"{story.title} {story.text()}".split())  # what the entry itself holds
+    verdict = judge_draft(draft, f"{notes} {question}", held, projected)
+    material = prepare(
+        story, question, retriever.glossary(), draft.budget_words, retriever.query_embed, mates
+    )  # what the draft may say: the check below holds model sentences against the same notes
+    checker = GroundingChecker(story, question, retriever.query_embed, material.extra())
+    negations = sum(
+        bool(meaning_changes(checker.check(s.text).closest, s.text))
+        for s in draft.sentences
+        if s.source == "model"
+    )
+    repeats = len(draft.sentences) - len(without_repeats(draft.sentences))
+    tally.add(draft, verdict, negations, repeats)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    chosen = "none,gemma3-270m"
+    if "--models" in args:
+        chosen = args[args.index("--models") + 1]
+    split = "test" if "test" in args else "dev"
+    run(split, chosen.split(","), "-v" in args)
