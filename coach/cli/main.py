@@ -288,7 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", type=int, default=3, help="number of stories (default 3)")
     ask.add_argument("--minutes", type=float, help="spoken length of the draft (default 2)")
     ask.add_argument(
-        "--model", help="GGUF path, smollm2, gemma3-270m, none, or a model name on llm_url"
+        "--model",
+        help="GGUF path, gemma3-270m, smollm2, qwen2.5-coder-1.5b, none, or a model name on "
+        "llm_url",
     )
     ask.set_defaults(func=_cmd_ask)
 
@@ -309,6 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     critique.add_argument("--minutes", type=float, help="length of the rewrite (default 2)")
     critique.set_defaults(func=_cmd_critique)
+
+    phrase = sub.add_parser(
+        "phrase", help="phrase every story's spoken version now with a slow model (cached)"
+    )
+    phrase.add_argument("--model", help="the model (default: the one drafts use)")
+    phrase.set_defaults(func=setup_commands.cmd_phrase)
 
     index = sub.add_parser("index", help="bring the search index up to date with your stories")
     index.add_argument("--rebuild", action="store_true", help="discard the index and build anew")

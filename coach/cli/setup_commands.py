@@ -103,6 +103,35 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_phrase(args: argparse.Namespace) -> int:
+    """Phrase every story's body now (what the app does in the background after ingest)."""
+    import time
+
+    from coach.drafting.backends.choice import choose_model, close_models, load_model
+    from coach.drafting.phrasing import BackgroundPhraser
+    from coach.retrieval.opening import open_retriever
+
+    model, problem = load_model(choose_model(args.model))
+    if model is None:
+        raise CoachError(problem or "Phrasing needs a model; pass --model.")
+    retriever = open_retriever()
+    stories = [s for s in retriever.stories.values() if s.origin != "bank"] or list(
+        retriever.stories.values()
+    )
+    mates = {s.id: retriever.project_mates(s.id) for s in stories}
+    phraser = BackgroundPhraser(stories, mates, retriever.glossary(), retriever.query_embed, model)
+    pending = len(phraser.pending())
+    print(f"{model.name}: {pending} of {phraser.total} stories to phrase.")
+    start = time.perf_counter()
+    try:
+        phraser.run(progress=print)
+    finally:
+        close_models()
+    print(f"Done in {time.perf_counter() - start:.0f} s; drafts for these stories now use the "
+          "phrased words.")  # fmt: skip
+    return 0 if not phraser.failures else 1
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from coach.drafting.backends.choice import close_models
     from coach.health.doctor import as_json, render, run_checks

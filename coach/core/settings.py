@@ -43,6 +43,13 @@ class Settings(BaseModel):
         description="Seconds without a new token (or to the first one) before the model is "
         "treated as hung: it is stopped and the draft goes on in your notes' own words.",
     )
+    llm_threads: int = Field(
+        0,
+        ge=0,
+        le=64,
+        description="Threads the local model process uses; 0: every core while the machine is "
+        "otherwise idle, one fewer while other work keeps it busy (measured: docs/MODELS.md).",
+    )
     llm_start_timeout: float = Field(
         90.0, gt=0, le=900, description="Seconds the local model process may take to start."
     )

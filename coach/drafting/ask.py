@@ -9,6 +9,7 @@ from coach.core.errors import CoachError
 from coach.core.results import AskResult, NoFit, PrincipleScore, StoryHit, StoryRef
 from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
+from coach.drafting.phrasing import PhraseCache, in_background
 from coach.retrieval.retriever import Retriever
 from coach.text.asks import ASKS, STORY_KINDS
 from coach.text.question_text import asks_for_experience, reads_as_question
@@ -142,10 +143,20 @@ def ask(
         return result
     if drafting.on_retrieved:
         drafting.on_retrieved(result)
-    writer = DraftWriter(drafting.model, retriever.query_embed, drafting.emit)
     principle = top if top in best.story.principles else next(
         (p for p, _ in found.principles if p in best.story.principles), top
     )
+    mates = retriever.project_mates(best.story.id)
+    model, phrased, note = drafting.model, None, ""
+    if in_background(model):  # too slow to wait for: its words come from background phrasing
+        assert model is not None
+        cached = PhraseCache().get(best.story, mates, model.name)
+        phrased = cached.sentences if cached else None
+        note = (f"Phrased beforehand by {model.name} and checked." if cached else
+                f"{model.name} is still phrasing your stories in the background; this one is "
+                "not done yet, so the draft is in your notes' own words.")  # fmt: skip
+        model = None
+    writer = DraftWriter(model, retriever.query_embed, drafting.emit)
     result.draft = writer.write(
         text,
         best.story,
@@ -153,9 +164,14 @@ def ask(
         drafting.minutes,
         drafting.words_per_minute,
         glossary=retriever.glossary(),
-        mates=retriever.project_mates(best.story.id),
+        mates=mates,
+        phrased=phrased,
     )
     result.draft.principle = principle
+    if note:
+        result.draft.notes.insert(0, note)
+        if phrased is not None and drafting.model is not None:
+            result.draft.model = drafting.model.name
     return result
 
 

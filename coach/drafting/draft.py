@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,9 +21,9 @@ from coach.core.schema import Story
 from coach.drafting.backends.base import ModelUnavailable, TextModel
 from coach.drafting.framing import closing_sentence, opening_sentence, without_repeats
 from coach.drafting.grounding import Embed, GroundingChecker
+from coach.drafting.planning import DraftPlan, budget_for, plan_draft
 from coach.drafting.prompts import render
-from coach.drafting.speaking import Material, prepare
-from coach.text.question_kind import needs_lesson
+from coach.drafting.speaking import prepare
 from coach.text.sentences import numbers, split_sentences
 from coach.text.spoken import Glossary, sentence_problems
 
@@ -32,115 +31,8 @@ Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
 SAME_WORDS = 95  # a model sentence this close in wording to its notes sentence is the notes' own
 MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
-SHARES = {"situation": 0.17, "task": 0.12, "action": 0.43, "result": 0.18, "lesson": 0.10}
 _LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
                            r"(?:\*\*)?\s*:\s*", re.IGNORECASE)  # fmt: skip
-
-
-@dataclass
-class DraftPlan:
-    """The story sentences chosen for each part, in order, within the time budget."""
-
-    story: Story
-    question: str
-    budget_words: int
-    parts: dict[str, list[str]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    where: dict[str, str] = field(default_factory=dict)  # sentence -> the notes lines it came from
-    raw: dict[str, str] = field(default_factory=dict)  # sentence -> the note line as written
-
-    @property
-    def words(self) -> int:
-        return sum(len(s.split()) for part in self.parts.values() for s in part)
-
-
-def _priority(sentence: str, part: str, relevance: float) -> float:
-    """How much a sentence earns its place: figures, first-person actions, fit to the question."""
-    score = 2.0 * relevance
-    if numbers(sentence):
-        score += 2.0
-    if part == "action" and re.search(r"\bI\b", sentence):
-        score += 1.5
-    return score
-
-
-def _allowances(present: dict[str, list[str]], budget: int) -> dict[str, float]:
-    """Words each part may use: its share of the budget, plus the shares that parts with less
-    to say leave unused, spread over the parts that have more (in proportion to their share)."""
-    held = {p: sum(len(s.split()) for s in present.get(p, [])) for p in SECTION_NAMES}
-    allowance = {p: SHARES[p] * budget for p in SECTION_NAMES}
-    for _ in range(3):
-        spare = sum(max(0.0, allowance[p] - held[p]) for p in SECTION_NAMES)
-        allowance = {p: min(allowance[p], held[p]) for p in SECTION_NAMES}
-        hungry = [p for p in SECTION_NAMES if held[p] > allowance[p]]
-        if spare <= 0 or not hungry:
-            break
-        weight = sum(SHARES[p] for p in hungry)
-        for p in hungry:
-            allowance[p] += spare * SHARES[p] / weight
-    return allowance
-
-
-def budget_for(minutes: float, wpm: int) -> int:
-    """Words a spoken answer of ``minutes`` holds."""
-    return max(40, round(minutes * wpm))
-
-
-def plan_draft(
-    story: Story,
-    question: str,
-    minutes: float,
-    wpm: int,
-    embed: Embed,
-    material: Material | None = None,
-) -> DraftPlan:
-    """Choose the strongest sentences of each part to fit ``minutes`` of speech: the speakable
-    sentences of ``material`` when given, else the story's own sentences as written."""
-    plan = DraftPlan(story, question, budget_words=budget_for(minutes, wpm))
-    if material is not None:
-        present = {p: [ln.spoken.text for ln in material.parts.get(p, [])] for p in SECTION_NAMES}
-        lines = [ln for chosen in material.parts.values() for ln in chosen]
-        plan.where = {ln.spoken.text: ln.where for ln in lines}
-        plan.raw = {ln.spoken.text: ln.spoken.source for ln in lines}
-    else:
-        present = {p: split_sentences(getattr(story.sections, p)) for p in SECTION_NAMES}
-        if not any(present.values()):
-            present["situation"] = split_sentences(story.body)
-    total = sum(len(s.split()) for part in present.values() for s in part)
-    if total <= plan.budget_words * 1.1:
-        plan.parts = {p: s for p, s in present.items() if s}
-    else:
-        question_vector = embed([question])[0]
-        allowances = _allowances(present, plan.budget_words)
-        for part, sentences in present.items():
-            if not sentences:
-                continue
-            allowance = allowances[part]
-            relevance = embed(sentences) @ question_vector
-            ranked = sorted(
-                range(len(sentences)),
-                key=lambda i: -_priority(sentences[i], part, float(relevance[i])),
-            )
-            keep, used = set(), 0
-            for i in ranked:
-                if not keep or used + len(sentences[i].split()) <= allowance:
-                    keep.add(i)
-                    used += len(sentences[i].split())
-            plan.parts[part] = [s for i, s in enumerate(sentences) if i in keep]
-    if needs_lesson(question) and not plan.parts.get("lesson"):
-        plan.notes.append(
-            "This question calls for a lesson at the end, and your notes for this story hold none; "
-            "add one in your own words."
-        )
-    if plan.words < 0.75 * plan.budget_words:
-        plan.notes.append(
-            f"Your notes for this story support about {plan.words} words "
-            f"(~{plan.words / wpm * 60:.0f} seconds), short of the "
-            f"{plan.budget_words}-word budget. "
-            "The coach will not pad it with invented detail: add what you did, in what order, "
-            "and what changed."
-        )
-    return plan
 
 
 def _normal(text: str) -> str:
@@ -206,10 +98,12 @@ class DraftWriter:
         wpm: int = 140,
         glossary: Glossary | None = None,
         mates: list[Story] | None = None,
+        phrased: list[DraftSentence] | None = None,
     ) -> Draft:
         """The draft for ``question`` from ``story`` (and, for a thin entry, the facts of its
         project ``mates``), in words a candidate can say (``glossary``: the notes' own
-        shorthand and spelling)."""
+        shorthand and spelling). ``phrased``: the story's body already phrased by the model
+        and checked (background phrasing); it is joined between the opening and the closing."""
         start = time.perf_counter()
         material = prepare(
             story, question, glossary or Glossary(), budget_for(minutes, wpm), self.embed, mates
@@ -222,22 +116,14 @@ class DraftWriter:
         unsupported: list[str] = []
         removed: list[RemovedSentence] = []
         order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
-        if self.model is None or self.model.format == "plain":
+        if self.model is None or self.model.format == "plain" or phrased is not None:
             opening = opening_sentence(question)
             self._add(out, DraftSentence(text=opening, part="situation", source="template"))
-        for part in order:
-            source = plan.parts[part]
-            if self.model is None or self.model_failure:
-                for sentence in source:
-                    self._add(out, self._notes(sentence, part, plan))
-                continue
-            kept = self._phrase_part(
-                question, part, source, checker, removed, plan, first=part == order[0]
-            )
-            for sentence in kept:
-                if any(self._same(sentence, earlier) for earlier in out):
-                    continue  # a near repeat is never spoken
+        if phrased is not None:  # the story's spoken version, phrased and checked beforehand
+            for sentence in phrased:
                 self._add(out, sentence)
+        else:
+            self.phrase_parts(question, plan, checker, removed, out)
         if self.model_failure:
             plan.notes.insert(0, f"{self.model_failure.rstrip('.')}, so this draft continues in "
                                  "your notes' own words.")  # fmt: skip
@@ -295,6 +181,30 @@ class DraftWriter:
         return DraftSentence(
             text=sentence, part=part, source="notes", where=plan.where.get(sentence, "")
         )
+
+    def phrase_parts(
+        self,
+        question: str,
+        plan: DraftPlan,
+        checker: GroundingChecker,
+        removed: list[RemovedSentence],
+        out: list[DraftSentence],
+    ) -> None:
+        """Every planned part in order: the model's checked wording, else the notes' own."""
+        order = [p for p in SECTION_NAMES if p in plan.parts]
+        for part in order:
+            source = plan.parts[part]
+            if self.model is None or self.model_failure:
+                for sentence in source:
+                    self._add(out, self._notes(sentence, part, plan))
+                continue
+            kept = self._phrase_part(
+                question, part, source, checker, removed, plan, first=part == order[0]
+            )
+            for sentence in kept:
+                if any(self._same(sentence, earlier) for earlier in out):
+                    continue  # a near repeat is never spoken
+                self._add(out, sentence)
 
     @staticmethod
     def _same(sentence: DraftSentence, earlier: DraftSentence) -> bool:

@@ -24,6 +24,7 @@ from coach.text.terms import terms
 Embed = Callable[[list[str]], np.ndarray]
 MIN_SIMILARITY = 0.62  # cosine to the closest story sentence
 MIN_SUPPORT = 0.75  # share of the sentence's content words that occur in the notes
+MIN_LOCAL_SUPPORT = 0.7  # ... and in the one or two notes sentences it rewrites
 _NOT_FIRST_PERSON = re.compile(
     r"\b(the candidate|the interviewee|the author|the user|this person)\b|(?<![-\w])(you|your)\b",
     re.IGNORECASE,
@@ -77,6 +78,16 @@ class GroundingChecker:
         words = terms(sentence)
         return sum(w in self.terms for w in words) / len(words) if words else 1.0
 
+    def local_support(self, sentence: str, sims: np.ndarray) -> float:
+        """Share of the sentence's content words found in the two notes sentences closest to it:
+        a rewrite of one or two sentences, not a new link between facts told apart."""
+        words = terms(sentence)
+        if not words:
+            return 1.0
+        nearest = np.argsort(-sims)[:2]
+        local = {t for i in nearest for t in terms(self.sentences[int(i)])}
+        return sum(w in local for w in words) / len(words)
+
     def check(self, sentence: str) -> Verdict:
         """Judge one sentence."""
         return self.check_many([sentence])[0][0]
@@ -106,6 +117,10 @@ class GroundingChecker:
         sims = self.vectors @ vector
         best = int(np.argmax(sims))
         similarity = float(sims[best])
+        local = self.local_support(sentence, sims)
+        if support >= MIN_SUPPORT and local < MIN_LOCAL_SUPPORT:
+            reasons.append(f"joins facts from different parts of your notes ({local:.0%} from "
+                           "the sentences it rewrites)")  # fmt: skip
         if similarity < MIN_SIMILARITY:
             reasons.append(f"not close enough to anything in your notes ({similarity:.2f})")
         else:

@@ -19,7 +19,7 @@ from coach.text.spoken import Glossary, Spoken, speak
 from coach.text.star_cues import CUES, cue_sections
 
 Embed = Callable[[list[str]], np.ndarray]
-MATE_RELEVANCE = 0.30  # a project mate's sentence joins the draft only this close to the question
+MATE_RELEVANCE = 0.35  # a project mate's sentence joins the draft only this close to the question
 THIN_SHARE = 0.75  # an entry holding less than this share of the budget borrows from its project
 _ADDRESSED = re.compile(r"(?<![-\w])(you|your|yours)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -112,8 +112,8 @@ def prepare(
     out = Material(story)
     said: set[str] = set()
     out.parts = _said(story, glossary, said, out)
-    if not mates or out.words >= THIN_SHARE * budget_words:
-        return out
+    if not mates or not story.thin or out.words >= THIN_SHARE * budget_words:
+        return out  # only a thin entry borrows: a full one is an episode of its own
     borrowed: list[tuple[float, str, Line, Story]] = []
     for mate in mates:
         scratch = Material(mate)

@@ -107,7 +107,8 @@ def check_model(
     try:
         choice = choice or choose_model(model_name)
     except CoachError as exc:
-        return Check(name, False, str(exc), "set model to smollm2, gemma3-270m, a path or none")
+        return Check(name, False, str(exc),
+                     "set model to gemma3-270m, smollm2, qwen2.5-coder-1.5b, a path or none")
     if choice.kind == "none":
         return Check(name, True, "no model chosen: drafts use your notes' own words")
     model, problem = load_model(choice)
@@ -230,10 +231,24 @@ def check_offline() -> Check:
     return Check(name, True, "hub and telemetry switches set; model and index on this machine")
 
 
+def check_better_model() -> Check:
+    """The optional stronger phrasing model: installed and whole, or how to get it."""
+    from coach.drafting.backends import better_model
+
+    name = "stronger model"
+    if better_model.is_installed():
+        return Check(name, True, f"{better_model.NAME} installed ({better_model.model_path()})")
+    if better_model.model_path().exists():
+        return Check(name, False, f"{better_model.model_path()} is incomplete",
+                     "run make better-model again")  # fmt: skip
+    return Check(name, True, f"{better_model.NAME} not installed (optional: make better-model)")
+
+
 CHECKS: dict[str, Callable[[], Check]] = {
     "packages": check_packages,
     "build": check_native_build,
     "model": check_model,
+    "stronger model": check_better_model,
     "embedder": check_embedder,
     "index": check_index,
     "data": check_data_dir,

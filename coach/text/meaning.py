@@ -91,6 +91,8 @@ def meaning_changes(source: str, rewrite: str) -> list[str]:
         reasons.append(f"changes who acted (I in the notes, {who_after or 'nobody'} here)")
     elif who_before in {"we", "others"} and who_after == "I":
         reasons.append(f"claims for you what the notes give to {who_before}")
+    elif who_before is None and who_after == "I":
+        reasons.append("puts you into a sentence where the notes name nobody")
     projected_before = bool(PROJECTION_WORDS.search(source))
     projected_after = bool(PROJECTION_WORDS.search(rewrite))
     if projected_before and not projected_after:

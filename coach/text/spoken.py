@@ -195,10 +195,14 @@ def _strip_brackets(text: str, changes: list[str]) -> str:
     return text.replace(")", "") if text.count(")") > text.count("(") else text
 
 
+SURE_TYPO = 7  # letters from which an unknown word one edit from a known one is a misspelling
+
+
 def _spell(text: str, glossary: Glossary, changes: list[str]) -> str:
     """Fix a misspelt word only where the spelling dictionary and the notes agree: the word is
-    unknown to the dictionary, one edit from a known word, and the notes never use it as a
-    term of their own (it appears once), or they also use the corrected form."""
+    unknown to the dictionary and one edit from a known word, the notes do not use it again and
+    again as a term of their own, and either the notes also use the corrected form or the word
+    is long enough that a slip is likelier than a term ("capex" stays, "suffiecient" is fixed)."""
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lowered = word.lower()
@@ -211,6 +215,8 @@ def _spell(text: str, glossary: Glossary, changes: list[str]) -> str:
             return word  # "alot" is not "lot": only a slip inside the word is fixed
         if glossary.words[lowered] > 1 and not glossary.words[better]:
             return word  # a word of the candidate's own, used again and again
+        if len(lowered) < SURE_TYPO and not glossary.words[better]:
+            return word  # short: as likely a term of theirs ("capex") as a slip
         changes.append(f"spelling: '{word}' -> '{better}'")
         return better
 

@@ -5,8 +5,10 @@ import re
 import pytest
 
 from coach.core.schema import Sections, Story
-from coach.drafting.draft import DraftWriter, needs_lesson, plan_draft
+from coach.drafting.draft import DraftWriter
+from coach.drafting.planning import plan_draft
 from coach.knowledge.bank import load_knowledge
+from coach.text.question_kind import needs_lesson
 from coach.text.sentences import numbers
 from tests.fakes import ScriptedModel, ToyEmbedder
 

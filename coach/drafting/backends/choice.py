@@ -23,9 +23,10 @@ from coach.core.errors import CoachError
 from coach.core.hosts import is_loopback_url
 from coach.core.paths import data_dir
 from coach.core.settings import Settings, load_settings
+from coach.drafting.backends import better_model
 from coach.drafting.backends.base import TextModel
 
-PACKAGED = ("smollm2", "gemma3-270m")
+PACKAGED = ("smollm2", "gemma3-270m", "qwen2.5-coder-1.5b")
 DEFAULT_MODEL = (
     "gemma3-270m"  # measured: 87% of its sentences pass the check vs 25% (docs/MODELS.md)
 )
@@ -62,6 +63,8 @@ def packaged_model_path(name: str) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             gemma.assemble(output_path=target)
         return target
+    if name == better_model.NAME:
+        return better_model.model_path()  # in place once `make better-model` has run
     raise CoachError(
         f"Unknown packaged model '{name}'; use one of {', '.join(PACKAGED)} or a path."
     )
@@ -138,6 +141,11 @@ def load_model(choice: ModelChoice) -> tuple[TextModel | None, str | None]:
             )
     else:
         assert choice.path is not None
+        if choice.name == better_model.NAME and not better_model.is_installed():
+            return None, (
+                f"The stronger model ({better_model.NAME}) is not installed; run `make "
+                "better-model` once (1.1 GB from PyPI). Drafts are built from your notes only."
+            )
         problem = check_model_file(choice.path)
         if problem:
             return None, problem

@@ -50,6 +50,7 @@ class InProcessModel:
         self.path = path
         self.name = path.name
         threads = threads or os.cpu_count() or 2
+        self.threads = threads
         self.llm = Llama(
             model_path=str(path),
             n_ctx=context,
@@ -65,6 +66,12 @@ class InProcessModel:
 
     def prepare(self) -> None:
         """Already loaded."""
+
+    def set_threads(self, threads: int) -> None:
+        """Generate with this many threads from the next request on."""
+        if threads != self.threads:
+            self.llm._ctx.set_n_threads(threads, threads)
+            self.threads = threads
 
     def stream(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
         """Generate text for one instruction, yielding pieces as they come (greedy)."""

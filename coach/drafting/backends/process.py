@@ -64,15 +64,29 @@ def describe_exit(code: int | None) -> str:
     return f"exited with code {code}"
 
 
+def model_environment() -> dict[str, str]:
+    """What the model process runs with: OpenMP threads that sleep while they wait
+    (``OMP_WAIT_POLICY=PASSIVE``; the busy-waiting default made generation collapse to under
+    one token a second on a busy machine), unless the user chose otherwise."""
+    return {"OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
+
+
 class ModelProcess:
     """One child process serving one GGUF file on a loopback port; restarted on demand."""
 
     def __init__(
-        self, path: Path, command: list[str] | None = None, start_timeout: float = 90.0
+        self,
+        path: Path,
+        command: list[str] | None = None,
+        start_timeout: float = 90.0,
+        threads: int = 0,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.path = path
         self.command = command or default_command()
         self.start_timeout = start_timeout
+        self.threads = threads  # 0: the worker follows the machine's load (backends.load)
+        self.env = env if env is not None else model_environment()
         self.log_path = data_dir() / "logs" / "model-server.log"
         self.process: subprocess.Popen | None = None
         self.port = 0
@@ -92,9 +106,10 @@ class ModelProcess:
             if self.process is not None and self.process.poll() is None:
                 return
             self.port = free_loopback_port()
-            threads = str(os.cpu_count() or 2)
-            values = {"model": str(self.path), "port": str(self.port), "threads": threads,
-                      "context": str(CONTEXT_TOKENS)}  # fmt: skip
+            own = self.command == default_command()
+            threads = self.threads or (0 if own else os.cpu_count() or 2)
+            values = {"model": str(self.path), "port": str(self.port),
+                      "threads": str(threads), "context": str(CONTEXT_TOKENS)}  # fmt: skip
             argv = [part.format(**values) for part in self.command]
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.log_path, "wb") as log:
@@ -103,7 +118,7 @@ class ModelProcess:
                     stdin=subprocess.DEVNULL,
                     stdout=log,
                     stderr=subprocess.STDOUT,
-                    env={**os.environ, "COACH_PARENT_PID": str(os.getpid())},
+                    env={**os.environ, **self.env, "COACH_PARENT_PID": str(os.getpid())},
                     start_new_session=True,  # Ctrl-C in a terminal reaches the coach, not the child
                 )
             self.ready = False
@@ -187,7 +202,10 @@ class SupervisedModel:
         except (GGUFError, OSError):
             self.format = "plain"
         self.process = ModelProcess(
-            path, command or settings.llm_server_command, settings.llm_start_timeout
+            path,
+            command or settings.llm_server_command,
+            settings.llm_start_timeout,
+            threads=settings.llm_threads,
         )
         self.client = ServerModel(
             self.process.url,

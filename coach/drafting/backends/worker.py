@@ -19,7 +19,10 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coach.drafting.backends.load import LoadWatch
 
 WATCH_SECONDS = 1.0
 KEEPALIVE_SECONDS = 5.0  # a queued request hears ": queued" this often, so it never times out
@@ -45,6 +48,7 @@ def watch_parent() -> None:
 class _Handler(BaseHTTPRequestHandler):
     model: Any = None  # an InProcessModel, set before serving
     lock = threading.Lock()  # llama.cpp is not re-entrant: one generation at a time
+    load: LoadWatch | None = None  # set when the thread count follows the machine's load
 
     def log_message(self, *args: object) -> None:
         return None
@@ -90,6 +94,8 @@ class _Handler(BaseHTTPRequestHandler):
                              "choices": [{"index": 0, "text": text}]})  # fmt: skip
 
     def _pieces(self, prompt: str, options: dict):
+        if self.load is not None:
+            self.model.set_threads(self.load.threads())
         for chunk in self.model.llm.create_completion(prompt, stream=True, **options):
             piece = chunk["choices"][0]["text"]
             if piece:
@@ -118,13 +124,21 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve one GGUF model on loopback.")
     parser.add_argument("--model", required=True)
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--threads", type=int, default=0, help="0: every core while the machine is idle, one "
+        "fewer while other work keeps it busy (checked before each request)"
+    )
     parser.add_argument("--context", type=int, default=2048)
     args = parser.parse_args(argv)
     watch_parent()
     from coach.drafting.backends.inprocess import InProcessModel
 
-    _Handler.model = InProcessModel(Path(args.model), threads=args.threads, context=args.context)
+    if not args.threads:
+        from coach.drafting.backends.load import LoadWatch
+
+        _Handler.load = LoadWatch()
+    threads = args.threads or os.cpu_count() or 2
+    _Handler.model = InProcessModel(Path(args.model), threads=threads, context=args.context)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), _Handler)
     server.daemon_threads = True
     server.serve_forever()
