@@ -17,6 +17,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-notes-"))
@@ -26,6 +27,7 @@ from coach.drafting.ask import DraftOptions, ask
 from coach.drafting.backends.choice import choose_model, load_model
 from coach.drafting.framing import without_repeats
 from coach.drafting.grounding import GroundingChecker
+from coach.drafting.phrasing import BackgroundPhraser, in_background
 from coach.drafting.speaking import prepare
 from coach.evaluation.drafts import DraftTally, judge_draft
 from coach.evaluation.notes import case_stories, load_cases
@@ -58,6 +60,8 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
             continue
         models[name] = model
     tallies = {(name, set_name): DraftTally() for name in models for set_name in SETS[split]}
+    phrasing = dict.fromkeys(models, 0.0)
+    phrased = dict.fromkeys(models, 0)
     with tempfile.TemporaryDirectory(prefix="coach-bench-drafts-") as tmp:
         store = VectorStore(Path(tmp), embedding.MODEL_NAME)
         for set_name in SETS[split]:
@@ -65,6 +69,16 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
                 stories = case_stories(case, kb)
                 build_index(kb, stories, store, embed)
                 retriever = Retriever(kb, stories, store, embed)
+                for name, model in models.items():
+                    if in_background(model):  # phrase every story first, as the app does
+                        started = time.perf_counter()
+                        own = list(retriever.stories.values())
+                        BackgroundPhraser(
+                            own, {s.id: retriever.project_mates(s.id) for s in own},
+                            retriever.glossary(), embed, model,
+                        ).run()  # fmt: skip
+                        phrasing[name] += time.perf_counter() - started
+                        phrased[name] += len(own)
                 for question in case.questions:
                     for name, model in models.items():
                         _one(retriever, question.text, name, model, tallies[(name, set_name)])
@@ -79,6 +93,10 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
         if verbose:
             for failure in t.failures:
                 print(f"      {failure}")
+    for name, seconds in phrasing.items():
+        if phrased[name]:
+            print(f"{name}: phrased {phrased[name]} stories in the background in {seconds:.0f} s "
+                  f"({seconds / phrased[name]:.1f} s a story)")  # fmt: skip
     for name in models:
         group = [t for (n, _), t in tallies.items() if n == name]
         drafts = sum(t.drafts for t in group)

@@ -29,6 +29,7 @@ class Runtime:
         self.notices: list[str] = []
         self._signature: tuple = ()
         self.warm = False
+        self.phraser = None  # a BackgroundPhraser while a slow model phrases the stories
 
     @property
     def retriever(self) -> Retriever:
@@ -46,6 +47,8 @@ class Runtime:
                 self._signature = corpus_signature()
                 self._retriever = open_retriever()
                 self.notices += self._retriever.report.notices
+                if self.phraser is not None:  # new or changed stories: phrase them too
+                    self.phrase_in_background()
             return self._retriever
 
     @property
@@ -63,6 +66,8 @@ class Runtime:
     def switch_model(self, name: str) -> str:
         """Use another model from now on; returns the status line."""
         self.models.switch(name)
+        if self.warm:
+            self.phrase_in_background()
         return self.status()
 
     def warm_up(self) -> None:
@@ -77,6 +82,28 @@ class Runtime:
             DraftOptions(model=None))  # fmt: skip
         self.models.warm()
         self.warm = True
+        self.phrase_in_background()
+
+    def phrase_in_background(self) -> None:
+        """With a model too slow to wait for, phrase every story's body in a background thread
+        (cached; a story not phrased yet is drafted from its speakable notes at once)."""
+        from coach.drafting.phrasing import BackgroundPhraser, in_background
+
+        model = self.model()
+        if self.phraser is not None:
+            self.phraser.stop()
+            self.phraser = None
+        if not in_background(model):
+            return
+        retriever = self.retriever
+        own = [s for s in retriever.stories.values() if s.origin != "bank"] or list(
+            retriever.stories.values()
+        )
+        mates = {s.id: retriever.project_mates(s.id) for s in own}
+        self.phraser = BackgroundPhraser(
+            own, mates, retriever.glossary(), retriever.query_embed, model
+        )
+        self.phraser.start()
 
     def status(self) -> str:
         """Model in use, stories indexed, offline. Never waits for the index to be built."""
@@ -90,6 +117,8 @@ class Runtime:
             else "indexing…"
         )
         ready = "ready" if self.warm else "warming up…"
+        if self.phraser is not None:
+            ready += f" · {self.phraser.describe()}"
         line = (
             f"Model: **{model}** · {stories} · {ready} · Offline: nothing leaves this machine · "
             "[setup checks](#setup-checks)"

@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterator
 from pathlib import Path
 
-from coach.core.results import AskResult, Critique, DraftSentence, StoryHit
+from coach.core.results import AskResult, Critique, Draft, DraftSentence, StoryHit
 from coach.core.schema import Story
 
 LEGEND = (
@@ -112,9 +112,26 @@ def ask_md(
             parts.append(f"**Removed {len(draft.removed)} model sentence(s)**, your notes' own "
                          "words stand in:\n" + "\n".join(
                              f"- “{esc(r.sentence)}”: {esc(r.reason)}" for r in draft.removed))
+        parts += draft_extras_md(draft)
     if done and follow_ups:
         parts.append("**Follow-ups to expect**\n" + "\n".join(f"- {esc(q)}" for q in follow_ups))
     return "\n\n".join(parts)
+
+
+def draft_extras_md(draft: Draft) -> list[str]:
+    """What the coach did to the notes' words, what it set aside, and what it combined."""
+    parts = []
+    if draft.to_expand:
+        parts.append("**Notes to expand** (not read out: say each as a full sentence in your "
+                     "notes):\n" + "\n".join(f"- {esc(x)}" for x in draft.to_expand))  # fmt: skip
+    if draft.changes:
+        listed = "\n".join(f"- {esc(c)}" for c in draft.changes)
+        parts.append(f"<details><summary>Changes made to your notes' words "
+                     f"({len(draft.changes)})</summary>\n\n{listed}\n</details>")  # fmt: skip
+    if draft.combined:
+        parts.append("Also told from your notes about the same project: "
+                     + "; ".join(esc(c.title) for c in draft.combined))  # fmt: skip
+    return parts
 
 
 def critique_summary_md(result: Critique) -> str:

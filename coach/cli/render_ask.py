@@ -48,4 +48,9 @@ def render_draft_footer(result: AskResult) -> str:
         lines.append("Removed (your notes' own words stand in):")
         lines += [f"  - {r.sentence}  [{r.reason}]" for r in draft.removed]
     lines += [f"Note: {note}" for note in draft.notes]
+    if draft.to_expand:
+        lines.append("Notes to expand (not read out; say each as a full sentence in your notes):")
+        lines += [f"  - {x}" for x in draft.to_expand]
+    if draft.changes:
+        lines.append("Changes made to your notes' words: " + "; ".join(draft.changes))
     return "\n".join(lines)

@@ -15,6 +15,7 @@ import numpy as np
 from coach.core.errors import CoachError
 from coach.core.ids import SECTION_NAMES
 from coach.core.results import AnswerSentence, Critique, MatchedStory, PrincipleScore
+from coach.core.schema import Story
 from coach.critique import signals as signals
 from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
@@ -32,10 +33,14 @@ from coach.text.asks import relevance
 from coach.text.question_kind import question_kind
 from coach.text.sentences import visible_text
 from coach.text.star_cues import CUES
+from coach.text.terms import terms
 
 # 3.5 min of speech; longer answers are counted whole but analysed from the start only
 MAX_ANALYSED_WORDS = 500
 MAX_SENTENCES = 80
+# an answer retells a story only when it also shares this much of its words (measured over the
+# critique sets: retellings 0.34-0.96 of the answer's content words, other stories 0.12-0.17)
+RETELLING_WORDS = 0.3
 MATCH_MIN = 0.58  # answer vs story cosine: retellings measured 0.61-0.96, other stories up to 0.53
 _DOING = ("task", "action", "result")  # where "I" against "we" shows who did the work
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -113,9 +118,10 @@ def _outcome_sentences(
             continue
         late = index >= len(units) / 2
         alone = len(units) == 1  # a one-sentence answer may be nothing but its result
-        if unit.label == "result" or ((index or alone) and CUES["result"].search(text)) or (
-            item.label == "result" and late and not does_something(text)
-        ):
+        settled = index >= 2 * len(units) / 3 and signals.checkable_outcome(text)
+        if unit.label == "result" or ((index or alone) and CUES["result"].search(text)) or ((
+            (item.label == "result" and late) or settled
+        ) and not does_something(text)):
             out.append(text)
     evidence = parts.evidence.get("result")
     if evidence and evidence not in out:
@@ -132,6 +138,13 @@ def _principle_agreement(question: Retrieval, answer: Retrieval) -> float:
     av = np.array([a.get(k, 0.0) for k in keys])
     denom = float(np.linalg.norm(qv) * np.linalg.norm(av)) or 1.0
     return float(qv @ av) / denom
+
+
+def _word_share(answer: str, story: Story) -> float:
+    """Share of the answer's content words that its matched story also uses."""
+    said = set(terms(answer))
+    told = set(terms(f"{story.title} {story.text()}"))
+    return len(said & told) / len(said) if said else 0.0
 
 
 def _put_first(search: Retrieval, principle: str) -> Retrieval:
@@ -221,6 +234,8 @@ class Critic:
         outcome = _outcome_sentences(units, labelled, parts)
         best = answer_search.matches[0] if answer_search.matches else None
         story = best.story if best is not None and best.dense >= MATCH_MIN else None
+        if story is not None and _word_share(plain, story) < RETELLING_WORDS:
+            story = None  # close in meaning, but another event: its facts are not this answer's
         if not self.own_stories:
             story = None  # the example bank is another person's life: nothing to ground on
         findings = Findings(

@@ -20,6 +20,7 @@ from coach.knowledge.notes.labels import (
     letter_label,
     section_for,
 )
+from coach.text.english import is_known
 from coach.text.sentences import split_clauses, split_sentences
 from coach.text.star_cues import _PAST, CUES
 
@@ -44,6 +45,9 @@ _MODAL_BEFORE = re.compile(
     r"tend to|'d|'ll)\s+$",
     re.IGNORECASE,
 )
+_HABIT = re.compile(r"\b(always|usually|generally|normally|typically|every time|whenever)\b", re.I)
+_REQUESTED = re.compile(r"\b(asked|told|needed|wanted|assigned|tasked) (me|us) to\b", re.I)
+_CONDITION = re.compile(r"\b(if|unless|whenever|when(ever)?) (I|we) [^,]{1,80},", re.IGNORECASE)
 _PLACE_OPENING = re.compile(r"^(At|In|On|With|For|During|Back at) [A-Z][\w&.'-]+")  # "At Amazon"
 _ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset(
@@ -67,6 +71,9 @@ _LATER = re.compile(
     r"^(after (that|some time|a while|\w+ (days?|weeks?|months?|years?))|within |by the end of |"
     r"over the (next|following) |in the (following|next) |later|since then)",
     re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\b(I|we)\b( \w+ly)? (ended|finished|closed|came in|landed|went from)\b", re.IGNORECASE
 )
 _BARE_PAST = re.compile(rf"^(?:\w+ly )?{_PAST}\b(?! by\b)")  # "Wrote a quickstart guide."
 
@@ -133,8 +140,12 @@ def answer_units(text: str) -> list[Unit]:
     return units
 
 
+_OWNED_LABEL = re.compile(r"^(?:my|our|the)\s+(?=[A-Za-z]{3,12}\s*:)", re.IGNORECASE)
+
+
 def _label(line: str, seen: list[str]) -> tuple[str, str] | None:
-    """(section, rest) when a line opens with a section label."""
+    """(section, rest) when a line opens with a section label ("Result:", "My goal:")."""
+    line = _OWNED_LABEL.sub("", line)
     letter = letter_label(line)
     if letter is not None:
         mark, rest, named = letter
@@ -153,6 +164,7 @@ def is_hypothetical(text: str) -> bool:
         return False
     if not hypothetical_sentences([text]):
         return False
+    text = _CONDITION.sub(" ", text)  # "if I suspected an error, I would...": no event
     modal = re.search(r"\b(would|will|'d|usually|generally|typically|always)\b", text, re.I)
     if modal and re.search(r"\b(was|were|had|did)\b", text[: modal.start()], re.I):
         return False  # a plan or a risk told in the past: "the risk was that I would..."
@@ -176,9 +188,57 @@ def _plain_opening(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def does_something(text: str) -> bool:
-    """I or we did something concrete, in the past, in this sentence."""
+# "First I ask the waiter...", "then I move one porter": the present tense many speakers use for a
+# past event they are telling (not a habit: "always", "usually" make a sentence hypothetical)
+_TOLD_IN_PRESENT = re.compile(
+    r"\b(?:first|then|after that|next|so|and|also|finally|now)?,? ?(I|we)\b(?: also| then| just| "
+    r"first| quickly)? (?!(?:am|are|have|think|believe|know|feel|want|need|like|love|hope|"
+    r"always|usually|often|never|would|will|can|could|should|must|may|might|do|does|did|"
+    r"don|didn|doesn|wasn|weren|isn|aren|hadn|haven|got|thought|felt|knew|saw|was|were)\b)"
+    r"(?P<verb>[a-z]{3,})(?<!ing)(?<!ed)\b",
+    re.IGNORECASE,
+)
+# base forms whose past tense is not "-ed" (everyday English, not anyone's jargon)
+_IRREGULAR = frozenset(
+    "find take make go give tell write send bring buy sit put set run speak meet build choose "
+    "teach show leave keep lead pay hold begin cut drive read spend stand win sell fight catch "
+    "feel get come see do say let draw".split()
+)
+_NOT_PAST = r"(?!(?:need|indeed|speed|feed|seed|breed|weed|deed|bleed|greed|proceed)\b)"
+_PAST_EVENT = re.compile(
+    rf"\b(was|were|had|did|{_NOT_PAST}{_PAST}|"
+    r"last (year|month|week|winter|summer|spring|autumn|fall)|"
+    r"\w+ (years?|months?|weeks?) ago|one (day|night|morning|time)|once)\b",
+    re.IGNORECASE,
+)
+
+
+def _base_verb(word: str) -> bool:
+    """Whether a word is the plain form of a verb: its "-ed" past is a word, or it is one of
+    the common irregular verbs ("ask" -> "asked", "find"), so "I ask him" is an action told in
+    the present while "I thought" or "I got" are not steps."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return True
+    return any(is_known(form) for form in (f"{word}ed", f"{word}d", f"{word[:-1]}ied")) and (
+        is_known(word)
+    )
+
+
+def tells_past_event(text: str) -> bool:
+    """Whether an answer tells something that happened (past tense or a time it happened)."""
+    return bool(_PAST_EVENT.search(text))
+
+
+def does_something(text: str, narrative: bool = False) -> bool:
+    """I or we did something concrete, in the past, in this sentence. ``narrative``: the answer
+    tells a past event, so a verb in the present ("then I ask him") tells a step of it."""
     text = " ".join(_SPOKEN_FILLER.sub(" ", text).split())
+    text = _CONDITION.sub(" ", text) if re.search(r"\b(would|'d)\b", text) else text
+    if narrative and not _HABIT.search(text):
+        for match in _TOLD_IN_PRESENT.finditer(text):
+            if not _MODAL_BEFORE.search(text[: match.start()]) and _base_verb(match["verb"]):
+                return True
     for match in _ACTOR_DID.finditer(text):
         before = text[: match.start()]
         if _MODAL_BEFORE.search(before):
@@ -209,6 +269,12 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
     evidence: dict[str, str] = {}
     hypothetical = [u.text for u in units if is_hypothetical(u.text)]
     n = len(units)
+    narrative = tells_past_event(" ".join(u.text for u in units))
+    told = [
+        i for i, u in enumerate(units)
+        if u.text not in hypothetical and not CUES["lesson"].search(u.text)
+    ]  # fmt: skip
+    last = told[-1] if told else -1
 
     def mark(part: str, text: str) -> None:
         if not present[part]:
@@ -228,22 +294,33 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         plain = _plain_opening(text)
         if "situation" in cued or CUES["situation"].search(plain) or _PLACE_OPENING.match(plain):
             mark("situation", text)
-        if does_something(text) and not cued & {"lesson", "task"}:
+        acted = does_something(text, narrative)
+        if acted and not cued & {"lesson", "task"}:
             mark("action", text)  # "I set myself the goal..." states the task, not an action
 
         if (index > 0 or n == 1) and not cued & {"lesson", "task"}:
             if "result" in cued:  # an opening states the problem, unless it is all there is
                 mark("result", text)
-            elif index >= n / 2 and not _ACTOR.search(text) and (
-                measured_outcome(text) or _LATER.match(text)
+            elif index >= n / 2 and (
+                (not _ACTOR.search(text) and (measured_outcome(text) or _LATER.match(text)))
+                or (_LATER.match(plain) and measured_outcome(text))
             ):
                 mark("result", text)  # "The road reopened two days early.", "After a month, ..."
+            elif index == last and index >= 2 and not acted and tells_past_event(text) and (
+                not _HABIT.search(text)
+            ):
+                mark("result", text)  # how the story ends: "He thanked my team lead."
             elif index >= 2 * n / 3 and _ACHIEVED.search(text) and measured_outcome(text):
                 mark("result", text)  # "In three days we collected more than 10K images."
+            elif index == last and narrative and _ENDED.search(text) and measured_outcome(text):
+                mark("result", text)  # "We ended at 88 percent of target."
         label, confidence = labels[index], confidences[index]
         opening = index == 0 and len(text.split()) >= 4
-        if opening and not cued & {"task", "action", "result", "lesson"}:
-            mark("situation", text)  # an uncued opening sets the scene
+        specific = tells_past_event(text) or _PLACE_OPENING.match(plain)
+        if opening and specific and not cued & {"task", "action", "result", "lesson"}:
+            mark("situation", text)  # an uncued opening that tells an event sets the scene
+        elif opening and _REQUESTED.search(text):
+            mark("situation", text)  # "My manager asked me to train a model for a demo."
         elif opening and _PROBLEM_CLAUSE.search(text):
             mark("situation", text)  # "We wanted to demo often, but building it was slow."
         elif label == "situation" and confidence >= CONTEXT_CONFIDENCE and not cued:

@@ -68,7 +68,7 @@ def flags(f: Findings) -> list[Flag]:
             "doing something; the interviewer is hiring you, so say what you did.",
             evidence=" … ".join(v.we_examples),
         ))  # fmt: skip
-    if judged and not f.outcome_measured:
+    if judged and (not f.outcome_measured or not f.star["result"]):  # no ending: no measure
         out.append(Flag(
             code="no_metrics",
             message="No figure or measurable outcome: add a number, a before and after, a time "

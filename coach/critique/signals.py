@@ -77,7 +77,11 @@ _CHECKABLE = re.compile(
     r"(before|b4) (any |the )?(customers?|users?|consumers?|clients?"
     r"|patients?) (were|was|noticed|saw"
     r"|felt)|first (place|time|try)|ranked (\w+ )?(\d+\w*|first|second|third|top)|\d+(st|nd|rd|"
-    r"th) (place|out of)|unanimous\w*|an? [A-F][+-]?(?= in| on| grade|\.|,| for)|(all|every) "
+    r"th) (place|out of)|unanimous\w*|an? [A-F][+-]?(?= in| on| grade|\.|,| for)|"
+    r"(fixed|solved|resolved|restored|repaired|back up|running again|working again|done|"
+    r"finished|delivered|closed)\b[^.]{0,30}\b(the )?(next|following|same) (morning|day|night|"
+    r"shift)|(stayed|stays|remained|kept) (\w+ )?(in|within) (range|limits|target|budget|spec)|"
+    r"no (\w+ )?findings?|(all|every) "
     r"(\d+ |\w+ )?(of (the|our|them) )?\w+ (passed|finished|delivered|arrived|signed|"
     r"completed))",
     re.IGNORECASE,
@@ -132,12 +136,52 @@ def hypothetical_sentences(sentences: list[str]) -> list[str]:
     return out
 
 
+# another party failing at something ("their coordinator did not keep to the schedule")
+_OTHER_PARTY = (
+    r"(he|she|they|his [\w'’]+|her [\w'’]+|their [\w'’]+( [\w'’]+)?|head office|management|"
+    r"corporate|the (business|client|customer|company)|the ([\w'’-]+ ){0,2}(team|office|"
+    r"coordinator|manager|venue|caterer|vendor|supplier|school|department|contractor|partner|"
+    r"agency|lead|director))"
+)
+_FAILED = (
+    r"(did not|didn'?t|failed to|never|refused to|kept (changing|cancell\w+|moving|missing|"
+    r"delaying)|changed [^.]{0,50}\bwithout|arrived [^.]{0,40}\blate|sent [^.]{0,40}\blate|"
+    r"(ran|sent|ordered|booked|made) the wrong|(was|were) the problem|forced [^.]{0,30}\bon us|"
+    r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
+    r"unprepared|unreliable)|let us down|dropped the ball)"
+)
+_OTHERS_FAILED = re.compile(rf"\b{_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}", re.IGNORECASE)
+# framing that excuses the speaker: "honestly it wasn't really on us", "with respect", "to be fair"
+_EXCUSING = re.compile(
+    r"\b((it )?(wasn'?t|was not|isn'?t) (really |entirely |all )?(on us|on me|our fault|my fault|"
+    r"down to us|down to me)|not (really )?(on us|our fault|my fault)|to be fair|with (all due )?"
+    r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control))\b",
+    re.IGNORECASE,
+)
+_OWN_PART = re.compile(
+    r"\b(I realised too late|I realized too late|partly because (I|of me|my)|my (own )?part in|"
+    r"I (had )?never (set|asked|checked|agreed|told|planned|confirmed)|I (had not|hadn'?t) "
+    r"(set|asked|checked|agreed|told|planned|confirmed))",
+    re.IGNORECASE,
+)
+OTHERS_FAILED_ENOUGH = 3  # without excusing words, this many sentences of others failing is blame
+
+
 def blame_sentences(sentences: list[str]) -> list[str]:
     """Sentences that put the fault on someone else, when the answer never states the speaker's
-    own share of it nor shows understanding of the other side."""
-    if any(_OWN_SHARE.search(s) for s in sentences):
+    own share of it nor shows understanding of the other side: judging words ("lazy", "their
+    fault"), or others' failures told to excuse the speaker ("with respect, his students arrived
+    with untested robots"; "honestly it wasn't on us, head office sent the stock late")."""
+    if any(_OWN_SHARE.search(s) or _OWN_PART.search(s) for s in sentences):
         return []
-    return [s for s in sentences if _BLAME.search(s)]
+    judged = [s for s in sentences if _BLAME.search(s)]
+    if judged:
+        return judged
+    failed = [s for s in sentences if _OTHERS_FAILED.search(s)]
+    excused = any(_EXCUSING.search(s) for s in sentences)
+    if failed and (excused or len(failed) >= OTHERS_FAILED_ENOUGH):
+        return failed
+    return []
 
 
 def named_people(text: str) -> list[str]:
@@ -159,6 +203,12 @@ def claim_figures(text: str) -> set[str]:
 def has_quantity(text: str) -> bool:
     """Whether a text states a figure or a measured change ("doubled", "3x")."""
     return bool(claim_figures(text)) or bool(_QUANTITY_WORDS.search(text))
+
+
+def checkable_outcome(text: str) -> bool:
+    """An outcome one could check without a number ("on time", "stayed in range", "zero
+    complaints", "fixed the next morning")."""
+    return bool(_CHECKABLE.search(text))
 
 
 def measured_outcome(text: str) -> bool:

@@ -79,13 +79,16 @@ class GroundingChecker:
         return sum(w in self.terms for w in words) / len(words) if words else 1.0
 
     def local_support(self, sentence: str, sims: np.ndarray) -> float:
-        """Share of the sentence's content words found in the two notes sentences closest to it:
-        a rewrite of one or two sentences, not a new link between facts told apart."""
+        """Share of the sentence's content words found in the notes sentence closest to it and
+        the better matching of its neighbours: a rewrite of one or two sentences told together,
+        not a new link between facts the notes tell apart."""
         words = terms(sentence)
         if not words:
             return 1.0
-        nearest = np.argsort(-sims)[:2]
-        local = {t for i in nearest for t in terms(self.sentences[int(i)])}
+        best = int(np.argmax(sims))
+        neighbours = [i for i in (best - 1, best + 1) if 0 <= i < len(self.sentences)]
+        chosen = [best, *sorted(neighbours, key=lambda i: -sims[i])[:1]]
+        local = {t for i in chosen for t in terms(self.sentences[i])}
         return sum(w in local for w in words) / len(words)
 
     def check(self, sentence: str) -> Verdict:

@@ -25,6 +25,7 @@ class CalibrationAnswer:
     junk: bool = False
     base: str | None = None
     labelled: bool = True  # False for junk whose flags are not counted
+    weak: bool = False  # an answer a careful interviewer rates poorly
 
 
 def _apply_edits(text: str, edits: list[dict[str, str]], owner: str) -> str:
@@ -77,6 +78,7 @@ def load_calibration(path: Path) -> list[CalibrationAnswer]:
                 junk=bool(item.get("junk")),
                 base=item.get("base"),
                 labelled=not item.get("junk") or "expect" in item,
+                weak=bool(item.get("weak") or item.get("junk")),
             )
         )
     return out

@@ -11,6 +11,8 @@ from coach.core.results import Critique
 from coach.critique.critic import Critic
 from coach.evaluation.calibration import CalibrationAnswer, load_calibration
 
+STRONG_FLOOR = 4  # a strong answer, in any voice, scores at least this
+
 
 @dataclass
 class FlagCounts:
@@ -39,6 +41,9 @@ class CritiqueScores:
     junk_scores: dict[str, int] = field(default_factory=dict)
     strong_scores: dict[str, int] = field(default_factory=dict)
     results: dict[str, Critique] = field(default_factory=dict)
+    above_weak: int = 0  # (strong, weak) pairs of the set where the strong answer scores higher
+    weak_pairs: list[tuple[str, str]] = field(default_factory=list)  # every (strong, weak) pair
+    not_above_weak: list[tuple[str, str]] = field(default_factory=list)
 
 
 def evaluate_critique(critic: Critic, answers: list[CalibrationAnswer]) -> CritiqueScores:
@@ -62,10 +67,22 @@ def evaluate_critique(critic: Critic, answers: list[CalibrationAnswer]) -> Criti
                 entry.fp += 1
             else:
                 entry.fn += 1
+    strong = [a.id for a in answers if a.strong]
+    weak = [a.id for a in answers if a.weak]
+    for good in strong:
+        for bad in weak:
+            scores.weak_pairs.append((good, bad))
+            if scores.results[good].points > scores.results[bad].points:
+                scores.above_weak += 1
+            else:
+                scores.not_above_weak.append((good, bad))
+    by_id = {a.id: a for a in answers}
     for item in answers:
         if item.base and item.base in scores.results and not item.junk and item.id != item.base:
             pair = (item.id, item.base)
             strong, variant = scores.results[item.base], scores.results[item.id]
+            if item.strong and not by_id[item.base].strong:  # the edit made it the strong one
+                pair, strong, variant = (item.base, item.id), variant, strong
             (scores.outranked if strong.points > variant.points else scores.not_outranked).append(
                 pair
             )
@@ -123,4 +140,13 @@ def critique_report(critic: Critic, sets: dict[str, Path]) -> str:
                 else ""
             )
         )
+        if s.weak_pairs:
+            low = [k for k, v in s.strong_scores.items() if v < STRONG_FLOOR]
+            lines.append(
+                f"{'':>{len(name)}}  strong above weak in {s.above_weak}/{len(s.weak_pairs)} "
+                f"pairs of the set"
+                + (f" (not: {', '.join(f'{a}<={b}' for a, b in s.not_above_weak[:6])})"
+                   if s.not_above_weak else "")
+                + f"; strong answers below {STRONG_FLOOR}: {', '.join(low) or 'none'}"
+            )  # fmt: skip
     return "\n".join(lines)

@@ -22,6 +22,8 @@ CRITIQUE_FILES = {
     "dev": "critique_dev.yaml",
     "test": "critique_test.yaml",
     "real": "critique_real_labels.yaml",
+    "voices-dev": "critique_voices_dev.yaml",
+    "voices-test": "critique_voices_test.yaml",
 }
 
 

@@ -65,7 +65,8 @@ ASKS: tuple[Ask, ...] = (
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
            r"(he|she|they|another \w+|my \w+|the \w+) (thought|wanted|preferred|believed|"
-           r"insisted|argued))"),
+           r"insisted|argued)|I (can'?t|cannot|won'?t|wouldn'?t|refused|declined|answered|"
+           r"replied|pushed)|(he|she|they) (said|told me|answered|replied),? [\"“])"),
     ),
     Ask(
         "criticism or feedback you received",
@@ -135,7 +136,9 @@ ASKS: tuple[Ask, ...] = (
            r"responsibility|role|area)|another team|other team|belonged to|owned by|outside (my|"
            r"our)|even though|took (it |this |the problem )?(on|over)|decided to (take|help|fix|"
            r"own|step)|volunteered|stepped (up|in)|nobody (owned|was assigned|else)|no one|"
-           r"their (team|code|tool|system|source)|extra mile|myself|on my own|beyond)"),
+           r"their (team|code|tool|system|source)|extra mile|myself|on my own|beyond|"
+           r"[\w-]+ (team|department|group)'s (problem|job|responsibility|area|issue)|"
+           r"not ours|wasn'?t ours|officially)"),
     ),
     Ask(
         "digging into a problem",
@@ -209,8 +212,20 @@ class Relevance:
         return [name for name in self.asked if name not in self.told]
 
 
+# someone else's mistake the candidate found is no failure of theirs ("a mistake others missed")
+OTHERS_MISTAKE = re.compile(
+    r"\b(found|spotted|caught|noticed|discovered|fixed|flagged|corrected) (an?|the|some|\w+'s) "
+    r"([\w-]+ )?(mistakes?|errors?|problems?|bugs?|issues?)( (that|which) [\w ]{0,40}?"
+    r"(missed|made|overlooked))?|\b(mistakes?|errors?|something|anything|what) (that|which)? ?"
+    r"(others|other people|someone|somebody|colleagues|they|nobody|no one)( else)? (had )?"
+    r"(missed|made|overlooked)",
+    re.IGNORECASE,
+)
+
+
 def relevance(question: str, answer: str) -> Relevance:
     """The asks of ``question`` and the ones ``answer`` tells."""
+    question = OTHERS_MISTAKE.sub(" ", question)
     asked = [ask for ask in ASKS if ask.question.search(question)]
     return Relevance(
         [ask.name for ask in asked], [ask.name for ask in asked if ask.answer.search(answer)]

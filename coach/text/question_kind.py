@@ -24,6 +24,9 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 
 def question_kind(question: str) -> Kind:
     """Failure, conflict or criticism from the question's wording, else standard."""
+    from coach.text.asks import OTHERS_MISTAKE
+
+    question = OTHERS_MISTAKE.sub(" ", question)
     for kind, pattern in _KINDS:
         if pattern.search(question):
             return kind

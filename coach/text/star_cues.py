@@ -57,7 +57,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b" + _any(
             r"(my|our|the) (main |first |real |only |own |whole )?(task|job|goal|role|"
             r"responsibility|aim|mission|target|part|brief|objective|priority|challenge|"
-            r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},)? (was|were|is|became)",
+            r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},| [\w'-]+( [\w'-]+){0,3})? "
+            r"(was|were|is|became)",
+            r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
+            r"\b(I|we) (was|were|am|are) (the |an? )?([\w-]+ ){0,3}(responsible|accountable|"
+            r"in charge) (for|of)",
+            r"\b(I|we) needed (a|an|the) [\w-]+ (that|which|to)\b",
+            r"\bas (the|a|an) ([\w-]+ ){1,3}(who|responsible for|in charge of)\b",
+            r"\b(the|a|our|my|their) ([\w-]+ ){0,2}(target|deadline|quota|goal|milestone) "
+            r"(was|of|for|to)\b",
+            r"\b(missed|fell short of) (the|our|my|a) ([\w-]+ ){0,2}(target|deadline|quota|goal)",
             r"the (problem|question) (was|is) (to|how|whether)",
             r"(I|we) (had|needed|wanted|was asked|were asked|was tasked|were tasked|was expected|"
             r"were expected|decided|set out|aimed|planned|volunteered|offered|promised|agreed|"

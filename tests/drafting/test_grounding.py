@@ -53,3 +53,21 @@ def test_number_words_count_as_figures(checker: GroundingChecker) -> None:
     assert (
         "figures" in checker.check("I built a Slack bot for three teams over our docs.").reasons[0]
     )
+
+
+def test_a_rewrite_that_links_facts_told_apart_is_removed() -> None:
+    from coach.core.schema import Sections, Story
+    from coach.drafting.grounding import GroundingChecker
+    from tests.fakes import ToyEmbedder
+
+    story = Story(id="s", title="Retrofit", sections=Sections(
+        situation="Old PLCs on the filler were end of life and spare parts came off eBay.",
+        task="The night crew needed to run the line without calling me.",
+        action="I trained two junior techs to maintain the new system.",
+    ))  # fmt: skip
+    checker = GroundingChecker(story, "Tell me about training", ToyEmbedder().encode)
+    joined = ("I trained two junior techs to maintain the new system, which meant replacing old "
+              "PLCs with spare parts from eBay.")  # fmt: skip
+    verdict = checker.check(joined)
+    assert not verdict.ok and any("joins facts" in r for r in verdict.reasons)
+    assert checker.check("I trained two junior techs to maintain the new system.").ok

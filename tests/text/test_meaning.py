@@ -45,3 +45,12 @@ def test_each_change_of_meaning_is_named(notes: str, rewrite: str, reason: str) 
 )  # fmt: skip
 def test_faithful_rewrites_pass(notes: str, rewrite: str) -> None:
     assert meaning_changes(notes, rewrite) == []
+
+
+def test_putting_the_candidate_into_a_sentence_about_nobody_changes_the_meaning() -> None:
+    from coach.text.meaning import meaning_changes
+
+    reasons = meaning_changes("Everyone blamed the new servo drive.",
+                              "I was blamed for the new servo drive.")  # fmt: skip
+    assert reasons == ["puts you into a sentence where the notes name nobody"]
+    assert meaning_changes("The capper kept faulting.", "The capper kept on faulting.") == []

@@ -1,0 +1,77 @@
+"""Critique rules for answers people really type (issue 26): actions told in the present by a
+non-native speaker, goals inside the situation, blame told politely, a mistake others made,
+disagreements told as dialogue, conditionals that are not events."""
+
+from coach.critique.parts import answer_units, does_something, find_parts, is_hypothetical
+from coach.critique.signals import blame_sentences
+from coach.text.asks import relevance
+from coach.text.question_kind import question_kind
+from coach.text.star_cues import has_cue
+
+
+def _parts(text: str):
+    units = answer_units(text)
+    return find_parts(units, ["other"] * len(units), [0.0] * len(units))
+
+
+def test_steps_told_in_the_present_within_a_past_event_are_actions() -> None:
+    parts = _parts(
+        "Last winter the ticket printer broke during a busy service. First I ask the waiter for "
+        "the whole order. Then I move one porter to my station and I explain him what to do."
+    )
+    assert parts.present["action"]
+    assert does_something("Then I move one porter to my station.", narrative=True)
+    assert not does_something("I always check the orders twice.", narrative=True)  # a habit
+    assert not does_something("I thought the plan was fine.", narrative=True)  # no step
+    assert not does_something("Then I move one porter to my station.", narrative=False)
+
+
+def test_goals_stated_inside_the_story_count_as_the_task() -> None:
+    for sentence in (
+        "My job on that call was basically to calm him down.",
+        "My manager asked me to bring the agency share down.",
+        "I was the chemist responsible for finding the cause.",
+        "As the engineer who owned the service, I needed a fix that reduced failures.",
+        "Our store missed the sales target by 12 percent.",
+    ):
+        assert has_cue("task", sentence), sentence
+    assert not has_cue("task", "We met the deadline and the demo went well.")  # a result
+
+
+def test_a_labelled_goal_line_is_the_task() -> None:
+    assert _parts("- My goal: grow the small clinics\n- I visited every clinic").present["task"]
+
+
+def test_blame_told_politely_is_blame_until_the_speaker_owns_a_part() -> None:
+    blaming = [
+        "Unfortunately their coordinator did not keep to the schedule we had agreed.",
+        "With respect, his students arrived with robots that had not been tested at all.",
+        "I organised the hall and trained our students.",
+    ]
+    assert blame_sentences(blaming)
+    owned = [*blaming, "I realised too late that I had never set a test date with them."]
+    assert blame_sentences(owned) == []
+    neutral = ["The supplier delivered the steel three weeks late.", "I changed the order."]
+    assert blame_sentences(neutral) == []  # one fact about others, nothing excusing
+
+
+def test_finding_someone_elses_mistake_is_not_a_failure_question() -> None:
+    question = "Describe a time you found a mistake that others had missed."
+    assert question_kind(question) == "standard"
+    assert relevance(question, "I matched the invoices and found duplicates.").asked == []
+    assert question_kind("Tell me about a mistake you made.") == "failure"
+
+
+def test_a_disagreement_told_as_dialogue_answers_a_conflict_question() -> None:
+    told = relevance(
+        "Tell me about a time you disagreed with someone more senior.",
+        'He said, "Just release it." I answered, "I can\'t release it at this dose."',
+    )
+    assert not told.off_topic
+
+
+def test_a_conditional_is_not_an_event() -> None:
+    assert is_hypothetical("If I suspected an error, I would start by pulling the invoices.")
+    assert not _parts(
+        "If I suspected an error, I would pull the invoices. I would match them line by line."
+    ).present["action"]

@@ -1,0 +1,86 @@
+"""Note sentences made speakable without a model: residue removed, fragments given their
+subject, acronyms spelt out only where the notes use the long form, spelling fixed only where
+the dictionary and the notes agree; every change listed; fragments set aside, never read out."""
+
+import pytest
+
+from coach.text.spoken import Glossary, sentence_problems, speak
+
+NOTES = (
+    "Face detection on the glasses was my project. We shipped face detection in May. "
+    "FD kept failing in backlight. The filetering step was slow. The capex was frozen."
+)
+
+
+def _one(sentence: str, notes: str = NOTES):
+    (spoken,) = speak(sentence, Glossary.of(notes))
+    return spoken
+
+
+def test_a_fragment_opening_with_what_the_candidate_did_gets_its_subject() -> None:
+    spoken = _one("Designed FD for video")
+    assert spoken.text == "I designed face detection for video."
+    assert spoken.speakable
+    assert any("added 'I'" in c for c in spoken.changes)
+    assert any("'FD' -> 'face detection'" in c for c in spoken.changes)
+
+
+def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
+    spoken = _one("Designed the QRX pipeline for video")
+    assert spoken.text == "I designed the QRX pipeline for video."
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("Risk: laggy boxes when the filter was on", "Laggy boxes when the filter was on."),
+        ("We tuned the filter (mention hysteresis", "We tuned the filter."),
+        ("Latency 50ms -> 20ms after the change", "Latency from 50ms to 20ms after the change."),
+        ("We met w/ the vendor b4 the launch", "We met with the vendor before the launch."),
+    ],
+)
+def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
+    spoken = _one(note)
+    assert spoken.text == said
+    assert not sentence_problems(spoken.text)
+
+
+def test_a_noun_phrase_is_a_note_to_expand() -> None:
+    spoken = _one("Face detection snapshot case")
+    assert not spoken.speakable
+
+
+def test_a_todo_is_never_read_out() -> None:
+    assert not _one("TODO add the numbers from the dashboard").speakable
+
+
+def test_spelling_is_fixed_only_where_dictionary_and_notes_agree() -> None:
+    fixed = _one("The filetering step was the slowest part of the pipeline.")
+    assert "filtering" in fixed.text and any("spelling" in c for c in fixed.changes)
+    kept = _one("The capex was frozen for the whole year.")
+    assert "capex" in kept.text and not kept.changes  # a short term of theirs, not a slip
+    repeated = "We ran the dashbord. The dashbord was slow. The dashbord was fixed."
+    assert "dashbord" in _one("I rebuilt the dashbord last spring.", repeated).text
+
+
+def test_a_missing_full_stop_splits_two_sentences_but_not_reported_speech() -> None:
+    parts = speak("Then we removed the extra head The accuracy improved a lot", Glossary())
+    assert [p.text for p in parts] == ["Then we removed the extra head.",
+                                       "The accuracy improved a lot."]  # fmt: skip
+    (said,) = speak("I told him that when you say I want to quit you must plan", Glossary())
+    assert said.text.startswith("I told him")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "problem"),
+    [
+        ("shipped it on time.", "no capital at the start"),
+        ("I shipped it on time", "no full stop at the end"),
+        ("I shipped.", "2 words"),
+        ("I shipped it -> on time.", "note-to-self residue"),
+        ("Risk: we shipped it late.", "note-to-self residue"),
+    ],
+)
+def test_what_makes_a_sentence_unspeakable(sentence: str, problem: str) -> None:
+    assert problem in sentence_problems(sentence)
+    assert not sentence_problems("I shipped it on time.")
