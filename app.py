@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from dataclasses import dataclass
 
 import coach  # noqa: F401  (sets the offline switches before gradio is imported)
 
@@ -12,7 +13,7 @@ import coach  # noqa: F401  (sets the offline switches before gradio is imported
 import gradio as gr
 import pandas as pd
 
-from coach.app import charts, loop_views, mock_views
+from coach.app import charts, loop_views, mock_views, speech_views
 from coach.app import views as views
 from coach.app.accounts_service import AccountServices
 from coach.app.serve_options import serve_options
@@ -170,7 +171,12 @@ def critique_tab(service: CoachService) -> None:
                     label="Pick a question from the bank",
                     elem_id="critique-pick",
                 )
-                c_answer = gr.Textbox(lines=12, label="Your answer", elem_id="critique-answer")
+                c_read = gr.Button("Read the question aloud", size="sm", elem_id="critique-read")
+                c_voice = gr.Audio(label="The question, read aloud", autoplay=True,
+                                   interactive=False, visible=False, elem_id="critique-voice")
+                c_recorder = answer_aloud("critique")
+                c_answer = gr.Textbox(lines=12, label="Your answer (typed, or what you said)",
+                                      elem_id="critique-answer")  # fmt: skip
                 c_rewrite = gr.Checkbox(label="Also draft a stronger version from my story")
                 c_button = gr.Button("Critique", variant="primary", elem_id="critique-button")
             with gr.Column(scale=1):
@@ -185,6 +191,7 @@ def critique_tab(service: CoachService) -> None:
                     x_label_angle=-35,
                     elem_id="critique-chart",
                 )
+                c_delivery = gr.Markdown(elem_id="critique-delivery")
                 c_dims = gr.Markdown(elem_id="critique-dimensions")
                 c_note = gr.Markdown(elem_id="critique-note")
         c_star = gr.HighlightedText(
@@ -197,14 +204,14 @@ def critique_tab(service: CoachService) -> None:
                 c_follow = gr.Markdown(label="Follow-ups", elem_id="critique-followups")
         c_rewritten = gr.Markdown(elem_id="critique-rewrite")
         c_outputs = [c_summary, c_chart, c_star, c_flags, c_follow, c_note, c_rewritten,
-                     c_dims]  # fmt: skip
+                     c_dims, c_delivery]  # fmt: skip
 
-        def on_critique(q: str | None, answer: str, rewrite: bool):
+        def on_critique(q: str | None, answer: str, rewrite: bool, spoken):
             try:
-                outcome = service.practice.critique(q or "", answer)
+                outcome = service.practice.critique(q or "", answer, spoken=spoken)
             except CoachError as exc:
                 empty = pd.DataFrame(columns=["dimension", "score"])
-                yield (f"**{views.esc(str(exc))}**", empty, [], "", "", "", "", "")
+                yield (f"**{views.esc(str(exc))}**", empty, [], "", "", "", "", "", "")
                 return
             r = outcome.result
             note = views.suggestions_md(r) + (
@@ -219,6 +226,7 @@ def critique_tab(service: CoachService) -> None:
                 note,
                 "_Building a stronger version from your notes…_" if rewrite else "",
                 views.dimensions_md(r),
+                speech_views.delivery_md(r.delivery, spoken) if r.delivery else "",
             ]
             yield tuple(shown)  # the score at once; the stronger version follows
             if rewrite:
@@ -227,8 +235,59 @@ def critique_tab(service: CoachService) -> None:
                     yield tuple(shown)
 
         c_pick.input(lambda q: q or gr.skip(), c_pick, c_question)
-        c_button.click(on_critique, [c_question, c_answer, c_rewrite], c_outputs,
-                       api_name="critique")  # fmt: skip
+        c_button.click(on_critique, [c_question, c_answer, c_rewrite, c_recorder.spoken],
+                       c_outputs, api_name="critique")  # fmt: skip
+        wire_recorder(service, c_recorder, c_answer)
+        c_read.click(lambda q: read_aloud(service, q), c_question, [c_voice, c_summary])
+
+
+def read_aloud(service: CoachService, question: str | None):
+    """The question read by espeak-ng into the player, or one sentence saying why not."""
+    try:
+        return gr.Audio(value=str(service.speech.read_aloud(question or "")), visible=True), ""
+    except CoachError as exc:
+        return gr.Audio(visible=False), f"**{views.esc(str(exc))}**"
+
+
+@dataclass
+class Recorder:
+    """The "Answer aloud" widgets of one tab, and the transcript of the last recording."""
+
+    audio: gr.Audio
+    keep: gr.Checkbox
+    status: gr.Markdown
+    spoken: gr.State
+
+
+def answer_aloud(prefix: str) -> Recorder:
+    """Microphone or upload, keep-my-recordings, and the transcription's progress."""
+    with gr.Accordion("Answer aloud: record or upload, transcribed on this computer",
+                      open=True, elem_id=f"{prefix}-aloud"):  # fmt: skip
+        audio = gr.Audio(sources=["microphone", "upload"], type="filepath",
+                         label="Your spoken answer", elem_id=f"{prefix}-audio")  # fmt: skip
+        keep = gr.Checkbox(label="Keep my recordings (saved in the data folder; otherwise each "
+                           "is deleted once transcribed)", elem_id=f"{prefix}-keep")  # fmt: skip
+        status = gr.Markdown(elem_id=f"{prefix}-hearing")
+    return Recorder(audio, keep, status, gr.State(None))
+
+
+def wire_recorder(service: CoachService, recorder: Recorder, answer: gr.Textbox) -> None:
+    """A finished recording or an upload is transcribed; the transcript lands in ``answer`` to be
+    corrected, and the timings wait in ``recorder.spoken`` for the critique."""
+
+    def on_hear(recording: str | None, keep: bool):
+        for step in service.speech.hear(recording, keep):
+            if step.transcript is not None:
+                yield views.esc(step.status), step.transcript.text, step.transcript, None
+            elif step.failed:
+                yield f"**{views.esc(step.status)}**", gr.skip(), None, gr.skip()
+            else:
+                yield f"_{views.esc(step.status)}_", gr.skip(), gr.skip(), gr.skip()
+
+    hear_in = [recorder.audio, recorder.keep]
+    hear_out = [recorder.status, answer, recorder.spoken, recorder.audio]
+    recorder.audio.stop_recording(on_hear, hear_in, hear_out)
+    recorder.audio.upload(on_hear, hear_in, hear_out)
 
 
 def bank_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> None:
@@ -386,6 +445,8 @@ def history_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -
     with gr.Tab("History", id="history") as tab:
         gr.Markdown("### Scores over time")
         h_chart = gr.HTML(elem_id="history-chart")
+        gr.Markdown("### Spoken answers: pace and pauses")
+        h_spoken = gr.HTML(elem_id="history-delivery")
         h_table = gr.Dataframe(interactive=False, wrap=True, elem_id="history-table")
         with gr.Row():
             h_refresh = gr.Button("Refresh", elem_id="history-refresh")
@@ -400,15 +461,17 @@ def history_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -
                 charts.progress_svg(views.progress_rows(rows), names),
                 gr.Dataframe(pd.DataFrame(views.table_rows(rows, names)), visible=bool(rows)),
                 notice,
+                charts.delivery_svg(views.delivery_rows(service.runtime.history)),
             )
 
-        h_refresh.click(history_view, None, [h_chart, h_table, h_notice], api_name="history")
-        tab.select(history_view, None, [h_chart, h_table, h_notice])
+        shown = [h_chart, h_table, h_notice, h_spoken]
+        h_refresh.click(history_view, None, shown, api_name="history")
+        tab.select(history_view, None, shown)
         h_md.click(lambda: str(service.practice.export("md")), None, h_file,
                    api_name="export_markdown")  # fmt: skip
         h_csv.click(lambda: str(service.practice.export("csv")), None, h_file,
                     api_name="export_csv")  # fmt: skip
-    demo.load(history_view, None, [h_chart, h_table, h_notice])
+    demo.load(history_view, None, shown)
 
 
 def mock_tab(service: CoachService) -> None:
@@ -433,9 +496,15 @@ def mock_tab(service: CoachService) -> None:
             m_seconds = gr.Slider(30, 300, value=180, step=30, label="Seconds per question",
                                   elem_id="mock-seconds")  # fmt: skip
             m_start = gr.Button("Start", variant="primary", elem_id="mock-start")
+            m_aloud = gr.Checkbox(label="Spoken interview: questions read aloud, answers said "
+                                  "out loud", elem_id="mock-spoken")  # fmt: skip
     m_question = gr.Markdown(mock_views.READY, elem_id="mock-question")
+    m_voice = gr.Audio(label="The question, read aloud", autoplay=True, interactive=False,
+                       visible=False, elem_id="mock-voice")  # fmt: skip
     m_clock = gr.Markdown(elem_id="mock-clock")
-    m_answer = gr.Textbox(lines=8, label="Your answer", interactive=False, elem_id="mock-answer")
+    m_recorder = answer_aloud("mock")
+    m_answer = gr.Textbox(lines=8, label="Your answer (typed, or what you said)",
+                          interactive=False, elem_id="mock-answer")  # fmt: skip
     with gr.Row():
         m_submit = gr.Button("Submit answer", interactive=False, elem_id="mock-submit")
         m_next = gr.Button("Next question", variant="primary", visible=False, elem_id="mock-next")
@@ -472,12 +541,12 @@ def mock_tab(service: CoachService) -> None:
             return shown(None, feedback=views.esc(str(exc)))
         return shown(s, answer="")
 
-    def on_submit(s, answer: str):
+    def on_submit(s, answer: str, spoken):
         """The answer box is cleared by this same event, so nothing typed is lost to a race."""
         if s is None or s.finished or s.paused:
             return shown(s)
         try:
-            outcome = service.practice.answer_mock(s, answer)
+            outcome = service.practice.answer_mock(s, answer, spoken)
         except CoachError as exc:
             return shown(s, feedback=views.esc(str(exc)), answer=answer)
         report = mock_views.report_md(s, names) if s.finished else ""
@@ -488,9 +557,19 @@ def mock_tab(service: CoachService) -> None:
             s.resume()
         return shown(s)
 
-    m_start.click(on_start, [m_loop, m_principles, m_count, m_seconds], outputs)
-    m_submit.click(on_submit, [session, m_answer], outputs)
-    m_next.click(on_next, session, outputs)
+    def on_voice(s, aloud: bool):
+        """In a spoken interview, the current question is read aloud as it appears."""
+        if not aloud or s is None or s.finished or s.paused or s.current is None:
+            return gr.Audio(visible=False), gr.skip()
+        return read_aloud(service, s.current.text)
+
+    m_start.click(on_start, [m_loop, m_principles, m_count, m_seconds], outputs).then(
+        on_voice, [session, m_aloud], [m_voice, m_feedback])
+    m_submit.click(on_submit, [session, m_answer, m_recorder.spoken], outputs).then(
+        lambda: (None, ""), None, [m_recorder.spoken, m_recorder.status])
+    m_next.click(on_next, session, outputs).then(on_voice, [session, m_aloud],
+                                                 [m_voice, m_feedback])
+    wire_recorder(service, m_recorder, m_answer)
     m_timer.tick(mock_views.clock_md, session, m_clock)
 
 

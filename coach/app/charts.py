@@ -98,6 +98,50 @@ def progress_svg(points: list[dict], names: dict[str, str]) -> str:
     return f'<div class="coach-chart" id="progress-chart">{"".join(parts)}{legend}{marks}</div>'
 
 
+def delivery_svg(rows: list[dict], band: tuple[int, int] = (130, 160)) -> str:
+    """Pace per spoken answer (oldest first) against the easy-to-follow band, with the number of
+    long pauses written above each point. ``rows``: History.deliveries()."""
+    if not rows:
+        return ('<div class="coach-chart" id="delivery-chart"><p>No spoken answers yet: answer '
+                "aloud in the Critique or Mock interview tab and your pace and pauses appear "
+                "here.</p></div>")  # fmt: skip
+    width, height, left, bottom, top, right = 640, 220, 40, 30, 18, 12
+    paces = [r["words_per_minute"] for r in rows]
+    low = min(80, *(p - 10 for p in paces))
+    high = max(220, *(p + 10 for p in paces))
+    last = len(rows)
+
+    def x(n: int) -> float:
+        return left + (width - left - right) * ((n - 1) / (last - 1) if last > 1 else 0.5)
+
+    def y(pace: float) -> float:
+        return top + (height - top - bottom) * (high - pace) / (high - low)
+
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Pace and pauses per '
+             'spoken answer" preserveAspectRatio="xMidYMid meet">',
+             f'<rect x="{left}" y="{y(band[1]):.1f}" width="{width - left - right}" '
+             f'height="{y(band[0]) - y(band[1]):.1f}" fill="#dcfce7"/>']  # fmt: skip
+    for pace in range(int(low // 20 * 20 + 20), int(high), 40):
+        parts.append(f'<text x="{left - 6}" y="{y(pace) + 4:.1f}" text-anchor="end">{pace}</text>')
+    step = max(1, -(-last // 10))
+    for n in range(1, last + 1, step):
+        parts.append(f'<text x="{x(n):.1f}" y="{height - 10}" text-anchor="middle">{n}</text>')
+    path = " ".join(f"{x(n):.1f},{y(p):.1f}" for n, p in enumerate(paces, 1))
+    parts.append(f'<polyline points="{path}" fill="none" stroke="#1f77b4" stroke-width="2"/>')
+    for n, row in enumerate(rows, 1):
+        cx, cy = x(n), y(row["words_per_minute"])
+        tip = (f"<title>answer {n} ({html.escape(row['when'])}): {row['words_per_minute']:.0f} "
+               f"words a minute, {row['pauses']} long pause(s), {row['seconds']:.0f} s</title>")
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="#1f77b4">{tip}</circle>'
+                     f'<text x="{cx:.1f}" y="{cy - 9:.1f}" text-anchor="middle">'
+                     f'{row["pauses"]}</text>')  # fmt: skip
+    parts.append("</svg>")
+    keys = _legend([(f"{band[0]}-{band[1]} words a minute: easy to follow", "#dcfce7"),
+                    ("● pace of a spoken answer", ""), ("number above a point: its pauses of 1.5 s or more", ""),
+                    ("x: spoken answer · y: words a minute", "")])  # fmt: skip
+    return f'<div class="coach-chart" id="delivery-chart">{"".join(parts)}{keys}</div>'
+
+
 CHART_CSS = """
 .coach-chart {font-size: 0.9em}
 .coach-chart svg {width: 100%; height: auto; max-height: 320px}

@@ -14,10 +14,11 @@ from coach.app.runtime import Runtime
 from coach.core.errors import CoachError
 from coach.core.history import HistoryUnavailable
 from coach.core.paths import data_dir, is_shared_server
-from coach.core.results import AskResult, Critique, DraftSentence
+from coach.core.results import AskResult, Critique, DraftSentence, Transcript
 from coach.core.schema import Story
 from coach.critique.critic import CritiqueOptions
 from coach.critique.follow_ups import principle_follow_ups
+from coach.critique.spoken import critique_transcript, said_this
 from coach.critique.stronger import Stronger
 from coach.drafting.ask import DraftOptions, ask
 from coach.drafting.backends.queue import WAIT_LISTENER
@@ -138,11 +139,20 @@ class PracticeHandler:
         answer: str,
         session: int | None = None,
         principle: str | None = None,
+        spoken: Transcript | None = None,
     ) -> CritiqueOutcome:
         """Score an answer and save it to the history (coaching goes on if saving fails);
-        ``principle``: the one the question was set for (a mock's), else detected."""
+        ``principle``: the one the question was set for (a mock's), else detected; ``spoken``:
+        the recording's transcript when the answer was said aloud (``answer`` is then the
+        transcript as the candidate corrected it, and delivery comes from the audio)."""
         options = CritiqueOptions(principle=principle)
-        result = self.runtime.critic.critique(question or None, answer, options)
+        if spoken is not None and not said_this(spoken, answer):
+            spoken = None  # the box now holds another answer, typed: no delivery from old audio
+        if spoken is not None:
+            result = critique_transcript(self.runtime.critic, question or None, spoken, answer,
+                                         options)  # fmt: skip
+        else:
+            result = self.runtime.critic.critique(question or None, answer, options)
         try:
             self.runtime.history.save_critique(result, answer, session)
         except HistoryUnavailable as exc:
@@ -171,13 +181,14 @@ class PracticeHandler:
             session.history_id = None
         return session
 
-    def answer_mock(self, session: MockSession, answer: str) -> CritiqueOutcome:
+    def answer_mock(
+        self, session: MockSession, answer: str, spoken: Transcript | None = None
+    ) -> CritiqueOutcome:
         question = session.current
         if question is None:
             raise CoachError("This mock interview is over; start a new one.")
-        outcome = self.critique(
-            question.text, answer, session=session.history_id, principle=question.principles[0]
-        )
+        outcome = self.critique(question.text, answer, session=session.history_id,
+                                principle=question.principles[0], spoken=spoken)  # fmt: skip
         session.record(outcome.result)
         if session.finished and session.history_id is not None:
             try:

@@ -55,8 +55,13 @@ def feedback_md(session: MockSession, result: Critique) -> str:
     allowed = _clock(session.seconds)
     timing = (f"You ran {_clock(over)} over the {allowed} allowed." if over
               else f"You took {_clock(used)} of {allowed}.")  # fmt: skip
+    said = ""
+    if result.delivery is not None:
+        from coach.app.speech_views import delivery_md
+
+        said = "\n\n" + delivery_md(result.delivery, None, session.seconds)
     return (f"### Feedback on question {n}\n> {esc(question)}\n\n{timing}\n\n"
-            f"{critique_summary_md(result)}\n\n{flags_md(result)}")  # fmt: skip
+            f"{critique_summary_md(result)}{said}\n\n{flags_md(result)}")  # fmt: skip
 
 
 def _work_on(results: list[Critique]) -> str:

@@ -10,6 +10,7 @@ from coach.app.handlers import AskHandler, PracticeHandler, StoryBankHandler
 from coach.app.loop_handler import LoopHandler
 from coach.app.model_slot import ModelSlot
 from coach.app.runtime import Runtime
+from coach.app.speech_handler import SpeechHandler
 
 
 class CoachService:
@@ -21,3 +22,4 @@ class CoachService:
         self.practice = PracticeHandler(self.runtime)
         self.stories = StoryBankHandler(self.runtime)
         self.loops = LoopHandler(self.runtime)
+        self.speech = SpeechHandler()

@@ -214,6 +214,16 @@ def history_rows(history) -> tuple[list[dict], str]:
     return rows, " ".join(esc(n) for n in history.notices)
 
 
+def delivery_rows(history) -> list[dict]:
+    """Pace and pauses of every spoken answer, oldest first (none when the history is down)."""
+    from coach.core.history import HistoryUnavailable
+
+    try:
+        return history.deliveries()
+    except HistoryUnavailable:
+        return []
+
+
 def progress_rows(rows: list[dict]) -> list[dict]:
     """Score per attempt, oldest first, for the progress chart; mock answers marked."""
     ordered = list(reversed(rows))

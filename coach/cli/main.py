@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from coach.cli import account_commands, practice_commands, setup_commands
+from coach.cli import account_commands, practice_commands, setup_commands, speech_commands
 from coach.core.errors import CoachError
 
 BATCH_WARM_ENCODER = 15  # batches longer than this load sentence-transformers first
@@ -170,8 +170,16 @@ def _cmd_critique(args: argparse.Namespace) -> int:
 
     if args.batch is not None and (args.answer is not None or args.answer_file is not None):
         raise CoachError("Give either an answer or --batch FILE, not both.")
+    given = [x for x in (args.answer, args.answer_file, args.batch, args.audio) if x is not None]
+    if args.audio is not None and len(given) > 1:
+        raise CoachError("Give either --audio FILE or a typed answer, not both.")
+    transcript = None
+    if args.audio is not None:
+        from coach.cli.speech_commands import transcribe_file
+
+        transcript = transcribe_file(args.audio)  # a bad recording is refused before any index
     lines = _read_lines(args.batch) if args.batch is not None else None
-    answer = _read_answer(args) if lines is None else ""
+    answer = transcript.text if transcript else (_read_answer(args) if lines is None else "")
     if lines is None and not answer.strip():
         raise CoachError("The answer is empty; type or paste the answer you would give.")
     options = CritiqueOptions()
@@ -194,10 +202,17 @@ def _cmd_critique(args: argparse.Namespace) -> int:
             failed = failed or "error" in obj
             print(to_json_line(obj), flush=True)
         return 2 if failed else 0
-    result = critic.critique(args.question, answer, options)
+    from coach.cli.speech_commands import render_delivery
+    from coach.critique.spoken import critique_transcript
+
+    if transcript is not None:
+        result = critique_transcript(critic, args.question, transcript, options=options)
+    else:
+        result = critic.critique(args.question, answer, options)
     for warning in result.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
-    print(result.model_dump_json(indent=2) if args.json else render_critique(result))
+    spoken = "\n" + render_delivery(result) if transcript is not None else ""
+    print(result.model_dump_json(indent=2) if args.json else render_critique(result) + spoken)
     return 0
 
 
@@ -299,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     critique.add_argument("--answer", help="the answer text")
     critique.add_argument("--answer-file", metavar="FILE", help="read the answer from FILE or -")
     critique.add_argument("--batch", metavar="FILE", help='JSON Lines {"question", "answer"} in')
+    critique.add_argument(
+        "--audio", metavar="FILE", help="a spoken answer (WAV, MP3, M4A, OGG or WebM)"
+    )
     critique.add_argument("--json", action="store_true", help="print the contract's JSON")
     critique.add_argument(
         "--rewrite",
@@ -347,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "directory)")  # fmt: skip
     migrate.set_defaults(func=setup_commands.cmd_migrate)
     practice_commands.register(sub)
+    speech_commands.register(sub)
     account_commands.register(sub)
     return parser
 

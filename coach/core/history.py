@@ -191,6 +191,31 @@ class History:
             for r in rows
         ]
 
+    def deliveries(self, limit: int = 200) -> list[dict]:
+        """Spoken answers, oldest first: when, principle, and the delivery figures kept with the
+        critique (pace, pauses, length, fillers)."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                self._q("SELECT id, created, principle, result FROM critiques WHERE result LIKE ? "
+                        "ORDER BY id DESC LIMIT ?"),
+                ('%"words_per_minute"%', limit),
+            ).fetchall()  # fmt: skip
+        out = []
+        for r in reversed(rows):
+            said = json.loads(r[3]).get("delivery")
+            if not said:
+                continue
+            out.append({
+                "id": r[0],
+                "when": datetime.fromtimestamp(r[1]).strftime("%Y-%m-%d %H:%M"),
+                "principle": r[2],
+                "words_per_minute": said["words_per_minute"],
+                "pauses": len(said["pauses"]),
+                "seconds": said["seconds"],
+                "fillers": sum(said["fillers"].values()),
+            })  # fmt: skip
+        return out
+
     def sessions(self) -> list[dict]:
         """Mock sessions, most recent first, with their reports."""
         with self._connect() as conn:

@@ -158,6 +158,47 @@ class AnswerSentence(BaseModel):
     part: str
 
 
+class TimedWord(BaseModel):
+    """One transcribed word and when it was said, in seconds from the start."""
+
+    word: str
+    start: float
+    end: float
+
+
+class Transcript(BaseModel):
+    """What was said, as transcribed on this machine (CONTRACT.md ``coach transcribe``)."""
+
+    text: str
+    seconds: float = Field(description="Length of the recording.")
+    words: list[TimedWord] = Field(default_factory=list)
+    speech: list[tuple[float, float]] = Field(
+        default_factory=list,
+        description="When the candidate was speaking (start, end in seconds), from the audio.",
+    )
+
+
+class Pause(BaseModel):
+    """A silence of 1.5 s or more between two words."""
+
+    start: float
+    seconds: float
+
+
+class Delivery(BaseModel):
+    """How a spoken answer came across, from its audio (CONTRACT.md ``delivery``)."""
+
+    seconds: float
+    words: int
+    words_per_minute: float = Field(
+        description="Words per minute of speaking, long pauses excluded."
+    )
+    pauses: list[Pause] = Field(default_factory=list)
+    fillers: dict[str, int] = Field(default_factory=dict)
+    fillers_note: str = ""
+    opening_seconds: float = Field(0.0, description="Time until the story's first sentence.")
+
+
 class Critique(BaseModel):
     """The answer to ``coach critique`` (CONTRACT.md shape plus extra fields)."""
 
@@ -182,3 +223,6 @@ class Critique(BaseModel):
     rewrite: Draft | None = None
     rewrite_note: str = Field("", description="Why no stronger version is offered, if none is.")
     warnings: list[str] = Field(default_factory=list)
+    transcript: str | None = Field(None, description="A spoken answer's words, as transcribed.")
+    delivery: Delivery | None = Field(None, description="A spoken answer's pace, pauses...")
+

@@ -14,7 +14,13 @@ import numpy as np
 
 from coach.core.errors import CoachError
 from coach.core.ids import SECTION_NAMES
-from coach.core.results import AnswerSentence, Critique, MatchedStory, PrincipleScore
+from coach.core.results import (
+    AnswerSentence,
+    Critique,
+    Delivery,
+    MatchedStory,
+    PrincipleScore,
+)
 from coach.core.schema import Story
 from coach.critique import signals as signals
 from coach.critique.coach_note import write_note
@@ -162,6 +168,7 @@ class CritiqueOptions:
     note_model: object | None = None
     rewrite: DraftOptions | None = None
     principle: str | None = None  # the principle the question is known to probe (a mock's)
+    delivery: Delivery | None = None  # a spoken answer's delivery, measured on its recording
 
 
 class Critic:
@@ -251,6 +258,7 @@ class Critic:
             action_share=_share(labelled, "action"),
             voice=signals.voice(plain),
             fillers=signals.fillers(analysed),
+            delivery=options.delivery,
             blame=signals.blame_sentences(sentences),
             names=signals.named_people(analysed),
             code_names=signals.code_names(analysed),

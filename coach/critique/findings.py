@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coach.core.results import Delivery
 from coach.critique.parts import Parts
 from coach.critique.signals import Voice
 from coach.critique.star_labeller import LabelledSentence
@@ -53,6 +54,7 @@ class Findings:
     matched_similarity: float = 0.0
     unsupported: list[tuple[str, str]] = field(default_factory=list)  # (reason, sentence)
     left_out: list[str] = field(default_factory=list)  # strong story facts not in the answer
+    delivery: Delivery | None = None  # a spoken answer's pace, pauses and fillers, from its audio
 
     @property
     def star(self) -> dict[str, bool]:

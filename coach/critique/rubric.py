@@ -256,7 +256,29 @@ def _conciseness(f: Findings) -> DimensionScore:
                 "(aim for 1.5 to 3 minutes).")  # fmt: skip
 
 
+PACE_BAND = (130, 160)  # words per minute a listener follows comfortably
+PAUSES_PER_MINUTE = 2.0  # more long pauses than this sound unprepared
+
+
+def _spoken_delivery(f: Findings) -> DimensionScore:
+    """Delivery judged from the recording: pace, long pauses and the fillers heard."""
+    d = f.delivery
+    assert d is not None
+    low, high = PACE_BAND
+    off = max(low - d.words_per_minute, d.words_per_minute - high, 0.0)
+    score = 5 - (1 if off > 10 else 0) - (1 if off > 30 else 0)
+    per_minute = len(d.pauses) / max(d.seconds / 60, 0.5)
+    score -= 1 if per_minute > PAUSES_PER_MINUTE else 0
+    heard = sum(d.fillers.values())
+    score -= 1 if heard / max(d.words, 1) * 100 >= FILLERS_PER_100_WORDS and heard >= 3 else 0
+    pace = f"{d.words_per_minute:.0f} words a minute ({low}-{high} is easy to follow)"
+    said = f"{len(d.pauses)} pause(s) of 1.5 s or more, {heard} filler(s) heard"
+    return _dim("delivery", max(1, score), f"{pace}; {said}.")
+
+
 def _delivery(f: Findings, judged: bool) -> DimensionScore:
+    if f.delivery is not None and f.delivery.words:
+        return _spoken_delivery(f)
     if not judged:
         return _dim("delivery", 2, "Too short to judge how it sounds.")
     rate = len(f.fillers) / max(f.words, 1) * 100

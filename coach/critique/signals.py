@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from coach.text.claims import claimed
+from coach.text.fillers import filler_words
 from coach.text.people import name_mentions
 
 WORDS_PER_MINUTE = 140
@@ -17,13 +18,6 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # about who did the work.
 _I = re.compile(r"\b(I|I'm|I've|I'd|I'll)\b")
 _WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b")
-_FILLERS = re.compile(
-    r"\b(um+|uh+|erm|er|you know|basically|literally|kind of|kinda|sort of|sorta|I mean|I guess|"
-    r"so yeah|or something|or whatever|stuff like that)\b|(?<=,)\s*like\s*(?=,)|\blike,|"
-    r"(?<=\s)like(?= \w+ (who|which|that)\b)",
-    re.IGNORECASE,
-)
-_HEDGES = re.compile(r"\b(maybe|probably|perhaps)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(I(?:'d| would| will| usually| always| generally| typically| normally| tend to)|"
     r"in (a|any) (situation|case) like (that|this)|if I (were|was) in|what I would do|"
@@ -121,9 +115,7 @@ def voice(text: str) -> Voice:
 
 def fillers(text: str) -> list[str]:
     """Filler and hedge words, in order of appearance, as they were written."""
-    found = [(m.start(), m.group(0).strip(" ,")) for m in _FILLERS.finditer(text)]
-    found += [(m.start(), m.group(0)) for m in _HEDGES.finditer(text)]
-    return [word for _, word in sorted(found)]
+    return filler_words(text)
 
 
 def hypothetical_sentences(sentences: list[str]) -> list[str]:

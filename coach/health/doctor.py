@@ -244,6 +244,35 @@ def check_better_model() -> Check:
     return Check(name, True, f"{better_model.NAME} not installed (optional: make better-model)")
 
 
+def check_speech() -> Check:
+    """Answer aloud: the Whisper model joined and whole, and (with espeak-ng and sox) a made
+    sentence transcribed end to end in the worker process."""
+    from coach.core.errors import CoachError
+    from coach.speech import model, synthetic, voice
+    from coach.speech.transcriber import Transcriber
+
+    name = "speech"
+    try:
+        model.ensure_model()
+    except CoachError as exc:
+        return Check(name, False, str(exc), "run make install")
+    reads = "questions read aloud" if voice.available() else (
+        "no espeak-ng: questions not read aloud")
+    if not synthetic.tools_ready():
+        return Check(name, True, f"Whisper base ready ({model.model_dir()}); {reads}")
+    transcriber = Transcriber()
+    try:
+        heard = transcriber.transcribe(synthetic.speak(["Testing one two three."]).path)
+    except CoachError as exc:
+        return Check(name, False, f"transcription failed: {exc}", "run make install")
+    finally:
+        transcriber.close()
+    if "testing" not in heard.text.lower():
+        return Check(name, False, f"a test sentence came back as {heard.text!r}",
+                     "run make install")  # fmt: skip
+    return Check(name, True, f"Whisper base transcribes on this machine; {reads}")
+
+
 CHECKS: dict[str, Callable[[], Check]] = {
     "packages": check_packages,
     "build": check_native_build,
@@ -255,6 +284,7 @@ CHECKS: dict[str, Callable[[], Check]] = {
     "history": check_history,
     "sources": check_sources,
     "offline": check_offline,
+    "speech": check_speech,
 }
 
 

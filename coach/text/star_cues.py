@@ -60,6 +60,8 @@ CUES: dict[str, re.Pattern[str]] = {
             r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},| [\w'-]+( [\w'-]+){0,3})? "
             r"(was|were|is|became)",
             r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
+            r"\b(I|we) (need|have|want|decide|plan|agree|promise|offer|choose|try|am supposed|"
+            r"are supposed|am expected|are expected|am asked|are asked)( \w+){0,2} to\b",
             r"\b(I|we) (was|were|am|are) (the |an? )?([\w-]+ ){0,3}(responsible|accountable|"
             r"in charge) (for|of)",
             r"\b(I|we) needed (a|an|the) [\w-]+ (that|which|to)\b",

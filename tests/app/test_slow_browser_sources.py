@@ -26,7 +26,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         page.get_by_role("tab", name="Story bank").click()
         wait_text(page, "#bank-summary", "example bank")
         page.locator("#bank-upload input[type=file]").set_input_files(str(notes))
-        wait_text(page, "#bank-report", "answers", timeout_s=120)
+        wait_text(page, "#bank-report", "stories (", timeout_s=120)
         wait_text(page, "#bank-sources", "my-teaching-notes.md")
         wait_text(page, "#bank-summary", "your own sources only")
         stories = page.inner_text("#bank-stories")
@@ -63,7 +63,7 @@ def test_the_score_comes_first_and_a_stronger_version_follows(browser, tmp_path:
             "#bank-path textarea, #bank-path input", str(FIXTURES / "notes" / "teacher_prose.md")
         )
         page.click("#bank-add")
-        wait_text(page, "#bank-report", "answers", timeout_s=120)
+        wait_text(page, "#bank-report", "stories (", timeout_s=120)
         page.get_by_role("tab", name="Critique").click()
         page.fill("#critique-question textarea", "Tell me about a time you made something simpler.")
         page.fill(
