@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -60,12 +59,15 @@ def test_notes_parser_never_crashes(text: str) -> None:
     assert isinstance(parsed.entries, list)
 
 
-def test_deeply_nested_markdown_notes_are_parsed_quickly() -> None:
-    for text in ("> " * 20_000 + "quote", "- " * 20_000 + "item", "#" * 50_000,
-                 "\n".join("  " * n + "- item" for n in range(3000))):  # fmt: skip
-        start = time.perf_counter()
-        parse_notes(text, Path("deep.md"), PRINCIPLES)
-        assert time.perf_counter() - start < 5
+DEEP_NOTES = ("> " * 20_000 + "quote", "- " * 20_000 + "item", "#" * 50_000,
+              "\n".join("  " * n + "- item" for n in range(3000)))  # fmt: skip
+
+
+def test_deeply_nested_markdown_notes_are_parsed() -> None:
+    """(How fast: bench/hostile.py.)"""
+    for text in DEEP_NOTES:
+        parsed = parse_notes(text, Path("deep.md"), PRINCIPLES)
+        assert isinstance(parsed.entries, list)
 
 
 @pytest.mark.parametrize(

@@ -137,7 +137,8 @@ def delivery_svg(rows: list[dict], band: tuple[int, int] = (130, 160)) -> str:
                      f'{row["pauses"]}</text>')  # fmt: skip
     parts.append("</svg>")
     keys = _legend([(f"{band[0]}-{band[1]} words a minute: easy to follow", "#dcfce7"),
-                    ("● pace of a spoken answer", ""), ("number above a point: its pauses of 1.5 s or more", ""),
+                    ("● pace of a spoken answer", ""),
+                    ("number above a point: its pauses of 1.5 s or more", ""),
                     ("x: spoken answer · y: words a minute", "")])  # fmt: skip
     return f'<div class="coach-chart" id="delivery-chart">{"".join(parts)}{keys}</div>'
 

@@ -79,6 +79,7 @@ class AskHandler:
             emit=lambda sentence: events.put(("sentence", sentence)),
             story_rank=story_rank,
             on_retrieved=lambda found: events.put(("retrieved", found)),
+            time_limit=self.runtime.settings.llm_timeout,
         )
         outcome: dict[str, object] = {}
 

@@ -104,7 +104,8 @@ def _drafting(args: argparse.Namespace, stream: bool, wanted: bool = True):
         print(problem, file=sys.stderr)
     if model is not None:
         model.prepare()  # the model's process starts while the stories are searched
-    options = DraftOptions(model=model, minutes=minutes, words_per_minute=settings.words_per_minute)
+    options = DraftOptions(model=model, minutes=minutes, words_per_minute=settings.words_per_minute,
+                           time_limit=settings.llm_timeout)  # fmt: skip
     if stream:
         options.emit = lambda sentence: print(sentence.text, end=" ", flush=True)
     return options

@@ -123,6 +123,21 @@ def _answers(name: str | None) -> list[str] | None:
         raise CoachError(f"Cannot read the answers file {name}.") from exc
 
 
+def _check_workshop_story(story_id: str) -> None:
+    """Refuse at once, from the notes alone: no notes of one's own yet, or no such story."""
+    from coach.knowledge.bank import load_knowledge
+    from coach.knowledge.corpus import all_stories, uses_example_bank
+
+    if uses_example_bank():
+        raise CoachError("The workshop grows your own stories; add your notes first "
+                         "(coach sources add FILE), then pick one of them.")  # fmt: skip
+    ids = [s.id for s in all_stories(load_knowledge())]
+    if story_id not in ids:
+        close = difflib.get_close_matches(story_id, ids, n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else " See coach stories."
+        raise CoachError(f"No story with the id '{story_id}'.{hint}")
+
+
 def cmd_workshop(args: argparse.Namespace) -> int:
     from coach.cli.setup_commands import sync_index
     from coach.core.settings import load_settings
@@ -133,6 +148,7 @@ def cmd_workshop(args: argparse.Namespace) -> int:
     minutes = settings.minutes if args.minutes is None else args.minutes
     if not 0 < minutes <= 10:
         raise CoachError("--minutes must be more than 0 and at most 10.")
+    _check_workshop_story(args.story_id)  # refusals come before the index is opened
     retriever = open_retriever()
     story = retriever.stories.get(args.story_id)
     if story is None:

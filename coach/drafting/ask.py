@@ -46,6 +46,7 @@ class DraftOptions:
     emit: Emit | None = None
     story_rank: int = 0  # 0 drafts from the best story, 1 from the second...
     on_retrieved: Callable[[AskResult], None] | None = None  # called before drafting starts
+    time_limit: float | None = None  # seconds for the model's share of the draft (llm_timeout)
 
 
 def ask(
@@ -147,16 +148,17 @@ def ask(
         (p for p, _ in found.principles if p in best.story.principles), top
     )
     mates = retriever.project_mates(best.story.id)
-    model, phrased, note = drafting.model, None, ""
+    model, phrased, phrased_from, note = drafting.model, None, None, ""
     if in_background(model):  # too slow to wait for: its words come from background phrasing
         assert model is not None
         cached = PhraseCache().get(best.story, mates, model.name)
         phrased = cached.sentences if cached else None
+        phrased_from = cached.combined if cached else None
         note = (f"Phrased beforehand by {model.name} and checked." if cached else
                 f"{model.name} is still phrasing your stories in the background; this one is "
                 "not done yet, so the draft is in your notes' own words.")  # fmt: skip
         model = None
-    writer = DraftWriter(model, retriever.query_embed, drafting.emit)
+    writer = DraftWriter(model, retriever.query_embed, drafting.emit, drafting.time_limit)
     result.draft = writer.write(
         text,
         best.story,
@@ -166,6 +168,7 @@ def ask(
         glossary=retriever.glossary(),
         mates=mates,
         phrased=phrased,
+        phrased_from=phrased_from,
     )
     result.draft.principle = principle
     if note:

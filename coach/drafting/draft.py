@@ -83,11 +83,21 @@ def _clean_model_sentence(text: str) -> str:
 class DraftWriter:
     """Builds one draft: plan, phrase part by part, check every model sentence, assemble."""
 
-    def __init__(self, model: TextModel | None, embed: Embed, emit: Emit | None = None) -> None:
+    def __init__(
+        self,
+        model: TextModel | None,
+        embed: Embed,
+        emit: Emit | None = None,
+        time_limit: float | None = None,
+    ) -> None:
         self.model = model
         self.embed = embed
         self.emit = emit or (lambda sentence: None)
         self.model_failure: str | None = None  # set when the model stops mid-draft
+        # seconds the model may spend on the whole draft; past them (a busy machine slows it
+        # to a crawl without ever hanging) the rest of the draft is the notes' own words
+        self.time_limit = time_limit
+        self._deadline: float | None = None
 
     def write(
         self,
@@ -99,16 +109,21 @@ class DraftWriter:
         glossary: Glossary | None = None,
         mates: list[Story] | None = None,
         phrased: list[DraftSentence] | None = None,
+        phrased_from: list[str] | None = None,
     ) -> Draft:
         """The draft for ``question`` from ``story`` (and, for a thin entry, the facts of its
         project ``mates``), in words a candidate can say (``glossary``: the notes' own
         shorthand and spelling). ``phrased``: the story's body already phrased by the model
-        and checked (background phrasing); it is joined between the opening and the closing."""
+        and checked (background phrasing); it is joined between the opening and the closing;
+        ``phrased_from``: the ids of the project entries that body drew on, which the draft then
+        reports and is checked against (a live plan for another question may pick others)."""
         start = time.perf_counter()
         material = prepare(
             story, question, glossary or Glossary(), budget_for(minutes, wpm), self.embed, mates
         )
         plan = plan_draft(story, question, minutes, wpm, self.embed, material)
+        if phrased is not None and phrased_from is not None:
+            material.combined = [m for m in mates or [] if m.id in phrased_from]
         checker = GroundingChecker(
             story, question, self.embed, material.extra(), material.projected()
         )
@@ -116,9 +131,10 @@ class DraftWriter:
         unsupported: list[str] = []
         removed: list[RemovedSentence] = []
         order = [p for p in ("situation", "task", "action", "result", "lesson") if p in plan.parts]
-        if self.model is None or self.model.format == "plain" or phrased is not None:
-            opening = opening_sentence(question)
-            self._add(out, DraftSentence(text=opening, part="situation", source="template"))
+        # the opening is fact-free and the coach's own, so it is on screen at once, whatever
+        # model phrases the rest (a model's first checked sentence takes a second or more)
+        self._add(out, DraftSentence(text=opening_sentence(question), part="situation",
+                                     source="template"))  # fmt: skip
         if phrased is not None:  # the story's spoken version, phrased and checked beforehand
             for sentence in phrased:
                 self._add(out, sentence)
@@ -192,8 +208,11 @@ class DraftWriter:
     ) -> None:
         """Every planned part in order: the model's checked wording, else the notes' own."""
         order = [p for p in SECTION_NAMES if p in plan.parts]
+        if self.time_limit is not None:
+            self._deadline = time.monotonic() + self.time_limit
         for part in order:
             source = plan.parts[part]
+            self._check_deadline()
             if self.model is None or self.model_failure:
                 for sentence in source:
                     self._add(out, self._notes(sentence, part, plan))
@@ -205,6 +224,31 @@ class DraftWriter:
                 if any(self._same(sentence, earlier) for earlier in out):
                     continue  # a near repeat is never spoken
                 self._add(out, sentence)
+
+    def _check_deadline(self) -> None:
+        if self._deadline is not None and not self.model_failure and (
+            time.monotonic() > self._deadline
+        ):
+            self.model_failure = (
+                f"The model took over {self.time_limit:.0f} s (llm_timeout) on this draft"
+            )
+
+    def _generate(self, system: str, prompt: str, budget: int) -> str:
+        """The model's text, cut off (and the model stopped) once the draft's time is up."""
+        assert self.model is not None
+        pieces: list[str] = []
+        stream = self.model.stream(system, prompt, max_tokens=budget)
+        try:
+            for piece in stream:
+                pieces.append(piece)
+                self._check_deadline()
+                if self.model_failure:
+                    raise ModelUnavailable(self.model_failure)
+        finally:
+            close = getattr(stream, "close", None)
+            if close:
+                close()
+        return "".join(pieces)
 
     @staticmethod
     def _same(sentence: DraftSentence, earlier: DraftSentence) -> bool:
@@ -233,19 +277,17 @@ class DraftWriter:
             shown = "".join(render("draft_example", notes=n, spoken=sp) for n, sp in examples)
             prompt = render("draft_plain", examples=shown, notes=" ".join(source))
         else:
-            opening = render("draft_opening").rstrip("\n") if first else ""
             prompt = render(
                 "draft_part",
                 question=f"Interview question: {question}\n" if first else "",
                 part=part,
                 notes=notes,
-                words=words + (12 if first else 0),
-                opening=opening,
+                words=words,
             )
         system = render("draft_system").strip()
         budget = int(words * MAX_TOKENS_PER_WORD) + 24
         try:
-            text = "".join(self.model.stream(system, prompt, max_tokens=budget))
+            text = self._generate(system, prompt, budget)
         except ModelUnavailable as exc:
             self.model_failure = str(exc)
             return [self._notes(s, part, plan) for s in source]

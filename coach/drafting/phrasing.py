@@ -81,6 +81,7 @@ class Phrased:
     removed: list[RemovedSentence] = field(default_factory=list)
     model: str = ""
     seconds: float = 0.0
+    combined: list[str] = field(default_factory=list)  # ids of the project entries it drew on
 
 
 class PhraseCache:
@@ -107,6 +108,7 @@ class PhraseCache:
                 _REMOVED.validate_python(data["removed"]),
                 data["model"],
                 float(data["seconds"]),
+                [str(i) for i in data.get("combined", [])],
             )
         except (OSError, ValueError, KeyError, TypeError, ValidationError):
             return None
@@ -119,6 +121,7 @@ class PhraseCache:
             "seconds": phrased.seconds,
             "sentences": _SENTENCES.dump_python(phrased.sentences, mode="json"),
             "removed": _REMOVED.dump_python(phrased.removed, mode="json"),
+            "combined": phrased.combined,
         }
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".phrased-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -141,7 +144,8 @@ def phrase_story(
     out: list[DraftSentence] = []
     removed: list[RemovedSentence] = []
     writer.phrase_parts(question, plan, checker, removed, out)
-    return Phrased(without_repeats(out), removed, model.name, time.perf_counter() - start)
+    return Phrased(without_repeats(out), removed, model.name, time.perf_counter() - start,
+                   [m.id for m in material.combined])  # fmt: skip
 
 
 class BackgroundPhraser:

@@ -92,3 +92,20 @@ def test_broken_bank_exits_2_with_the_file_and_field(knowledge_copy: Path) -> No
         f"{story}: field 'primary_principle' has unknown principle id 'nope'."
     )
     assert done.stdout == ""
+
+
+def test_workshop_refusals_come_before_the_index(coach_home, monkeypatch, capsys) -> None:
+    """No notes of one's own, or an unknown story id: refused from the notes alone."""
+    import coach.retrieval.opening as opening
+    from coach.knowledge.workspace import add_sources
+
+    def never(*_a, **_k):
+        raise AssertionError("the index was opened for a refusal")
+
+    monkeypatch.setattr(opening, "open_retriever", never)
+    assert main(["workshop", "any-story", "--json"]) == 2
+    assert "add your notes first" in capsys.readouterr().err
+    add_sources([FIXTURES / "notes_small.md"])
+    assert main(["workshop", "no-such-story", "--json"]) == 2
+    assert "No story with the id 'no-such-story'" in capsys.readouterr().err
+    assert not (coach_home / "index").exists()

@@ -158,3 +158,32 @@ def test_grounded_is_false_when_the_assembled_draft_holds_an_invention(monkeypat
     leaked = _write(ScriptedModel())
     assert not leaked.grounded
     assert any("37" in note and "google" in note for note in leaked.notes), leaked.notes
+
+
+def test_a_draft_past_its_time_limit_goes_on_from_the_notes(monkeypatch) -> None:
+    """A busy machine slows the model to a crawl without a hang: once the draft's time (the
+    llm_timeout setting) is spent, the model is stopped mid-part and the notes take over."""
+    import coach.drafting.draft as draft_module
+
+    clock = [0.0]
+    monkeypatch.setattr(draft_module.time, "monotonic", lambda: clock[0])
+    closed: list[bool] = []
+
+    class Crawling(ScriptedModel):
+        def stream(self, system, user, max_tokens):
+            try:
+                yield "I "
+                clock[0] += 100.0  # the next token comes long after the limit
+                yield "looked at the logs. "
+                yield "Then I fixed it. "
+            finally:
+                closed.append(True)
+
+    model = Crawling()
+    draft = DraftWriter(model, ToyEmbedder().encode, time_limit=30.0).write(
+        QUESTION, STORY, "Ownership", 2.0
+    )
+    assert closed == [True]  # one request, stopped, never asked again
+    assert "Then I fixed it" not in draft.text
+    assert STORY.sections.action in draft.text  # the notes' own words carry on
+    assert any("llm_timeout" in note for note in draft.notes)

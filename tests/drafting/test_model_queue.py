@@ -28,6 +28,14 @@ class GatedModel:
         yield user
 
 
+def _until(condition, ceiling: float = 30.0) -> None:
+    """Wait for ``condition`` to hold (a generous ceiling; no fixed sleep)."""
+    deadline = time.monotonic() + ceiling
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.01)
+
+
 def _draft(model, user: str, told: list[int], out: dict) -> None:
     WAIT_LISTENER.set(told.append)
     try:
@@ -42,11 +50,11 @@ def test_first_come_first_served_with_numbers_in_line() -> None:
     told = {name: [] for name in "abcd"}
     out: dict = {}
     threads = []
-    for name in "abcd":
+    for arrived, name in enumerate("abcd"):
         thread = threading.Thread(target=_draft, args=(model, name, told[name], out))
         thread.start()
         threads.append(thread)
-        time.sleep(0.15)  # arrive in this order
+        _until(lambda n=arrived: model.load() == (1, n))  # in line before the next arrives
     assert model.load() == (1, 3)
     assert told["a"] == [] and told["b"] == [1] and told["c"] == [2] and told["d"] == [3]
     inner.gate.set()
@@ -64,13 +72,12 @@ def test_a_full_line_is_refused_at_once() -> None:
     first = threading.Thread(target=_draft, args=(model, "a", [], out))
     second = threading.Thread(target=_draft, args=(model, "b", [], out))
     first.start()
-    time.sleep(0.15)
+    _until(lambda: model.load() == (1, 0))
     second.start()
-    time.sleep(0.15)
-    started = time.perf_counter()
+    _until(lambda: model.load() == (1, 1))
     with pytest.raises(ModelBusy, match="busy"):
         "".join(model.stream("s", "c", 5))
-    assert time.perf_counter() - started < 0.5  # refused, not timed out
+    assert inner.served == [] and model.load() == (1, 1)  # refused while the line still waits
     inner.gate.set()
     first.join(10)
     second.join(10)
@@ -78,25 +85,45 @@ def test_a_full_line_is_refused_at_once() -> None:
 
 
 def test_the_ask_stream_shows_the_wait(monkeypatch, toy_embedder) -> None:
+    """The order is controlled, not timed: the first draft holds the model until the second
+    request has been told its place in line."""
+    import queue
+
     from coach.app import views
     from coach.app.service import CoachService
     from tests.fakes import ScriptedModel
 
-    class SlowScripted(ScriptedModel):
+    holding, release = threading.Event(), threading.Event()
+
+    class HeldScripted(ScriptedModel):
         def stream(self, system, user, max_tokens):
-            time.sleep(0.4)
+            if not holding.is_set():  # the first call holds the model until released
+                holding.set()
+                release.wait(60)
             yield from super().stream(system, user, max_tokens)
 
-    shared = QueuedModel(SlowScripted(), active=1, waiting=4)
+    shared = QueuedModel(HeldScripted(), active=1, waiting=4)
     first, second = CoachService("none"), CoachService("none")
     for service in (first, second):
         monkeypatch.setattr(service.runtime, "model", lambda: shared)
     question = "Tell me about the honeybee bug"
     background = threading.Thread(target=lambda: list(first.asking.ask_stream(question)))
     background.start()
-    time.sleep(0.6)  # the first draft holds the model
-    updates = list(second.asking.ask_stream(question))
-    background.join(30)
+    assert holding.wait(60)  # the first draft holds the model
+    seen: queue.Queue = queue.Queue()
+
+    def second_ask() -> None:
+        for update in second.asking.ask_stream(question):
+            seen.put(update)
+        seen.put(None)
+
+    threading.Thread(target=second_ask).start()
+    updates = []
+    while (update := seen.get(timeout=60)) is not None:
+        updates.append(update)
+        if update.waiting:
+            release.set()  # told its place: now let the first draft go on
+    background.join(60)
     waits = [u.waiting for u in updates if u.waiting]
     assert waits and waits[0] == 1
     shown = [views.ask_md(u.result, u.sentences, u.follow_ups, u.done, u.waiting)

@@ -107,3 +107,28 @@ def test_a_phrased_sentence_keeps_its_provenance_through_the_cache(tmp_path: Pat
     cache.put(FRAGMENTS, [], "m", Phrased([sentence], model="m"))
     (back,) = cache.get(FRAGMENTS, [], "m").sentences
     assert back == sentence
+
+
+def test_a_cached_body_reports_the_project_entries_it_drew_on(tmp_path: Path) -> None:
+    """A body phrased beforehand drew on some of the project's entries; a live plan for another
+    question might pick others. The draft reports (and is checked against) the body's own."""
+    thin = Story(id="kes", title="Kestrel drops", origin="notes", source="n.md:9-9",
+                 body="Kestrel drops were from bags", thin=True, project="Kestrel")  # fmt: skip
+    vacuum = Story(id="kes-2", title="Kestrel vacuum", origin="notes", source="n.md:20-21",
+                   project="Kestrel", body="I raised the vacuum threshold for soft bags and "
+                   "the Kestrel drops fell from 3% to 0.4%.")  # fmt: skip
+    training = Story(id="kes-3", title="Kestrel training", origin="notes", source="n.md:30-31",
+                     project="Kestrel", body="I trained the Kestrel night shift on the new "
+                     "bag checks over two weeks.")  # fmt: skip
+    cache = PhraseCache(tmp_path)
+    phrased = phrase_story(ScriptedModel(), thin, [vacuum], GLOSSARY, ToyEmbedder().encode)
+    assert phrased.combined == ["kes-2"]
+    cache.put(thin, [vacuum, training], "scripted-model", phrased)
+    back = cache.get(thin, [vacuum, training], "scripted-model")
+    assert back is not None and back.combined == ["kes-2"]
+    draft = DraftWriter(None, ToyEmbedder().encode).write(
+        "Tell me about training the night shift", thin, "Ownership", 2.0, glossary=GLOSSARY,
+        mates=[vacuum, training], phrased=back.sentences, phrased_from=back.combined,
+    )  # fmt: skip
+    assert [c.id for c in draft.combined] == ["kes-2"]
+    assert draft.grounded and "0.4%" in draft.text
