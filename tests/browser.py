@@ -110,6 +110,15 @@ def wait_text(page, selector: str, text: str, timeout_s: float = 60) -> None:
     )
 
 
+def wait_empty(page, selector: str, timeout_s: float = 60) -> None:
+    """Wait until the element shows no text (Gradio's pending timer, "0.0s", counts as text)."""
+    page.wait_for_function(
+        "(s) => { const e = document.querySelector(s); return e && e.innerText.trim() === ''; }",
+        arg=selector,
+        timeout=timeout_s * 1000,
+    )
+
+
 def choose(page, selector: str, option: str) -> None:
     """Pick ``option`` in the Gradio dropdown at ``selector`` by clicking it in the list (typing
     and pressing Enter races the list's filtering), and wait until the dropdown shows it."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import choose, open_page, shot, wait_text
+from tests.browser import choose, open_page, shot, wait_empty, wait_text
 
 pytestmark = pytest.mark.slow
 PHONE = {"width": 390, "height": 844}
@@ -103,11 +103,11 @@ def test_mock_interview_flow_report_and_history(browser, app_url: str) -> None:
     wait_text(page, "#mock-question", "answered")
     assert page.locator("#mock-next").is_visible()
     assert page.locator("#mock-answer textarea").is_disabled()
-    assert page.inner_text("#mock-clock").strip() == ""  # question 2's clock has not started
+    wait_empty(page, "#mock-clock")  # question 2's clock has not started
     page.click("#mock-next")
     wait_text(page, "#mock-question", "Question 2 of 2")
     assert page.inner_text("#mock-question") != first
-    assert page.inner_text("#mock-feedback").strip() == ""
+    wait_empty(page, "#mock-feedback")  # the last question's feedback is cleared
     wait_text(page, "#mock-clock", "Time is up", timeout_s=60)
     wait_text(page, "#mock-clock", "0:02 over", timeout_s=10)  # the overrun counts on
     shot(page, "mock-time-up")
