@@ -24,6 +24,7 @@ from coach.knowledge.bank import load_synonyms
 from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
+from coach.text.asks import ASKS, STORY_KINDS
 from coach.text.question_kind import is_catch_all
 from coach.text.question_text import question_content
 from coach.text.spoken import Glossary
@@ -39,6 +40,8 @@ LEXICAL_WEIGHT = 1.0
 CATCH_ALL_PENALTY = 10.0  # "about yourself" entries go after every specific story (RETRIEVAL.md)
 TIE_MARGIN = 0.3  # fused z-scores this close count as a tie between two entries of a project
 TIE_DEPTH = 4  # ties are settled among the first few stories
+KIND_DEPTH = 3  # a story filed under the kind of event asked for moves up from this deep
+KIND_MARGIN = 1.0  # ...when its fused z-score is this close to the first story's
 _KIND_LABEL = {
     "story": "the whole story",
     "question": "a question it answers",
@@ -252,6 +255,7 @@ class Retriever:
                 fused[owner] -= CATCH_ALL_PENALTY
 
         ranked = self._answer_first(sorted(fused, key=lambda o: -fused[o]), fused, content)
+        ranked = self._kind_first(question, ranked, fused)
         order = self._without_retellings(ranked, k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
         principles = self.detector.rank(vector, evidence)
@@ -292,6 +296,28 @@ class Retriever:
             close = fused[a] - fused[b] <= TIE_MARGIN
             if same and thin_first and close and content.get(b, 0) > content.get(a, 0):
                 order[i], order[i + 1] = b, a
+        return order
+
+    def _kind_first(self, question: str, order: list[str], fused: dict[str, float]) -> list[str]:
+        """A failure (conflict, criticism, setback) question: when the first story is not filed
+        under that kind of event by the candidate's own headings and one close behind it is
+        ("A time you failed"), that one comes first."""
+        kinds = [a for a in ASKS if a.name in STORY_KINDS and a.question.search(question)]
+        if not kinds or not order:
+            return order
+
+        def filed(owner: str) -> bool:
+            story = self.stories[owner]
+            named = story.title.rstrip("…")
+            from_text = " ".join(story.text().split()).startswith(named)  # no heading of its own
+            headings = " ".join([*([] if from_text else [story.title]), *story.questions])
+            return any(a.question.search(headings) for a in kinds)
+
+        if filed(order[0]):
+            return order
+        for owner in order[1:KIND_DEPTH]:
+            if fused[order[0]] - fused[owner] <= KIND_MARGIN and filed(owner):
+                return [owner, *[o for o in order if o != owner]]
         return order
 
     def _without_retellings(self, order: list[str], k: int) -> list[str]:

@@ -35,7 +35,9 @@ ASKS: tuple[Ask, ...] = (
            r"embarrass\w*|let (\w+ )?down|didn'?t work out|did not work out|(do|done|set up|"
            r"handle[d]?) (it |things |that )?differently|wish you had|should have|"
            r"fell short|missed (a|the|your) (deadline|goal|target)|not proud|screw\w* up|"
-           r"mess\w* up|disappoint\w*)"),
+           r"mess\w* up|disappoint\w*|caused by (you|your own)|you broke|(bug|outage|"
+           r"error|problem|issue|regression|incident|defect)s? (that )?(you|your own \w+) "
+           r"(caused|introduced|created))"),
         _p(r"\b(fail\w*|mistake|errors?|wrong|missed|miss|didn'?t work|did not work|fell short|"
            r"lowest|should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
            r"crash\w*|outage|accidental\w*|overlook\w*|underestimat\w*|apologi[sz]\w*|"

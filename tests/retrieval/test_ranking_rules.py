@@ -80,3 +80,35 @@ def test_windows_overlap_and_cover_every_sentence() -> None:
     assert "Sentence number 0" in pieces[0] and "Sentence number 11" in pieces[-1]
     for first, second in itertools.pairwise(pieces):
         assert first.split(".")[-2].strip() in second  # each window shares a sentence with the next
+
+
+KINDS = """# Prep
+
+### Conflict with a coworker
+A coworker wanted to rewrite our payments deploy tooling from scratch.
+I argued for fixing it instead, and we agreed after I showed him the logs.
+
+### A time you failed
+My change to the payments cache took checkout down for an hour on a Friday.
+I rolled it back, wrote the review and added a load test for the cache.
+
+### Helping a new hire
+A new hire was stuck on the warehouse robots for a week. I paired with her every morning.
+
+### Biggest impact
+I moved the nightly reports to a queue and the reports arrived two hours earlier.
+"""
+
+
+def test_a_failure_question_gets_the_story_filed_as_a_failure(tmp_path: Path, monkeypatch) -> None:
+    retriever = _retriever(tmp_path, KINDS)
+    question = "Tell me about a payments deploy outage caused by your own cache code."
+    ranked = [m.story.title for m in retriever.search(question, k=2).matches]
+    assert ranked[0] == "A time you failed", ranked
+    # A question that asks for no kind of event keeps the plain order.
+    plain = retriever.search("Tell me about payments deploy cache code.", k=2).matches
+    assert plain[0].story.title.startswith("A coworker wanted")
+    # Without the rule the conflict entry, which shares more of the question's words, is first.
+    monkeypatch.setattr(Retriever, "_kind_first", lambda self, q, order, fused: order)
+    unruled = [m.story.title for m in retriever.search(question, k=2).matches]
+    assert unruled[0].startswith("A coworker wanted"), unruled
