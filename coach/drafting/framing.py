@@ -56,12 +56,19 @@ NEAR_DUPLICATE = 0.8  # share of a sentence's content words already said by an e
 
 
 def without_repeats(sentences: list[DraftSentence]) -> list[DraftSentence]:
-    """No sentence that says again what an earlier one said; a fuller one replaces it."""
+    """No sentence that says again what an earlier one said; a fuller one replaces it. The
+    coach's fact-free opening and closing lines say nothing of the story, so they repeat nothing
+    ("That is what I took from it." after "It took us a month.")."""
     out: list[DraftSentence] = []
     for sentence in sentences:
+        if sentence.source == "template":
+            out.append(sentence)
+            continue
         words = set(terms(sentence.text))
         repeat = None
         for index, earlier in enumerate(out):
+            if earlier.source == "template":
+                continue
             said = set(terms(earlier.text))
             if words and said and (len(words & said) / len(words) >= NEAR_DUPLICATE
                                    or len(words & said) / len(said) >= NEAR_DUPLICATE):  # fmt: skip

@@ -85,6 +85,17 @@ def test_no_sentence_is_said_twice() -> None:
     assert [s.text for s in kept] == [said[1].text, said[2].text]  # the fuller one stays
 
 
+def test_the_coach_lines_repeat_nothing_and_are_never_dropped() -> None:
+    said = [
+        DraftSentence(text="It took us a month to collect the data.", part="situation",
+                      source="notes"),
+        DraftSentence(text="That is what I took from it.", part="lesson", source="template"),
+        DraftSentence(text="It took us a month to collect data.", part="result", source="model"),
+    ]  # fmt: skip
+    kept = without_repeats(said)
+    assert [s.text for s in kept] == [said[0].text, said[1].text]  # the fact said again goes
+
+
 def test_openings_fit_the_question_and_never_read_out_a_title() -> None:
     failure = opening_sentence("Tell me about a time you failed.")
     conflict = opening_sentence("Tell me about a time you disagreed with your manager.")
