@@ -14,6 +14,7 @@ from coach.retrieval.retriever import Retriever
 from coach.text.asks import ASKS, STORY_KINDS
 from coach.text.question_text import asks_for_experience, reads_as_question
 from coach.text.sentences import visible_text
+from coach.text.terms import terms
 
 MAX_QUESTION_CHARS = 2000
 MIN_PRINCIPLES = 3
@@ -122,7 +123,8 @@ def ask(
             closest=[m.story.title for m in found.matches],
             principle=top,
         )
-    elif best and best.dense < NO_FIT_BELOW and not _filed_under(best.story, found, text):
+    elif (best and best.dense < NO_FIT_BELOW and not _filed_under(best.story, found, text)
+          and not _names_the_event(best.story, text)):
         result.no_fit = NoFit(
             message=(
                 f"None of your stories fits this question well (similarity {best.dense:.2f}), "
@@ -184,6 +186,20 @@ def _filed_under(story, found, question: str) -> bool:
     are far apart for the encoder: 0.07-0.15 for a matching story without question lines); the
     loose-fit warning still says how close it is."""
     return asks_for_experience(question) and found.principles[0][0] in story.principles
+
+
+def _names_the_event(story, question: str) -> bool:
+    """The question asks for a kind of event (a failure, a conflict...) in words the story itself
+    uses ("Tell me about a time you disagreed" and "Disagreed with my manager about..."): the
+    candidate wrote that event down, however far apart the encoder puts the two."""
+    told = set(terms(" ".join([story.title, story.text()])))
+    for ask in ASKS:
+        if ask.name not in STORY_KINDS:
+            continue
+        for asked in ask.question.finditer(question):
+            if set(terms(asked.group())) & told and ask.answer.search(story.text()):
+                return True
+    return False
 
 
 def fitting_story(question: str, matches: list) -> tuple[object | None, list[str]]:

@@ -52,3 +52,25 @@ def test_without_a_failure_story_the_coach_says_so_and_drafts_nothing(tmp_path: 
     assert result.draft is None and result.no_fit is not None
     assert "a failure or mistake" in result.no_fit.message
     assert "launched a release" in result.no_fit.message  # names the closest story
+
+
+def test_a_story_that_names_the_asked_event_is_not_refused(tmp_path: Path) -> None:
+    from coach.drafting.ask import _names_the_event
+
+    notes = """## Acceptance test
+Disagreed with my manager about skipping the acceptance test to save a week. I showed him the
+issues it caught last time. We kept a shorter test, and it caught a miswired stop button.
+
+## Alarms
+The night crew ignored a real alarm on day one. I rewrote the alarm texts with each crew.
+"""
+    kb = load_knowledge()
+    path = tmp_path / "notes.md"
+    path.write_text(notes, encoding="utf-8")
+    stories = parse_notes(notes, path, kb.principles).entries
+    disagreed = next(s for s in stories if "Disagreed" in s.text())
+    alarm = next(s for s in stories if "alarm" in s.text())
+    assert _names_the_event(disagreed, "Tell me about a time you disagreed with a colleague.")
+    assert not _names_the_event(alarm, "Tell me about a time you disagreed with a colleague.")
+    assert not _names_the_event(alarm, "Tell me about a time you made a mistake.")
+    assert not _names_the_event(disagreed, "Tell me about a time you delivered under pressure.")
