@@ -362,14 +362,18 @@ def bank_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> N
         bank_outputs = [b_summary, b_sources, b_remove_pick, b_chart, b_gaps, b_stories,
                         b_unplaced]  # fmt: skip
 
-        def bank_view():
+        def bank_view(keep_pick: bool = True):
+            """The bank's panels; ``keep_pick`` leaves a source the user already picked alone
+            (loading the page or opening the tab refreshes the lists while they may be choosing;
+            only adding or removing a source clears the pick)."""
             summary, sources = service.stories.sources()
+            choices = views.source_choices(sources)
             rows, gaps, thin = service.stories.coverage()
             stories = service.stories.workspace_stories()
             return (
                 views.esc(summary),
                 gr.Dataframe(pd.DataFrame(views.sources_rows(sources)), visible=bool(sources)),
-                gr.Dropdown(choices=views.source_choices(sources), value=None),
+                gr.Dropdown(choices=choices, **({} if keep_pick else {"value": None})),
                 charts.coverage_html(rows),
                 views.gaps_md(gaps, thin),
                 pd.DataFrame(views.story_table_rows(stories, names)),
@@ -381,7 +385,7 @@ def bank_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> N
                 report = views.esc(action(*args)).replace("\n", "  \n")
             except CoachError as exc:
                 report = f"**Not changed:** {views.esc(str(exc))}"
-            return (report, *bank_view())
+            return (report, *bank_view(keep_pick=False))
 
         def on_upload(path):
             if not path:

@@ -99,8 +99,7 @@ def test_add_a_story_and_retrieve_it(page) -> None:
     page.reload()
     wait_ready(page)
     _tab(page, "Story bank")
-    page.locator("#story-pick input").fill("Rescuing the flaky nightly build")
-    page.keyboard.press("Enter")
+    choose(page, "#story-pick", "Rescuing the flaky nightly build")
     page.wait_for_function(
         "document.querySelector('#story-action textarea').value.includes('bisected')"
     )  # an existing story loads back into the form for editing

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import open_page, served_app, shot, wait_text
+from tests.browser import choose, open_page, served_app, shot, wait_text
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -44,8 +44,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         chat = page.inner_text("#chat")
         assert "try-on" not in chat.lower()  # nothing from the example bank
         page.get_by_role("tab", name="Story bank").click()
-        page.locator("#bank-remove-pick input").fill("my-teaching-notes.md")
-        page.keyboard.press("Enter")
+        choose(page, "#bank-remove-pick", "my-teaching-notes.md")
         page.click("#bank-remove")
         wait_text(page, "#bank-report", "removed from your sources", timeout_s=120)
         wait_text(page, "#bank-summary", "example bank")
