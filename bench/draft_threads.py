@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python bench/draft_threads.py [--models gemma3-270m,qwen2.5-coder-1.5b] [--runs N]
 
-For each model, thread count (1, 2) and OMP_WAIT_POLICY (the OpenMP default, PASSIVE), idle and
+For each model, thread count (1, 2) and OpenMP wait policy (the default spin, PASSIVE, and the
+coach's own short spin, GOMP_SPINCOUNT=1000), idle and
 with a CPU hog on every core (bench/hog.py): a warm model process reads a ~250-token prompt and
 writes up to 48 tokens; prints the median time to the first token and tokens per second after
 it. A run that writes nothing for 60 s counts as stalled. Prints figures; asserts nothing.
@@ -40,6 +41,11 @@ PLAIN = (
     "Spoken:"
 )
 TOKENS = 48
+POLICIES = {
+    "default": {},
+    "PASSIVE": {"OMP_WAIT_POLICY": "PASSIVE"},
+    "spin1000": {"GOMP_SPINCOUNT": "1000"},
+}
 
 
 def one_run(model: SupervisedModel, n: int = 0) -> tuple[float, float] | None:
@@ -63,7 +69,7 @@ def one_run(model: SupervisedModel, n: int = 0) -> tuple[float, float] | None:
 
 
 def measure(path: Path, threads: int, policy: str, runs: int) -> list[tuple[float, float] | None]:
-    env = {"OMP_WAIT_POLICY": policy} if policy != "default" else {}
+    env = POLICIES[policy]
     model = SupervisedModel(path, Settings(llm_timeout=60))
     model.process = ModelProcess(path, None, 120.0, threads=threads, env=env)
     try:
@@ -92,7 +98,7 @@ def main() -> None:
             hogs = start_hog(1800) if load == "hog" else []
             try:
                 for threads in (1, 2):
-                    for policy in ("default", "PASSIVE"):
+                    for policy in POLICIES:
                         results = measure(choice.path, threads, policy, runs)
                         done = [r for r in results if r is not None]
                         stalled = len(results) - len(done)

@@ -58,6 +58,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Parse and register notes files, then index what changed (one command after an edit)."""
     from coach.knowledge.ingest import ingest
 
+    if any(not p.strip() for p in args.paths):
+        raise CoachError("Give the path of a notes file or folder; an empty path was given.")
     reports = ingest([Path(p) for p in args.paths])
     for report in reports:
         print(report.summary())
@@ -80,6 +82,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     action = args.action or "list"
     if action != "list" and not args.paths:
         raise CoachError(f"Give at least one PATH to {action}.")
+    if any(not p.strip() for p in args.paths or []):
+        raise CoachError(f"Give a notes file or folder to {action}; an empty path was given.")
     if action == "list" and args.paths:
         raise CoachError("coach sources list takes no PATH.")
     lines = []

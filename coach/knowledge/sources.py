@@ -61,11 +61,22 @@ def register(path: Path) -> bool:
     return True
 
 
+SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", "__pycache__"})
+
+
 def expand_notes_paths(path: Path) -> list[Path]:
-    """A file as itself; a folder as the notes files inside it (recursively, sorted)."""
+    """A file as itself; a folder as the notes files inside it (recursively, sorted), leaving out
+    hidden files and folders (``.git``, ``.venv``) and installed packages, which hold no notes."""
     if path.is_dir():
         return sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTES_SUFFIXES
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in NOTES_SUFFIXES
+            and not any(
+                part.startswith(".") or part in SKIPPED_FOLDERS
+                for part in p.relative_to(path).parts
+            )
         )
     return [path]
 

@@ -167,14 +167,17 @@ def name_mentions(text: str) -> list[tuple[str, int, int, bool]]:
     return sorted(found.values(), key=lambda item: item[1])
 
 
+_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"})
+
+
 def people_named(text: str) -> list[str]:
     """The names themselves ("Dana"), in order of first mention."""
     out = []
     for said, _, _, known in name_mentions(text):
         name = said if known else said.split()[-1].strip(",.")
-        for prefix in ("Dr", "Mr", "Mrs", "Ms", "Mx", "Prof"):
-            if said.startswith(prefix):
-                name = said.split(maxsplit=1)[1]
+        first, _, rest = said.partition(" ")
+        if first.rstrip(".") in _TITLES and rest:  # "Dr. Priya Raman", never "Draga"
+            name = rest
         if name not in out:
             out.append(name)
     return out

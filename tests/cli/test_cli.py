@@ -42,6 +42,9 @@ def test_ingest_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     folder.mkdir()
     (folder / "a.md").write_text((FIXTURES / "notes_small.md").read_text())
     (folder / "image.png").write_bytes(b"\x89PNG\x00\x00")
+    for hidden in (".venv/lib/site-packages/pkg", ".git", "node_modules/x"):  # never notes
+        (folder / hidden).mkdir(parents=True)
+        (folder / hidden / "README.md").write_text("# A package\n\nDr Draga wrote it.\n")
     assert main(["ingest", str(folder)]) == 0
     assert registered_sources() == [(folder / "a.md").resolve()]
 
@@ -59,6 +62,8 @@ def _run(argv: list[str]) -> int:
         (["ingest", "/no/such/notes.md"], "/no/such/notes.md does not exist."),
         (["frobnicate"], "Run 'coach --help' for usage."),
         (["ingest"], "Run 'coach --help' for usage."),
+        (["ingest", ""], "an empty path was given."),  # never the current folder
+        (["sources", "add", " "], "an empty path was given."),
     ],
 )
 def test_bad_input_is_one_sentence_and_exit_2(

@@ -18,7 +18,12 @@ from coach.core.settings import Settings
 from coach.drafting.backends.base import ModelUnavailable
 from coach.drafting.backends.gguf import GGUFError, read_metadata
 from coach.drafting.backends.http import ServerModel
-from coach.drafting.backends.process import ModelProcess, SupervisedModel, free_loopback_port
+from coach.drafting.backends.process import (
+    ModelProcess,
+    SupervisedModel,
+    free_loopback_port,
+    model_environment,
+)
 from coach.drafting.draft import DraftWriter
 from coach.knowledge.bank import load_knowledge
 from tests.fake_model_server import __file__ as FAKE_SERVER
@@ -254,3 +259,14 @@ def test_the_app_keeps_serving_through_a_crash(tmp_path: Path, toy_embedder) -> 
         assert model.describe() == "own process, ready" and model.process.starts == 2
     finally:
         model.close()
+
+
+def test_the_model_process_spins_briefly_unless_the_user_chose_a_wait_policy(monkeypatch) -> None:
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
+    assert model_environment() == {"GOMP_SPINCOUNT": "1000"}
+    assert ModelProcess(Path("m.gguf")).env == {"GOMP_SPINCOUNT": "1000"}
+    monkeypatch.setenv("OMP_WAIT_POLICY", "PASSIVE")
+    assert model_environment() == {"OMP_WAIT_POLICY": "PASSIVE"}
+    monkeypatch.setenv("GOMP_SPINCOUNT", "0")
+    assert model_environment() == {"OMP_WAIT_POLICY": "PASSIVE", "GOMP_SPINCOUNT": "0"}
