@@ -38,6 +38,7 @@ from coach.knowledge.bank import load_knowledge
 from coach.retrieval.retriever import Retriever
 from coach.text.meaning import meaning_changes
 
+SHOW_FAILED = False
 SETS = {
     "dev": ("seed-dev", "formats-dev", "own-dev", "external-dev"),
     "test": ("seednotes-test", "formats-test", "own-test", "external-test"),
@@ -130,6 +131,9 @@ def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTall
     )
     repeats = len(draft.sentences) - len(without_repeats(draft.sentences))
     tally.add(draft, verdict, negations, repeats)
+    if SHOW_FAILED and not verdict.clean and name == "none":
+        print(f"--- {question}\n    problems: {verdict.problems}\n    notes: {story.title} | "
+              f"{story.text()[:600]}\n    draft: {draft.text}\n    to expand: {draft.notes}")
 
 
 if __name__ == "__main__":
@@ -138,4 +142,5 @@ if __name__ == "__main__":
     if "--models" in args:
         chosen = args[args.index("--models") + 1]
     split = "test" if "test" in args else "dev"
+    SHOW_FAILED = "-vv" in args
     run(split, chosen.split(","), "-v" in args)

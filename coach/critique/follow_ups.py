@@ -38,13 +38,27 @@ def follow_ups(f: Findings, dims: list[DimensionScore], raised: list[Flag]) -> l
     for dim in sorted(dims, key=lambda d: d.score):
         if dim.id == "conciseness" and "too_short" in codes:
             continue  # "what is the short version?" is for long answers
-        if dim.score <= 3:
+        if dim.id == "impact" and f.outcome_measured:
+            continue  # the result already has its number: asking for one again rings false
+        if dim.id == "structure" and dim.score <= 3:
+            take(_structure_question(f, table))
+        elif dim.score <= 3:
             take(table["dimensions"].get(dim.id, []))
     for probes, question in enumerate(table["principles"].get(f.principle_id, [])):
         if len(picked) >= MAX_FOLLOW_UPS or (len(picked) >= TARGET and probes):
             break
         picked.append(question)
     return picked
+
+
+def _structure_question(f: Findings, table: dict[str, dict[str, list[str]]]) -> list[str]:
+    """For a weak structure, ask for the first STAR part the answer leaves out; when every part
+    is there (the order or the balance is what is weak), ask for the story in order. Never a
+    question about a part the answer already tells."""
+    for part, present in f.star.items():
+        if not present and (part != "lesson" or f.needs_lesson):
+            return table["flags"].get(f"missing_{part}", [])
+    return table["dimensions"].get("structure", [])
 
 
 def principle_follow_ups(principle_id: str) -> list[str]:

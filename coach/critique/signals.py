@@ -51,7 +51,8 @@ _OWN_SHARE = re.compile(
 )
 _CODE_NAME = re.compile(r"\b(?:Project|Codename|Code name|Operation) ([A-Z][A-Za-z0-9]+)\b")
 _QUANTITY_WORDS = re.compile(
-    r"\b(doubled|tripled|halved|quadrupled|\d+x|\d+ times|twice as|percent|per ?cent)\b",
+    r"\b(doubled|tripled|halved|quadrupled|\d+x|\d+ times|twice as|percent|per ?cent|"
+    r"by (a|one|two) (third|quarter|fifth|tenth)s?|(two|three) (thirds|quarters)|in half)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORD = (

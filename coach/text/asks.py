@@ -68,7 +68,11 @@ ASKS: tuple[Ask, ...] = (
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
            r"(he|she|they|another \w+|my \w+|the \w+) (thought|wanted|preferred|believed|"
            r"insisted|argued)|I (can'?t|cannot|won'?t|wouldn'?t|refused|declined|answered|"
-           r"replied|pushed)|(he|she|they) (said|told me|answered|replied),? [\"“])"),
+           r"replied|pushed)|(he|she|they) (said|told me|answered|replied),? [\"“]|"
+           r"(said|answered|replied) no\b|refused|rejected|turned (it|me|us|the \w+) down|"
+           r"(wouldn'?t|would not|didn'?t|did not) (agree|approve|accept|budge|listen)|"
+           r"(in the end|eventually|finally|at last),? (he|she|they|my \w+|the \w+) "
+           r"(agreed|accepted|came round|came around|approved))"),
     ),
     Ask(
         "criticism or feedback you received",

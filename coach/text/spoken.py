@@ -213,6 +213,8 @@ def _spell(text: str, glossary: Glossary, changes: list[str]) -> str:
             return word
         if better[0] != lowered[0] or abs(len(better) - len(lowered)) > 1:
             return word  # "alot" is not "lot": only a slip inside the word is fixed
+        if _other_spelling(lowered, better):
+            return word  # "polarising" is British, not a slip
         if glossary.words[lowered] > 1 and not glossary.words[better]:
             return word  # a word of the candidate's own, used again and again
         if len(lowered) < SURE_TYPO and not glossary.words[better]:
@@ -221,6 +223,20 @@ def _spell(text: str, glossary: Glossary, changes: list[str]) -> str:
         return better
 
     return re.sub(r"\b[a-z][a-z']+\b", fix, text)
+
+
+_VARIANTS = (("is", "iz"), ("ys", "yz"), ("our", "or"), ("re", "er"), ("ll", "l"), ("ce", "se"))
+
+
+def _other_spelling(word: str, better: str) -> bool:
+    """Whether ``word`` and ``better`` are the British and American spellings of one word
+    ("polarising"/"polarizing", "colour"/"color", "centre"/"center", "travelled"/"traveled")."""
+    for british, american in _VARIANTS:
+        for i in range(len(word)):
+            swapped = word[:i] + american + word[i + len(british) :]
+            if word.startswith(british, i) and swapped == better:
+                return True
+    return False
 
 
 def _expand(text: str, glossary: Glossary, changes: list[str], said: set[str]) -> str:
@@ -235,6 +251,29 @@ def _expand(text: str, glossary: Glossary, changes: list[str], said: set[str]) -
         return long
 
     return re.sub(r"\b[A-Z]{2,6}\b", expand, text)
+
+
+_MEASURE_FIRST = re.compile(r"^(?P<what>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){0,4}) from ")
+
+
+def _went(text: str, changes: list[str]) -> str:
+    """"pick rate from 350 to 610" (an arrow between two figures of one measure) is said with
+    the verb the arrow stands for: "pick rate went from 350 to 610". Only when the words before
+    "from" name the measure and hold no verb of their own."""
+    match = _MEASURE_FIRST.match(text)
+    if not match or _FINITE.search(f" {match.group('what')} ") or _FINITE.search(text):
+        return text
+    changes.append("an arrow between two figures said as 'went from ... to'")
+    return f"{match.group('what')} went {text[len(match.group('what')) + 1 :]}"
+
+
+_PER_UNIT = (
+    (re.compile(r"(?<=\d)\s*/\s*(?:h|hr|hour)\b", re.I), " an hour"),
+    (re.compile(r"(?<=\d)\s*/\s*(?:d|day)\b", re.I), " a day"),
+    (re.compile(r"(?<=\d)\s*/\s*(?:wk|week)\b", re.I), " a week"),
+    (re.compile(r"(?<=\d)\s*/\s*(?:mo|month)\b", re.I), " a month"),
+    (re.compile(r"(?<=\d)\s*/\s*(?:min|minute)\b", re.I), " a minute"),
+)
 
 
 def speak(sentence: str, glossary: Glossary, said: set[str] | None = None) -> list[Spoken]:
@@ -258,11 +297,14 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
     if not text or _RESIDUE.search(text.split("(")[0]):
         return Spoken(text, piece, changes, speakable=False)
     text = _strip_brackets(text, changes)
+    moved = _FROM_TO.search(text)
     text = _FROM_TO.sub(lambda m: f"from {m.group('a').strip()} to {m.group('b').strip()}", text)
+    if moved:
+        text = _went(text, changes)
     if _ARROW.search(text):
         text = _ARROW.sub(", then ", text)
         changes.append("an arrow said as 'then'")
-    for pattern, spoken in _SHORTHAND:
+    for pattern, spoken in (*_SHORTHAND, *_PER_UNIT):
         if pattern.search(text):
             text = pattern.sub(spoken, text)
     text = _spell(text, glossary, changes)

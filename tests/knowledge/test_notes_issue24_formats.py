@@ -168,3 +168,16 @@ def test_a_title_line_above_the_first_heading_is_not_a_story() -> None:
     )
     parsed = parse_notes(text, Path("x.md"), load_knowledge().principles)
     assert [s.title for s in parsed.entries] == ["I rebuilt the staff rota when nobody owned it…"]
+
+
+def test_list_headers_end_their_sentence_and_closed_asides_keep_their_bracket() -> None:
+    text = (
+        "## Dive Deep\n### Picking the queue\n**Decision factors:**\n"
+        "1. **Jobs could run for hours:**\n   - nobody wanted idle servers\n"
+        "**Partner team (External):**\n- agreed the message format\n"
+    )
+    (story,) = parse_notes(text, Path("x.md"), load_knowledge().principles).entries
+    body = story.text()
+    for said in ("Decision factors.", "Jobs could run for hours.", "nobody wanted idle servers."):
+        assert said in body
+    assert "Partner team (External)." in body

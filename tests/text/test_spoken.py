@@ -35,7 +35,11 @@ def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
     [
         ("Risk: laggy boxes when the filter was on", "Laggy boxes when the filter was on."),
         ("We tuned the filter (mention hysteresis", "We tuned the filter."),
-        ("Latency 50ms -> 20ms after the change", "Latency from 50ms to 20ms after the change."),
+        ("Latency 50ms -> 20ms after the change",
+         "Latency went from 50ms to 20ms after the change."),
+        ("We cut latency 50ms -> 20ms", "We cut latency from 50ms to 20ms."),
+        ("pick rate 350/h -> 610/h over a year",
+         "Pick rate went from 350 an hour to 610 an hour over a year."),
         ("We met w/ the vendor b4 the launch", "We met with the vendor before the launch."),
     ],
 )
@@ -43,6 +47,12 @@ def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
     spoken = _one(note)
     assert spoken.text == said
     assert not sentence_problems(spoken.text)
+
+
+def test_a_british_spelling_is_not_a_slip() -> None:
+    for word in ("polarising", "colour", "centre", "travelled", "analysed"):
+        spoken = _one(f"We chose the {word} option for the whole team.")
+        assert word in spoken.text and not any("spelling" in c for c in spoken.changes), word
 
 
 def test_a_noun_phrase_is_a_note_to_expand() -> None:

@@ -57,6 +57,8 @@ class Draft:
         sentence even when the notes give it no full stop."""
         if not text:
             return
+        if text.endswith(":") and not inline_tags(text):
+            text = text[:-1].rstrip() + "."  # a list header ("Decision factors:") ends a sentence
         if unit and text[-1] not in ".!?:;,":
             text += "."
         self.lines.append(number)
@@ -66,10 +68,10 @@ class Draft:
         tags = inline_tags(text)
         start = 0
         for tag_start, tag_end, section in tags:
-            self._put(text[start:tag_start].strip(" .,;:)"), section, tagged=True)
+            self._put(_trimmed(text[start:tag_start], " .,;:"), section, tagged=True)
             self.labels.append(section)
             start = tag_end
-        tail = text[start:].strip(" ,;:)" + ("." if tags else ""))
+        tail = _trimmed(text[start:], " ,;:" + ("." if tags else ""))
         section = self.open
         if tags and section is None:
             section = _tail_section(tail, tags[-1][2])
@@ -91,6 +93,17 @@ class Draft:
         self.open = section
         self.labels.append(section)
         self.lines.append(number)
+
+
+def _trimmed(text: str, marks: str) -> str:
+    """``text`` without ``marks`` at either end, and without a bracket an inline tag left
+    unpaired ("... (*Situation*)"); a closed aside such as "(External)" keeps its bracket."""
+    text = text.strip(marks)
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(marks)
+    while text.startswith(")"):
+        text = text[1:].strip(marks)
+    return text
 
 
 def _tail_section(tail: str, last_tag: str) -> str | None:
@@ -304,7 +317,7 @@ def _item_ends(lines: list[Line]) -> set[int]:
     for line, after in zip(lines, [*lines[1:], None], strict=False):
         if not line.bullet:
             continue
-        if after is None or after.kind != "text" or after.bullet:
+        if after is None or after.kind != "text" or after.bullet or after.text.endswith(":"):
             ends.add(line.number)
     return ends
 
