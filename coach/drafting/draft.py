@@ -26,10 +26,14 @@ from coach.drafting.prompts import render
 from coach.drafting.speaking import prepare
 from coach.text.sentences import numbers, split_sentences
 from coach.text.spoken import Glossary, sentence_problems
+from coach.text.terms import terms
 
 Emit = Callable[[DraftSentence], None]
 COVERED = 0.75  # a kept sentence this close to a notes sentence carries its meaning
 SAME_WORDS = 95  # a model sentence this close in wording to its notes sentence is the notes' own
+# share of a notes sentence's content words a model sentence must keep to stand for it: a
+# shorter rewording that drops a clause ("..., it caught a wrongly wired e-stop") drops a fact
+KEPT_WORDS = 0.7
 MAX_TOKENS_PER_WORD = 1.7  # generation cap per word of notes: room to rephrase, not to ramble
 _LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(situation|task|action|result|lesson|spoken)"
                            r"(?:\*\*)?\s*:\s*", re.IGNORECASE)  # fmt: skip
@@ -43,6 +47,12 @@ def _normal(text: str) -> str:
 
 EXAMPLES = 2  # worked examples in a plain-completion prompt
 COPIED = 90  # a model sentence this close to a worked example copies it
+
+
+def _kept_share(notes_sentence: str, said: str) -> float:
+    """The share of a notes sentence's content words (stemmed) that ``said`` keeps."""
+    wanted = set(terms(notes_sentence))
+    return len(wanted & set(terms(said))) / len(wanted) if wanted else 1.0
 
 
 def _examples(plan: DraftPlan, part: str) -> list[tuple[str, str]]:
@@ -310,7 +320,8 @@ class DraftWriter:
                 continue
             if verdict.ok:
                 own = fuzz.ratio(_normal(sentence), _normal(verdict.closest)) >= SAME_WORDS
-                kept.append(DraftSentence(text=sentence, part=part,
+                where = plan.where.get(verdict.closest) or plan.story.source
+                kept.append(DraftSentence(text=sentence, part=part, where=where,
                                           source="notes" if own else "model"))  # fmt: skip
                 kept_vectors.append(vector)
             else:
@@ -340,7 +351,11 @@ class DraftWriter:
             vector = checker.vector_of.get(sentence, extra.get(sentence))
             sims = matrix @ vector
             best = int(np.argmax(sims))
-            carried = sims[best] >= COVERED and numbers(sentence) <= numbers(kept[best].text)
+            carried = (
+                sims[best] >= COVERED
+                and numbers(sentence) <= numbers(kept[best].text)
+                and _kept_share(sentence, kept[best].text) >= KEPT_WORDS
+            )
             if carried:
                 if best not in placed:
                     placed.add(best)

@@ -54,3 +54,13 @@ def test_no_story_fits_means_no_draft(monkeypatch: pytest.MonkeyPatch) -> None:
     result = ask(retriever, "Tell me about the honeybee bug", 3, DraftOptions(model=None))
     assert result.draft is None and result.no_fit is not None
     assert len(result.no_fit.closest) == 3 and "no draft was written" in result.no_fit.message
+
+
+def test_an_entry_without_question_lines_is_held_to_the_narrative_floor() -> None:
+    from coach.core.schema import Story
+    from coach.drafting.ask import NARRATIVE_NO_FIT_BELOW, NO_FIT_BELOW, _no_fit_floor
+
+    bare = Story(id="a", title="Retrofit", body="I wrote the business case myself.")
+    asked = bare.model_copy(update={"questions": ["Tell me about a business case you wrote."]})
+    assert NARRATIVE_NO_FIT_BELOW < NO_FIT_BELOW
+    assert _no_fit_floor(bare) == NARRATIVE_NO_FIT_BELOW and _no_fit_floor(asked) == NO_FIT_BELOW

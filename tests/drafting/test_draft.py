@@ -187,3 +187,30 @@ def test_a_draft_past_its_time_limit_goes_on_from_the_notes(monkeypatch) -> None
     assert "Then I fixed it" not in draft.text
     assert STORY.sections.action in draft.text  # the notes' own words carry on
     assert any("llm_timeout" in note for note in draft.notes)
+
+
+def test_a_rewording_that_drops_a_clause_gives_way_to_the_notes_words() -> None:
+    story = Story(
+        id="fat-test",
+        title="Kept the acceptance test",
+        primary_principle="have-backbone",
+        sections=Sections(
+            situation="My manager wanted to skip the acceptance test for phase three.",
+            action="I showed him the faults the test caught in phase two. We kept a shortened "
+            "two day test, and it caught a wrongly wired emergency stop.",
+        ),
+        source="notes.md:4-6",
+    )
+
+    class Trimming(ScriptedModel):
+        """Says each notes sentence only up to its first comma: the clause after it is lost."""
+
+        def stream(self, system, user, max_tokens):
+            for chunk in super().stream(system, user, max_tokens):
+                yield chunk.split(",")[0].rstrip(".") + ". "
+
+    draft = _write(Trimming(), story=story, question="Tell me about a time you disagreed.")
+    assert "wrongly wired emergency stop" in draft.text
+    kept = [s for s in draft.sentences if "shortened" in s.text]
+    assert len(kept) == 1 and kept[0].source == "notes"
+    assert all(s.where == "notes.md:4-6" for s in draft.sentences if s.source != "template")
