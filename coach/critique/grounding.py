@@ -7,6 +7,7 @@ from coach.core.schema import Story
 from coach.critique import signals
 from coach.text.claims import ClaimsChecker
 from coach.text.sentences import split_sentences
+from coach.text.terms import terms
 
 LEFT_OUT_SHOWN = 3
 
@@ -35,13 +36,21 @@ def unsupported_claims(sentences: list[str], story: Story) -> list[tuple[str, st
     return out
 
 
+TOLD_SHARE = 0.6  # an answer holding this share of a sentence's content words already tells it
+
+
 def left_out_facts(answer: str, story: Story) -> list[str]:
-    """Story sentences with figures the answer never mentions (strongest first, at most 3)."""
+    """Story sentences with figures the answer never mentions (strongest first, at most 3),
+    leaving out a sentence the answer already tells in its own words ("one whole shift" for
+    "a full shift at 1 ms"): suggesting it back would only repeat the answer."""
     said = signals.claim_figures(answer)
+    answered = set(terms(answer))
     facts = []
     for part in ("result", "action", "situation", "task"):
         for sentence in split_sentences(getattr(story.sections, part)):
             figures = signals.claim_figures(sentence)
-            if figures and not figures & said:
+            wanted = set(terms(sentence))
+            told = len(wanted & answered) / len(wanted) if wanted else 0.0
+            if figures and not figures & said and told < TOLD_SHARE:
                 facts.append(sentence)
     return facts[:LEFT_OUT_SHOWN]
