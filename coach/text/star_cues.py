@@ -86,6 +86,17 @@ CUES: dict[str, re.Pattern[str]] = {
             r"set (myself|ourselves|a goal|the goal|a target)",
             r"to (persuade|convince|win over)",
             r"I (volunteered|stepped up|stepped in)",
+            r"^(my|our) (main |first |real |only |own |whole )?(task|job|goal|aim|mission|target|"
+            r"brief|objective|priority|challenge|assignment|duty)( [\w'-]+){0,4}\s*[:—–]",
+            r"(I|we) (was|were) (asked|hired|brought in|brought on|recruited|taken on) (for|to|as)"
+            r"\b",
+            r"(I|we) (was|were) given( \w+){0,3} (to|of)\b",
+            r"(I|we) needed (the|a|an|our|this|it)( [\w-]+){0,4} (by|before|within)\b",
+            r"\b(had|needed) to be (ready|done|finished|live|fixed|delivered|shipped|signed off|"
+            r"approved|in place|back up|running)",
+            r"^(the |our |my |head |)?(\w+ ){0,2}(management|manager|boss|director|leadership|"
+            r"client|customer|office|board|lead|owner|team) (expected|wanted|needed|required|"
+            r"demanded)( [\w'-]+){1,6} (by|before|within|in time for|no later than)\b",
         ),
         re.IGNORECASE,
     ),

@@ -1,4 +1,4 @@
-"""'From your notes, to make it stronger' suggests facts the answer leaves out, never one it tells."""
+"""Suggestions from the notes name facts the answer leaves out, never one it already tells."""
 
 from coach.core.schema import Sections, Story
 from coach.critique.grounding import left_out_facts

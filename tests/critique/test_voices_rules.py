@@ -75,3 +75,34 @@ def test_a_conditional_is_not_an_event() -> None:
     assert not _parts(
         "If I suspected an error, I would pull the invoices. I would match them line by line."
     ).present["action"]
+
+
+GOALS_WITHOUT_TASK_WORDS = [
+    'My job that summer: get the new hires productive in their first week.',
+    'We were asked for a recovery plan within two weeks.',
+    'Management expected a ten percent cut in overtime by the end of the quarter.',
+    'I was hired to fix the onboarding process for the call centre.',
+    'I was brought in as the analyst who would clean up the pricing data.',
+    'I was given three weeks to rebuild the booking form.',
+    'The client wanted the feature live before the holiday sale.',
+    'We needed the report signed off by Monday morning.',
+    'The aim was simple, get every patient seen within an hour.',
+    'Our brief from the director: halve the backlog before the audit.',
+    'It was my responsibility as shift lead that the line kept running.',
+    'The plan had to be ready before the board meeting on Friday.',
+]
+STEPS_AND_ENDINGS = [
+    'I called the supplier and asked for the missing parts.',
+    'I rebuilt the booking form in three weeks.',
+    'We shipped the report on Monday morning.',
+    'The client was happy and the feature went live before the sale.',
+    'I gave each of them one real fault a week from the history.',
+    'After the change, waiting times fell by a third.',
+]
+
+
+def test_goals_said_as_a_brief_a_hire_a_deadline_or_what_someone_expected_are_the_task() -> None:
+    for sentence in GOALS_WITHOUT_TASK_WORDS:
+        assert has_cue("task", sentence), sentence
+    for sentence in STEPS_AND_ENDINGS:
+        assert not has_cue("task", sentence), sentence
