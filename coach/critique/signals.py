@@ -19,9 +19,14 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _I = re.compile(r"\b(I|I'm|I've|I'd|I'll)\b")
 _WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b")
 _HYPOTHETICAL = re.compile(
-    r"\b(I(?:'d| would| will| usually| always| generally| typically| normally| tend to)|"
+    r"\b(I(?:'d|'ll|’d|’ll| would| will| usually| always| generally| typically| normally| tend to|"
+    r" try to| like to| prefer to)|we(?:'d|’d| would| usually| always| normally)|"
     r"in (a|any) (situation|case) like (that|this)|if I (were|was) in|what I would do|"
-    r"generally|usually|typically|in general|as a rule|never happens)\b",
+    r"what I (usually |normally |always )?do (in|when|is)\b|(I'm|I am) going to|"
+    r"(my|our) (approach|first step|first move|plan|instinct|strategy|priority) would be|"
+    r"(the )?(first|best|right|key) (thing|way|step|approach) (is|would be) to|"
+    r"you (need|have|should|must|want|ought) to|"
+    r"generally|usually|typically|normally|in general|as a rule|never happens)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(

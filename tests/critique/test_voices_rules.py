@@ -106,3 +106,33 @@ def test_goals_said_as_a_brief_a_hire_a_deadline_or_what_someone_expected_are_th
         assert has_cue("task", sentence), sentence
     for sentence in STEPS_AND_ENDINGS:
         assert not has_cue("task", sentence), sentence
+
+
+WHAT_ONE_WOULD_DO = [
+    "I'll first sit down with both of them and listen to each side.",
+    'My approach would be to set up a meeting with the stakeholders.',
+    'We would agree on a deadline and check in every week.',
+    'The first thing is to understand why the numbers are different.',
+    'You need to talk to the person privately before it gets worse.',
+    'The best way is to ask the customer what they actually need.',
+    'What I do in these cases is write down the facts first.',
+    "I'm going to escalate it to my manager if it keeps happening.",
+    'My first step would be to gather the data.',
+    "In that case I'd call the client directly.",
+    'Normally I start by checking the logs.',
+]
+WHAT_ONE_DID = [
+    'I sat down with both of them and listened to each side.',
+    'My manager told me I would lead the migration.',
+    'I told the client we would deliver on Friday.',
+    'The first thing I did was pull the sales data.',
+    'Next time I would check the contract earlier.',
+    'I decided I would stop taking on new requests until the backlog was clear.',
+]
+
+
+def test_plans_advice_and_habits_in_any_wording_are_hypothetical() -> None:
+    for sentence in WHAT_ONE_WOULD_DO:
+        assert is_hypothetical(sentence), sentence
+    for sentence in WHAT_ONE_DID:
+        assert not is_hypothetical(sentence), sentence
