@@ -139,21 +139,36 @@ _OTHER_PARTY = (
     r"(he|she|they|his [\w'’]+|her [\w'’]+|their [\w'’]+( [\w'’]+)?|head office|management|"
     r"corporate|the (business|client|customer|company)|the ([\w'’-]+ ){0,2}(team|office|"
     r"coordinator|manager|venue|caterer|vendor|supplier|school|department|contractor|partner|"
-    r"agency|lead|director))"
+    r"agency|lead|director|shift|crew|analyst|designer|developer|engineer|planner|staff)|"
+    r"marketing|sales|finance|legal|procurement|(?-i:IT))"
 )
 _FAILED = (
     r"(did not|didn'?t|failed to|never|refused to|kept (changing|cancell\w+|moving|missing|"
     r"delaying)|changed [^.]{0,50}\bwithout|arrived [^.]{0,40}\blate|sent [^.]{0,40}\blate|"
     r"(ran|sent|ordered|booked|made) the wrong|(was|were) the problem|forced [^.]{0,30}\bon us|"
     r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
-    r"unprepared|unreliable)|let us down|dropped the ball)"
+    r"unprepared|unreliable)|let us down|dropped the ball|skipped|(shipped|sent|gave (me|us)) "
+    r"(the )?(wrong|bad|incorrect|outdated)|did not brief|didn'?t brief)"
+)
+# the bad outcome put down to another party: "the delay came from the vendor", "because
+# marketing did not brief sales", "the analyst gave me bad numbers, so my forecast was wrong"
+_CAUSE_ON_OTHERS = re.compile(
+    rf"\b((delay|failure|problem|mistake|slip|outage|error|issue|miss)\w* (came|was|were) "
+    rf"(from|down to|caused by|due to) {_OTHER_PARTY}\b|"
+    rf"(because|since) {_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}|"
+    rf"{_OTHER_PARTY}\b[^.;]{{0,60}}\bso (my|our) [\w' -]{{0,30}}\b((was|were) (wrong|late|off|"
+    r"delayed)|failed|slipped|went wrong))",
+    re.IGNORECASE,
 )
 _OTHERS_FAILED = re.compile(rf"\b{_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}", re.IGNORECASE)
 # framing that excuses the speaker: "honestly it wasn't really on us", "with respect", "to be fair"
 _EXCUSING = re.compile(
     r"\b((it )?(wasn'?t|was not|isn'?t) (really |entirely |all )?(on us|on me|our fault|my fault|"
     r"down to us|down to me)|not (really )?(on us|our fault|my fault)|to be fair|with (all due )?"
-    r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control))\b",
+    r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control)|"
+    r"(not much|nothing|little) (I|we) could (do|have done)|(it )?(wasn'?t|was not) (really )?"
+    r"(my|our) (call|decision)|I had done my (part|bit|share)|(my|our) (part|side) was (done|"
+    r"finished|on time))\b",
     re.IGNORECASE,
 )
 _OWN_PART = re.compile(
@@ -175,8 +190,8 @@ def blame_sentences(sentences: list[str]) -> list[str]:
     judged = [s for s in sentences if _BLAME.search(s)]
     if judged:
         return judged
-    failed = [s for s in sentences if _OTHERS_FAILED.search(s)]
-    excused = any(_EXCUSING.search(s) for s in sentences)
+    failed = [s for s in sentences if _OTHERS_FAILED.search(s) or _CAUSE_ON_OTHERS.search(s)]
+    excused = any(_EXCUSING.search(s) or _CAUSE_ON_OTHERS.search(s) for s in sentences)
     if failed and (excused or len(failed) >= OTHERS_FAILED_ENOUGH):
         return failed
     return []

@@ -6,6 +6,7 @@ from coach.critique.parts import answer_units, does_something, find_parts, is_hy
 from coach.critique.signals import blame_sentences
 from coach.text.asks import relevance
 from coach.text.question_kind import question_kind
+from coach.text.sentences import split_sentences
 from coach.text.star_cues import has_cue
 
 
@@ -136,3 +137,56 @@ def test_plans_advice_and_habits_in_any_wording_are_hypothetical() -> None:
         assert is_hypothetical(sentence), sentence
     for sentence in WHAT_ONE_DID:
         assert not is_hypothetical(sentence), sentence
+
+
+FAULT_PUT_ON_OTHERS = [
+    (
+        'The project slipped because the design team kept changing the specs. There was '
+        'not much I could do about it. In the end we launched two weeks late.'
+    ),
+    (
+        'Honestly the delay came from the vendor, who shipped the wrong parts twice. We '
+        'waited for them and then finished the job.'
+    ),
+    (
+        'Our launch failed mainly because marketing did not brief the sales team. I had '
+        'done my part on time.'
+    ),
+    (
+        'The analyst gave me bad numbers, so my forecast was wrong. After that I checked '
+        'his work.'
+    ),
+    (
+        "It wasn't really my call. My manager insisted on the old supplier and they let u"
+        's down.'
+    ),
+    (
+        'The failure was down to the night shift, who skipped the checklist. I reported it '
+        'the next morning.'
+    ),
+]
+OTHERS_ERRED_AND_I_OWNED_MY_PART = [
+    (
+        'The vendor shipped the wrong parts twice. I should have checked the order myself, '
+        'so now I confirm every order.'
+    ),
+    (
+        'The design team kept changing the specs, so I set up a weekly review with them '
+        'and we agreed on a freeze date.'
+    ),
+    (
+        'My manager insisted on the old supplier. I disagreed, but I committed and helped '
+        'make it work, and we delivered on time.'
+    ),
+    (
+        'The night shift skipped the checklist because it was too long. I shortened it '
+        'with them, and nobody skipped it again.'
+    ),
+]
+
+
+def test_a_bad_outcome_put_down_to_others_is_blame_a_shared_one_is_not() -> None:
+    for answer in FAULT_PUT_ON_OTHERS:
+        assert blame_sentences(split_sentences(answer)), answer
+    for answer in OTHERS_ERRED_AND_I_OWNED_MY_PART:
+        assert not blame_sentences(split_sentences(answer)), answer
