@@ -262,6 +262,15 @@ class Parts:
     hypothetical: list[str]
 
 
+# when the event happened, said in an opening that also states the task: it sets the scene too
+_SCENE_TIME = re.compile(
+    r"\b(once|one (day|night|morning|afternoon|evening|week|weekend|winter|summer|spring|autumn)"
+    r"|last (year|month|week|spring|summer|autumn|winter)|at (about |around )?\d{1,2}(:\d\d)? ?"
+    r"(am|pm|a\.m\.|p\.m\.)|in (19|20)\d\d|(a few|two|three|\d+) (years|months) ago|back in)\b",
+    re.IGNORECASE,
+)
+
+
 def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -> Parts:
     """Presence of each STAR part. ``labels``/``confidences``: the sentence labeller's output for
     the same units (used only where no label or cue decides)."""
@@ -319,6 +328,9 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         specific = tells_past_event(text) or _PLACE_OPENING.match(plain)
         if opening and specific and not cued & {"task", "action", "result", "lesson"}:
             mark("situation", text)  # an uncued opening that tells an event sets the scene
+        elif opening and specific and cued == {"task"} and _SCENE_TIME.search(text):
+            mark("situation", text)  # "I was the on-call electrician for a food factory, and
+            # one night at 2 am the line tripped...": one opening carries the role and the scene
         elif opening and _REQUESTED.search(text):
             mark("situation", text)  # "My manager asked me to train a model for a demo."
         elif opening and _PROBLEM_CLAUSE.search(text):

@@ -190,3 +190,15 @@ def test_a_bad_outcome_put_down_to_others_is_blame_a_shared_one_is_not() -> None
         assert blame_sentences(split_sentences(answer)), answer
     for answer in OTHERS_ERRED_AND_I_OWNED_MY_PART:
         assert not blame_sentences(split_sentences(answer)), answer
+
+
+def test_an_opening_that_states_the_role_and_when_it_happened_also_sets_the_scene() -> None:
+    rest = (
+        " I reset the drive and swapped the motor from the spare line. The line was running "
+        "again at 4:40."
+    )
+    role = "Right so I was the electrician in charge of the packing line, and "
+    scene = _parts(role + "one night at about 2 am the main line tripped." + rest)
+    assert scene.present["task"] and scene.present["situation"]
+    no_when = _parts(role + "the main line tripped." + rest)
+    assert no_when.present["task"] and not no_when.present["situation"]
