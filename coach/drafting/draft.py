@@ -70,12 +70,21 @@ def _examples(plan: DraftPlan, part: str) -> list[tuple[str, str]]:
     return out[:EXAMPLES]
 
 
+COPIED_EXAMPLE = "repeats the prompt's worked example, not this part of your notes"
+
+
+def _shown(sentence: str, out: list[DraftSentence]) -> bool:
+    """Whether a removed model sentence is said anyway (a copy of a notes sentence the draft
+    keeps in the notes' own words): listing it as removed would only confuse."""
+    return any(fuzz.ratio(_normal(sentence), _normal(s.text)) >= COPIED for s in out)
+
+
 def _copies_example(sentence: str, examples: list[tuple[str, str]], source: list[str]) -> str:
     """Why a model sentence is removed for repeating a worked example, or ""."""
     for _, spoken in examples:
         copied = fuzz.ratio(_normal(sentence), _normal(spoken)) >= COPIED
         if copied and not any(fuzz.ratio(_normal(spoken), _normal(s)) >= COPIED for s in source):
-            return "repeats the prompt's worked example, not this part of your notes"
+            return COPIED_EXAMPLE
     return ""
 
 
@@ -162,6 +171,9 @@ class DraftWriter:
         elif words + 12 <= plan.budget_words * 1.25:
             closing = closing_sentence(question, principle_name, "lesson" in plan.parts)
             self._add(out, DraftSentence(text=closing, part=order[-1], source="template"))
+        removed = [
+            r for r in removed if not (r.reason == COPIED_EXAMPLE and _shown(r.sentence, out))
+        ]
         unsupported += [r.sentence for r in removed]
         if material.to_expand:
             plan.notes.append(
