@@ -122,7 +122,8 @@ class Plan:
 
 
 def fit_matrix(retriever: Retriever, principles: list[str]) -> tuple[list[Story], np.ndarray]:
-    """How well each story fits each principle, 0 to 1 (rows: principles, columns: stories)."""
+    """How well each story fits each principle, 0 to 1 (rows: principles, columns: stories); an
+    entry answering a catch-all question ("tell me about yourself") fits none."""
     stories = list(retriever.stories.values())
     affinity = retriever.principle_affinity()
     near = np.zeros((len(principles), len(stories)), dtype=np.float64)
@@ -140,6 +141,8 @@ def fit_matrix(retriever: Retriever, principles: list[str]) -> tuple[list[Story]
                 else (SECONDARY_LABEL if pid in story.secondary_principles else 0.0)
             )
             quality = THIN_FACTOR if story.thin else 1.0
+            if story.id in retriever.catch_alls:
+                quality = 0.0  # "tell me about yourself" is no story for a principle
             fits[row, col] = (LABEL_WEIGHT * label + SEARCH_WEIGHT * near[row, col]) * quality
     return stories, fits
 

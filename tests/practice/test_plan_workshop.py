@@ -98,6 +98,20 @@ def test_plan_names_gaps_when_the_notes_are_thin(notes: Path) -> None:
     assert gaps["ownership"] == "only a thin story"
 
 
+def test_an_answer_to_tell_me_about_yourself_is_never_planned(coach_home, tmp_path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        NOTES + "\n# Earn Trust\n\n## Tell me about yourself\nI am a support engineer with "
+        "eight years in clinics, and I earn trust by calling customers back the same day.\n",
+        encoding="utf-8",
+    )
+    register(path)
+    retriever = open_retriever()
+    about = next(s for s in retriever.stories.values() if s.title == "Tell me about yourself")
+    plan = build_plan(retriever, loop_from(None, ["earn-trust,customer-obsession"]))
+    assert about.id not in plan.story_ids()
+
+
 def test_unknown_loops_and_principles_are_one_sentence() -> None:
     with pytest.raises(CoachError, match="No loop called 'big'"):
         loop_from("big", None)
