@@ -181,3 +181,20 @@ def test_list_headers_end_their_sentence_and_closed_asides_keep_their_bracket() 
     for said in ("Decision factors.", "Jobs could run for hours.", "nobody wanted idle servers."):
         assert said in body
     assert "Partner team (External)." in body
+
+
+def test_two_stories_under_one_heading_get_titles_that_tell_them_apart() -> None:
+    text = (
+        "## Tell me about a time you saved money\n"
+        "Situation: Our lab paid for a cloud GPU we used twice a month.\n"
+        "Action: I moved the jobs to the spare workstation.\n"
+        "Result: We saved the whole cloud bill.\n\n"
+        "Situation: The team bought a new license every year.\n"
+        "Action: I found the open-source tool that did the same.\n"
+        "Result: We cancelled the license.\n"
+    )
+    entries = parse_notes(text, Path("x.md"), load_knowledge().principles).entries
+    titles = [s.title for s in entries]
+    assert len(entries) == 2 and len(set(titles)) == 2, titles
+    assert all(t.startswith("Tell me about a time you saved money (") for t in titles)
+    assert "(Our lab paid for a cloud…)" in titles[0]

@@ -333,7 +333,28 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         walker.block(block, has_children=bool(following and following.level > block.level))
     entries = _merge_duplicates(walker.placed, walker.result.decisions)
-    walker.result.entries = with_lookup(
-        entries, read_lookup(text, principles), walker.result.decisions
+    walker.result.entries = _distinct_titles(
+        with_lookup(entries, read_lookup(text, principles), walker.result.decisions)
     )
     return walker.result
+
+
+TELL_APART_WORDS = 6
+
+
+def _distinct_titles(entries: list[Story]) -> list[Story]:
+    """Entries that share a title (two stories under one heading) are told apart by their
+    first words, so story cards, the loop plan and the story list never show a title twice."""
+    seen: dict[str, int] = {}
+    for story in entries:
+        seen[story.title] = seen.get(story.title, 0) + 1
+    out = []
+    for story in entries:
+        words = story.text().replace("\n", " ").split()
+        words = [w for w in words if not w.endswith(":") or len(w) > 12]  # no "Situation:" label
+        if seen[story.title] > 1 and words:
+            lead = " ".join(words[:TELL_APART_WORDS])
+            ellipsis = "…" if len(words) > TELL_APART_WORDS else ""
+            story = story.model_copy(update={"title": f"{story.title} ({lead}{ellipsis})"})
+        out.append(story)
+    return out
