@@ -72,7 +72,11 @@ _FINITE = re.compile(
 )
 _SUBJECT_FIRST = re.compile(
     r"(?:^(?:\w+,? )?(?:I|we)\s+(?:\w+ly\s+)?[a-z]{2,}|"
-    r"\b(?:I|we|he|she|they)(?:'d|'ll|'ve|'m|'re|’d|’ll|’ve|’m|’re)\s+[a-z]{2,})",
+    r"\b(?:I|we|he|she|they)(?:'d|'ll|'ve|'m|'re|’d|’ll|’ve|’m|’re)\s+[a-z]{2,}|"
+    # a subject pronoun later in the line, then a word that is not a function word: "When
+    # receiving the frames we run it on the PC", "after a week I finally find a way"
+    r"(?<=[\s,])(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?!(?:and|or|the|a|an|to|of|"
+    r"in|on|at|for|with|from|by|as|is|are|was|were|who|that|which|all|both)\b)[a-z]{2,})",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")

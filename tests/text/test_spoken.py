@@ -94,3 +94,9 @@ def test_a_missing_full_stop_splits_two_sentences_but_not_reported_speech() -> N
 def test_what_makes_a_sentence_unspeakable(sentence: str, problem: str) -> None:
     assert problem in sentence_problems(sentence)
     assert not sentence_problems("I shipped it on time.")
+
+
+def test_a_clause_whose_subject_comes_later_in_the_line_is_spoken() -> None:
+    said = _one("When the frames arrive we run every check on the laptop")
+    assert said.speakable and said.text.endswith("laptop.")
+    assert not _one("Currently at a startup, before that a research lab").speakable
