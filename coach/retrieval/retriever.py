@@ -21,6 +21,7 @@ from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, la
 from coach.index.documents import IndexDoc, story_documents
 from coach.index.store import Embed, VectorStore
 from coach.knowledge.bank import load_synonyms
+from coach.knowledge.notes.parser import heading_of
 from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
@@ -99,7 +100,7 @@ def _zscores(scores: dict[str, float], owners: list[str]) -> dict[str, float]:
 def _answers_catch_all(story: Story) -> bool:
     """An entry answering "tell me about yourself", "why this company?" and the like: about
     the candidate in general, never the story for an event."""
-    asked = [story.title, *story.questions]
+    asked = [heading_of(story), *story.questions]
     return story.origin != "bank" and any(is_catch_all(q) for q in asked)
 
 
@@ -308,9 +309,9 @@ class Retriever:
 
         def filed(owner: str) -> bool:
             story = self.stories[owner]
-            named = story.title.rstrip("…")
+            named = heading_of(story).rstrip("…")
             from_text = " ".join(story.text().split()).startswith(named)  # no heading of its own
-            headings = " ".join([*([] if from_text else [story.title]), *story.questions])
+            headings = " ".join([*([] if from_text else [named]), *story.questions])
             return any(a.question.search(headings) for a in kinds)
 
         if filed(order[0]):

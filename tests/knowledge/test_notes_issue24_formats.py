@@ -9,7 +9,7 @@ import pytest
 from coach.core.schema import Story
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.blocks import read_notes
-from coach.knowledge.notes.parser import ParsedNotes, parse_notes
+from coach.knowledge.notes.parser import ParsedNotes, heading_of, parse_notes
 from tests.conftest import FIXTURES
 
 NOTES = FIXTURES / "notes"
@@ -198,3 +198,4 @@ def test_two_stories_under_one_heading_get_titles_that_tell_them_apart() -> None
     assert len(entries) == 2 and len(set(titles)) == 2, titles
     assert all(t.startswith("Tell me about a time you saved money (") for t in titles)
     assert "(Our lab paid for a cloud…)" in titles[0]
+    assert {heading_of(s) for s in entries} == {"Tell me about a time you saved money"}
