@@ -21,7 +21,7 @@ from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, la
 from coach.index.documents import IndexDoc, story_documents
 from coach.index.store import Embed, VectorStore
 from coach.knowledge.bank import load_synonyms
-from coach.knowledge.notes.parser import heading_of
+from coach.knowledge.notes.titles import heading_of
 from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector

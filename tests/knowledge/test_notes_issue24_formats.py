@@ -9,7 +9,8 @@ import pytest
 from coach.core.schema import Story
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.blocks import read_notes
-from coach.knowledge.notes.parser import ParsedNotes, heading_of, parse_notes
+from coach.knowledge.notes.parser import ParsedNotes, parse_notes
+from coach.knowledge.notes.titles import heading_of
 from tests.conftest import FIXTURES
 
 NOTES = FIXTURES / "notes"
@@ -199,3 +200,18 @@ def test_two_stories_under_one_heading_get_titles_that_tell_them_apart() -> None
     assert all(t.startswith("Tell me about a time you saved money (") for t in titles)
     assert "(Our lab paid for a cloud…)" in titles[0]
     assert {heading_of(s) for s in entries} == {"Tell me about a time you saved money"}
+
+
+@pytest.mark.parametrize("marker", ["(cont)", "(continued)", "- cont'd", "part 2"])
+def test_an_entry_that_says_it_continues_a_story_is_joined_to_it(marker: str) -> None:
+    text = (
+        "## Customer Obsession\n\nFlooded basement - the archive room flooded the night before "
+        "the audit. I moved the boxes to the canteen with two porters.\n\n## Ownership\n\n"
+        f"Flooded basement {marker} - the drains were facilities' job, not mine. I wrote a "
+        "weekly drain check and it caught two blockages that winter.\n"
+    )
+    parsed = parse_notes(text, Path("x.md"), load_knowledge().principles)
+    (story,) = parsed.entries
+    assert "moved the boxes" in story.text() and "weekly drain check" in story.text()
+    assert _lines(story) == [(3, 3), (7, 7)]
+    assert any("continues 'Flooded basement'" in d for d in parsed.decisions)

@@ -50,7 +50,7 @@ def test_two_entries_opening_with_one_nickname_are_one_project() -> None:
     stories, kb = _entries(
         "## Customer Obsession\nOverbooked wedding - twelve rooms were sold twice, I found "
         "rooms nearby and told the family myself.\n\n"
-        "## Ownership\nOverbooked wedding (cont) - I wrote a night checklist so it never "
+        "## Ownership\nOverbooked wedding fallout - I wrote a night checklist so it never "
         "happened again, and it caught three more mismatches.\n"
     )
     found = find_projects(stories, kb)

@@ -21,11 +21,19 @@ from coach.core.schema import Principle, Story
 from coach.knowledge.notes import references
 from coach.knowledge.notes.assemble import Context, build_story, is_guidance
 from coach.knowledge.notes.blocks import Block, clean_inline, split_blocks
+from coach.knowledge.notes.continued import (
+    CONTINUED,
+    CONTINUED_OPENING,
+    continue_story,
+    fold,
+    plain_title,
+)
 from coach.knowledge.notes.episodes import OWN_ACTION
 from coach.knowledge.notes.headings import Heading, heading_kind, promote_competency_lines
 from coach.knowledge.notes.lines import ADVICE_START
 from coach.knowledge.notes.lookup import read_lookup, with_lookup
 from coach.knowledge.notes.segment import Draft, segment
+from coach.knowledge.notes.titles import distinct_titles
 
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
@@ -201,12 +209,21 @@ class _Walker:
         headings = [h.text for h in self.stack]
         if self.placed and _BACK_REFERENCE.match(clean_inline(" ".join(draft.body)).strip()):
             before, where = self.placed[-1]
-            self.placed[-1] = (_fold(before, story, headings, "also referred to under"), where)
+            self.placed[-1] = (fold(before, story, headings, "also referred to under"), where)
+            return
+        earlier = self._continued(story)
+        if earlier is not None:
+            before, where = self.placed[earlier]
+            self.placed[earlier] = (continue_story(before, story, headings), where)
+            self.result.decisions.append(
+                f"line {min(draft.lines)}: '{story.title}' continues '{before.title}'; "
+                "joined to it as one story"
+            )
             return
         target, how = self._told_before(story)
         if target is not None:
             before, where = self.placed[target]
-            self.placed[target] = (_fold(before, story, headings, how), where)
+            self.placed[target] = (fold(before, story, headings, how), where)
             self.result.decisions.append(
                 f"line {min(draft.lines)}: joined to '{before.title}' (it points at that story)"
             )
@@ -214,6 +231,18 @@ class _Walker:
         story = story.model_copy(update={"id": self._unique(story.title)})
         self.placed.append((story, headings))
         self.memory.add(story.title, story.text())
+
+    def _continued(self, story: Story) -> int | None:
+        """The earlier story this entry says it continues ("Overbooked wedding (cont)")."""
+        match = CONTINUED.match(story.title) or CONTINUED_OPENING.match(
+            " ".join(story.text().split()[:10])
+        )
+        if not match:
+            return None
+        base = plain_title(match.group("base"))
+        return next(
+            (n for n, (s, _) in enumerate(self.placed) if plain_title(s.title) == base), None
+        )
 
     def _told_before(self, story: Story) -> tuple[int | None, str]:
         """The earlier story this entry only points at ("see wedding", "X also fits here")."""
@@ -298,26 +327,10 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]], decisions: list[str
             kept.append(story)
             texts.append(text)
             continue
-        kept[twin] = _fold(kept[twin], story, headings, "also pasted under")
+        kept[twin] = fold(kept[twin], story, headings, "also pasted under")
         decisions.append(f"{story.source.rsplit(':', 1)[-1]}: the same text as "
                          f"'{kept[twin].title}' pasted again; joined to it")  # fmt: skip
     return kept
-
-
-def _fold(first: Story, story: Story, headings: list[str], how: str) -> Story:
-    """``first`` with the questions, principles and line ranges of another telling of it."""
-    principles = list(dict.fromkeys([*first.principles, *story.principles]))
-    where = " / ".join(headings) or "the top of the file"
-    place = Path(story.source).name
-    return first.model_copy(
-        update={
-            "questions": list(dict.fromkeys([*first.questions, *story.questions])),
-            "primary_principle": principles[0] if principles else None,
-            "secondary_principles": principles[1:],
-            "spans": [*first.spans, *story.spans],
-            "inferred": [*first.inferred, f"{how} '{where}' ({place})"],
-        }
-    )
 
 
 def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedNotes:
@@ -333,42 +346,7 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         walker.block(block, has_children=bool(following and following.level > block.level))
     entries = _merge_duplicates(walker.placed, walker.result.decisions)
-    walker.result.entries = _distinct_titles(
+    walker.result.entries = distinct_titles(
         with_lookup(entries, read_lookup(text, principles), walker.result.decisions)
     )
     return walker.result
-
-
-TELL_APART_WORDS = 6
-
-
-def _told_apart(story: Story) -> str:
-    """" (first words…)": what tells an entry apart from another under the same heading."""
-    words = story.text().replace("\n", " ").split()
-    words = [w for w in words if not w.endswith(":") or len(w) > 12]  # no "Situation:" label
-    if not words:
-        return ""
-    ellipsis = "…" if len(words) > TELL_APART_WORDS else ""
-    return f" ({' '.join(words[:TELL_APART_WORDS])}{ellipsis})"
-
-
-def heading_of(story: Story) -> str:
-    """The title an entry was filed under, without the first words added to tell it apart."""
-    suffix = _told_apart(story)
-    if suffix and story.title.endswith(suffix):
-        return story.title[: -len(suffix)]
-    return story.title
-
-
-def _distinct_titles(entries: list[Story]) -> list[Story]:
-    """Entries that share a title (two stories under one heading) are told apart by their
-    first words, so story cards, the loop plan and the story list never show a title twice."""
-    seen: dict[str, int] = {}
-    for story in entries:
-        seen[story.title] = seen.get(story.title, 0) + 1
-    return [
-        story.model_copy(update={"title": story.title + _told_apart(story)})
-        if seen[story.title] > 1 and _told_apart(story)
-        else story
-        for story in entries
-    ]
