@@ -135,17 +135,24 @@ def answer_units(text: str) -> list[Unit]:
             current, line = labelled
             seen.append(current)
         for sentence in split_sentences(line):
+            inline = _label(sentence, seen)  # "...two weeks. My actions: a new triage form..."
+            if inline is not None and inline[1]:
+                current, sentence = inline
+                seen.append(current)
             for clause in split_clauses(sentence):
                 units.append(Unit(clause, current))
     return units
 
 
-_OWNED_LABEL = re.compile(r"^(?:my|our|the)\s+(?=[A-Za-z]{3,12}\s*:)", re.IGNORECASE)
+_OWNED_LABEL = re.compile(r"^(?:my|our|the)\s+(?=[A-Za-z]{3,12}(?:\s+taken)?\s*:)", re.IGNORECASE)
+_STEPS = re.compile(r"^steps\s*:", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"^(?P<word>[A-Za-z]{3,12})\s+(?:taken|I took|we took)\s*:", re.IGNORECASE)
 
 
 def _label(line: str, seen: list[str]) -> tuple[str, str] | None:
     """(section, rest) when a line opens with a section label ("Result:", "My goal:")."""
-    line = _OWNED_LABEL.sub("", line)
+    line = _LABEL_TAIL.sub(r"\g<word>:", _OWNED_LABEL.sub("", line))  # "Steps taken:" -> "Steps:"
+    line = _STEPS.sub("Actions:", line)  # in an answer, "Steps I took:" lists the actions
     letter = letter_label(line)
     if letter is not None:
         mark, rest, named = letter

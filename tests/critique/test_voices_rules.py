@@ -202,3 +202,35 @@ def test_an_opening_that_states_the_role_and_when_it_happened_also_sets_the_scen
     assert scene.present["task"] and scene.present["situation"]
     no_when = _parts(role + "the main line tripped." + rest)
     assert no_when.present["task"] and not no_when.present["situation"]
+
+
+ACTIONS_TOLD_AS_A_LIST = [
+    (
+        'Last year our clinic lost two nurses in one month and the waiting list doubled. My '
+        'goal was to keep waits under two weeks. My actions: a new triage form, evening slots'
+        ' twice a week, and a shared calendar with the hospital. After three months the wait '
+        'was back to nine days.'
+    ),
+    (
+        'In 2022 the warehouse kept shipping wrong items. I was the shift lead responsible '
+        'for accuracy. Steps taken: 1) barcode check at packing 2) a daily error board 3) '
+        'short training for the new pickers. Errors fell from 4% to under 1% in six weeks.'
+    ),
+    (
+        "Our school's exam results dropped in maths. As head of department I had to fix it by"
+        ' summer. What I did - weekly small-group sessions, a shared bank of past papers, '
+        'peer marking in class. The pass rate went from 61% to 78%.'
+    ),
+    (
+        'When our biggest client threatened to leave, I was the account manager. Actions: an '
+        'apology call the same day, a weekly status email, and a named engineer for their '
+        'tickets. They renewed for two more years.'
+    ),
+]
+
+
+def test_actions_told_as_a_labelled_list_of_nouns_are_the_action() -> None:
+    for answer in ACTIONS_TOLD_AS_A_LIST:
+        parts = _parts(answer)
+        assert parts.present["action"], answer
+        assert parts.evidence["action"] in answer
