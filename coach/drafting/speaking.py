@@ -15,7 +15,7 @@ import numpy as np
 from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
 from coach.text.sentences import split_sentences
-from coach.text.spoken import Glossary, Spoken, speak
+from coach.text.spoken import Glossary, Spoken, is_measure_label, speak, starts_with_change
 from coach.text.star_cues import CUES, cue_sections
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -23,6 +23,8 @@ MATE_RELEVANCE = 0.35  # a project mate's sentence joins the draft only this clo
 THIN_SHARE = 0.75  # an entry holding less than this share of the budget borrows from its project
 _ADDRESSED = re.compile(r"(?<![-\w])(you|your|yours)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s*")
+_WORDY = re.compile(r"[A-Za-z]{2}")  # a list number alone ("1.") is no note to expand
 
 
 @dataclass
@@ -85,16 +87,30 @@ def _part_of(sentence: str) -> str:
     return "action" if CUES["action"].search(sentence) else "situation"
 
 
+def _with_measure_labels(sentences: list[str]) -> list[str]:
+    """A short label line followed by a change between two figures ("Turnaround Time." then
+    "2 days -> 1 day") is one note: the label names what changed ("Turnaround Time: 2 days ->
+    1 day", said as "Turnaround time went from 2 days to 1 day")."""
+    out: list[str] = []
+    for sentence in sentences:
+        label = _LIST_MARK.sub("", out[-1]).strip().rstrip(".:") if out else ""
+        if label and is_measure_label(label) and starts_with_change(sentence):
+            out[-1] = f"{label}: {sentence.strip()}"
+            continue
+        out.append(sentence)
+    return out
+
+
 def _said(story: Story, glossary: Glossary, said: set[str], out: Material) -> dict[str, list]:
     parts: dict[str, list[Line]] = {}
     for part, sentences in _story_parts(story).items():
-        for sentence in sentences:
+        for sentence in _with_measure_labels(sentences):
             for spoken in speak(sentence, glossary, said):
                 if spoken.speakable and _ADDRESSED.search(_QUOTE.sub(" ", spoken.text)):
                     spoken.speakable = False  # advice to "you", or speech the notes report
                 if spoken.speakable:
                     parts.setdefault(part, []).append(Line(spoken, story.source, story.title))
-                elif spoken.source.strip() and spoken.source not in out.to_expand:
+                elif _WORDY.search(spoken.source) and spoken.source not in out.to_expand:
                     out.to_expand.append(spoken.source.strip())
     return parts
 

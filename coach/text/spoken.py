@@ -31,7 +31,9 @@ _RESIDUE = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"\s*(?:-{1,3}>|=>|→|⇒|->)\s*")
-_FIGURE = r"[$£€~]?\d[\d,.]*\s*(?:%|x|k|m|ms|s|h|/h|/s|hrs?|hours?|days?|weeks?|wks?|min)?"
+_FIGURE = (
+    r"[$£€~]?\d[\d,.]*(?:\s*(?:%|x|k|m|ms|s|h|/h|/s|hrs?|hours?|days?|weeks?|wks?|min)(?![A-Za-z]))?"
+)
 _FROM_TO = re.compile(rf"(?P<a>{_FIGURE})\s*(?:-{{1,3}}>|=>|→|->)\s*(?P<b>{_FIGURE})", re.I)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'/&-]*(?: [A-Za-z][\w'/&-]*){0,4})\s*:\s*(?P<rest>.*)$")
 _QUOTED_AFTER_LABEL = re.compile(
@@ -62,7 +64,7 @@ _GLUE = frozenset(
     "say says said saying think thought told tell know knew asked ask meaning mean means "
     "like as if when because although though while whether".split()
 )
-_VERB_FIRST = re.compile(rf"^{PAST_VERB}\b", re.IGNORECASE)
+_VERB_FIRST = re.compile(rf"^{PAST_VERB}(?![-\w])", re.IGNORECASE)  # not "Built-in"
 # a finite verb somewhere after the first word, or "I"/"we" followed by one: the line is a clause
 _FINITE = re.compile(
     rf"(?<=\s)(?:{PAST_VERB}|is|are|was|were|am|had|has|have|did|do|does|could|would|can|will|"
@@ -265,7 +267,10 @@ def _went(text: str, changes: list[str]) -> str:
     the verb the arrow stands for: "pick rate went from 350 to 610". Only when the words before
     "from" name the measure and hold no verb of their own."""
     match = _MEASURE_FIRST.match(text)
-    if not match or _FINITE.search(f" {match.group('what')} ") or _FINITE.search(text):
+    what = match.group("what") if match else ""
+    if not match or _FINITE.search(f" {what} ") or _FINITE.search(text) or (
+        _SUBJECT_FIRST.search(what)
+    ):
         return text
     changes.append("an arrow between two figures said as 'went from ... to'")
     return f"{match.group('what')} went {text[len(match.group('what')) + 1 :]}"
@@ -278,6 +283,25 @@ _PER_UNIT = (
     (re.compile(r"(?<=\d)\s*/\s*(?:mo|month)\b", re.I), " a month"),
     (re.compile(r"(?<=\d)\s*/\s*(?:min|minute)\b", re.I), " a minute"),
 )
+
+
+def _sentence_case(label: str) -> str:
+    """"Turnaround Time" -> "Turnaround time" (acronyms and the first word kept)."""
+    first, *rest = label.split()
+    return " ".join([first, *(w.lower() if w[1:].islower() else w for w in rest)])
+
+
+def starts_with_change(text: str) -> bool:
+    """Whether a note opens with a change between two figures ("2 days -> 1 day ...")."""
+    return bool(_FROM_TO.match(text.strip()))
+
+
+_MEASURE_LABEL = re.compile(r"[A-Za-z][A-Za-z'/&-]*(?: [A-Za-z][A-Za-z'/&-]*){0,3}")
+
+
+def is_measure_label(text: str) -> bool:
+    """Whether a note is a bare label of one to four words with no verb ("Turnaround Time")."""
+    return bool(_MEASURE_LABEL.fullmatch(text.strip())) and not _FINITE.search(f" {text} ")
 
 
 def speak(sentence: str, glossary: Glossary, said: set[str] | None = None) -> list[Spoken]:
@@ -296,8 +320,13 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
     label = _LABEL.match(text) or _QUOTED_AFTER_LABEL.match(text)
     if label and len(label.group("label").split()) <= 4:
         rest = label.group("rest").strip().strip('"“”')
-        changes.append(f"dropped the label '{label.group('label')}:'")
-        text = rest
+        change = _FROM_TO.match(rest)
+        if change and "," not in rest[change.end() :] and is_measure_label(label.group("label")):
+            text = f"{_sentence_case(label.group('label'))} {rest}"  # "Pick rate: 350 -> 610":
+            # the label is the measure that went from one figure to the other
+        else:
+            changes.append(f"dropped the label '{label.group('label')}:'")
+            text = rest
     if not text or _RESIDUE.search(text.split("(")[0]):
         return Spoken(text, piece, changes, speakable=False)
     text = _strip_brackets(text, changes)

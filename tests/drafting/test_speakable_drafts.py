@@ -41,6 +41,17 @@ def test_notes_become_speakable_and_fragments_are_listed_not_read() -> None:
     assert notes and all(s.where == "n.md:3-5" for s in notes)
 
 
+def test_a_label_line_names_the_measure_of_the_figures_below_it() -> None:
+    body = (
+        "1. Turnaround Time.\n2 days -> 1 day for every new catalogue.\n2. Quality.\n"
+        "I rebuilt the colour checks with the brand teams last spring."
+    )
+    story = Story(id="impact", title="Impact", origin="notes", source="n.md:40-44", body=body)
+    draft = _draft(story=story, question="Tell me about the impact of the colour checks")
+    assert "Turnaround time went from 2 days to 1 day for every new catalogue." in draft.text
+    assert not any(note.strip(" .").isdigit() for note in draft.to_expand)  # "1." is no note
+
+
 def test_a_thin_entry_tells_its_projects_facts_with_their_lines() -> None:
     thin = Story(id="kes", title="Kestrel drops", origin="notes", source="n.md:9-9",
                  body="Kestrel drops were from bags", thin=True, project="Kestrel")  # fmt: skip

@@ -41,6 +41,10 @@ def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
         ("pick rate 350/h -> 610/h over a year",
          "Pick rate went from 350 an hour to 610 an hour over a year."),
         ("We met w/ the vendor b4 the launch", "We met with the vendor before the launch."),
+        ("Pick rate: 350/h -> 610/h over a year",
+         "Pick rate went from 350 an hour to 610 an hour over a year."),
+        ("We grew the panel 40->80 people in a month",
+         "We grew the panel from 40 to 80 people in a month."),
     ],
 )
 def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
@@ -100,3 +104,12 @@ def test_a_clause_whose_subject_comes_later_in_the_line_is_spoken() -> None:
     said = _one("When the frames arrive we run every check on the laptop")
     assert said.speakable and said.text.endswith("laptop.")
     assert not _one("Currently at a startup, before that a research lab").speakable
+
+
+def test_a_label_before_a_list_of_notes_is_dropped_not_said_as_a_measure() -> None:
+    spoken = _one("Trigger: 40->80 people, bought real samples, a 4-way comparison")
+    assert not spoken.text.startswith("Trigger")
+
+
+def test_a_hyphenated_noun_is_no_verb_to_give_a_subject() -> None:
+    assert not _one("Built-in retries and a visual workflow for every stage").text.startswith("I ")
