@@ -24,6 +24,7 @@ CRITIQUE_FILES = {
     "real": "critique_real_labels.yaml",
     "voices-dev": "critique_voices_dev.yaml",
     "voices-test": "critique_voices_test.yaml",
+    "fresh": "critique_fresh.yaml",
 }
 
 

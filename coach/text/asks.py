@@ -62,7 +62,8 @@ ASKS: tuple[Ask, ...] = (
            r"someone)|"
            r"didn'?t agree|did not agree|difference of opinion|relationship with|opposed|clash)"),
         _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
-           r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|"
+           r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|shout(ed|ing|s)?\b|"
+           r"yell(ed|ing|s)?\b|complain\w*|furious|annoyed|irritated|aggressive|abusive|"
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
@@ -158,7 +159,8 @@ ASKS: tuple[Ask, ...] = (
         _p(r"\b(improv\w+ (a |the |your )?process|simplif\w+|innovat\w+|creative|new way|"
            r"invent\w*|automat\w+|redesign\w*|more efficient)"),
         _p(r"\b(improv\w+|simplif\w+|process|new|automat\w+|changed|redesign\w*|instead|faster|"
-           r"reduced|removed|steps?|workflow|checklist|template|tool|script|system|idea)"),
+           r"reduced|removed|steps?|workflow|checklist|template|tool|script|system|idea|easier|"
+           r"simpler|quicker|fewer|less (time|work|effort)|no longer|any ?more|went (down )?from)"),
     ),
     Ask(
         "helping someone grow",
@@ -211,7 +213,10 @@ class Relevance:
 
     @property
     def off_topic(self) -> bool:
-        return bool(self.asked) and not self.told
+        """Nothing asked for is told, or the kind of event asked for (a failure, a conflict...)
+        is not: a success told for a failure question answers something else."""
+        kind_missing = any(name in STORY_KINDS for name in self.missing)
+        return bool(self.asked) and (not self.told or kind_missing)
 
     @property
     def missing(self) -> list[str]:

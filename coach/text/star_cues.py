@@ -91,6 +91,8 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(I|we) (was|were) (asked|hired|brought in|brought on|recruited|taken on) (for|to|as)"
             r"\b",
             r"(I|we) (was|were) given( \w+){0,3} (to|of)\b",
+            r"\b(gave|give|gives|given|handed) (me|us) (the|a|an) ([\w-]+ ){0,2}(job|task|goal|"
+            r"mission|assignment|responsibility|brief|target|challenge) (to|of)\b",
             r"(I|we) needed (the|a|an|our|this|it)( [\w-]+){0,4} (by|before|within)\b",
             r"\b(had|needed) to be (ready|done|finished|live|fixed|delivered|shipped|signed off|"
             r"approved|in place|back up|running)",

@@ -234,3 +234,42 @@ def test_actions_told_as_a_labelled_list_of_nouns_are_the_action() -> None:
         parts = _parts(answer)
         assert parts.present["action"], answer
         assert parts.evidence["action"] in answer
+
+
+def test_a_job_someone_gave_you_is_the_task() -> None:
+    for told in (
+        "My supervisor gave me the job to cut the waiting list before the audit.",
+        "The council handed us the task of reopening the library within a month.",
+        "They give me the responsibility of the night stock count.",
+    ):
+        assert has_cue("task", told), told
+    assert not has_cue("task", "The supervisor gave me a lift to the station that evening.")
+
+
+def test_a_change_told_by_its_before_and_after_answers_a_simplifying_question() -> None:
+    asked = "Tell me about a time you simplified something complicated."
+    for told in (
+        "After that, filing a claim went from forty minutes to about ten.",
+        "The new form made it much easier for the nurses to book a bed.",
+        "Nobody had to retype the orders any more.",
+    ):
+        assert not relevance(asked, told).off_topic, told
+
+
+def test_a_success_told_for_a_failure_question_is_off_topic_even_with_a_customer_in_it() -> None:
+    success = (
+        "A client wanted the brochure translated in two days. I split it with a colleague, "
+        "delivered it a day early and the client ordered three more."
+    )
+    failure = success + " But I had missed a wrong price on page two, and the client was upset."
+    asked = "Tell me about a time you failed to meet a customer's expectations."
+    assert relevance(asked, success).off_topic
+    assert not relevance(asked, failure).off_topic
+
+
+def test_shouting_is_a_conflict_but_a_yellow_label_is_not() -> None:
+    asked = "Tell me about a time you dealt with a difficult customer."
+    assert "a conflict or disagreement" in relevance(asked, "A guest shouted at me.").told
+    assert "a conflict or disagreement" not in relevance(
+        asked, "The yellow label confused the guest."
+    ).told
