@@ -22,7 +22,7 @@ LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==\([^ ]*\).*/\1/p' $(LOCK))
 # wheel tuned to some CPU (pip's own cache keys wheels by source, not by build flags) is never reused.
 LLAMA_WHEELS := $(HOME)/.cache/interview-coach/llama-cpp-python-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | md5sum | cut -c1-8)
 
-.PHONY: run test lint install lock smoke clean-venv chromium postgres speech-tools better-model
+.PHONY: run test lint install lock smoke clean-venv chromium postgres speech-tools better-model knowledge-vectors
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -67,6 +67,11 @@ run: install
 # the parts removed. Kept in ~/.cache/interview-coach/models for every clone and data folder.
 better-model: install
 	$(PY) -m coach.drafting.backends.better_model
+
+# The vectors of the shipped knowledge texts (knowledge/vectors/), so a new data folder embeds
+# only the user's notes. Run after changing anything under knowledge/.
+knowledge-vectors: install
+	$(PY) -m coach.index.ship_vectors
 
 # Browser tests drive Debian's chromium; install it when missing (root, or via sudo).
 chromium:

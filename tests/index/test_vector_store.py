@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from coach.index.documents import IndexDoc
@@ -257,3 +258,33 @@ def test_an_empty_collection_has_an_empty_mirror(store: VectorStore) -> None:
     fresh = VectorStore(store.root, "toy-embedder")
     assert fresh.query("views", toy.encode(["anything"])[0], 5) == []
     assert fresh.all_vectors("views")[0] == []
+
+
+def test_shipped_vectors_stand_behind_the_cache(tmp_path: Path, monkeypatch) -> None:
+    from coach.index import vector_cache
+
+    monkeypatch.setattr(vector_cache, "SHIPPED_DIR", tmp_path / "shipped")
+    shipped = CountingEmbedder().encode(["the bank question"])[0] + 1.0  # told apart below
+    key = vector_cache._key("toy", "the bank question")
+    vector_cache.write_shipped(vector_cache.shipped_path("toy"), {key: shipped})
+    counting = CountingEmbedder()
+    cache = vector_cache.VectorCache(tmp_path / "v.sqlite", "toy")
+    vectors = cache.wrap(counting.encode)(["the bank question", "my own note"])
+    assert counting.seen == ["my own note"]  # only the text the file does not hold is embedded
+    assert np.allclose(vectors[0], shipped)
+    cache.use_shipped = False  # as when the file itself is made: everything is embedded
+    counting.seen.clear()
+    cache.wrap(counting.encode)(["the bank question"])
+    assert counting.seen == ["the bank question"]
+
+
+def test_a_damaged_shipped_file_only_costs_time(tmp_path: Path, monkeypatch) -> None:
+    from coach.index import vector_cache
+
+    monkeypatch.setattr(vector_cache, "SHIPPED_DIR", tmp_path / "shipped")
+    path = vector_cache.shipped_path("toy")
+    path.parent.mkdir()
+    path.write_bytes(b"not a numpy file")
+    counting = CountingEmbedder()
+    vectors = vector_cache.VectorCache(tmp_path / "v.sqlite", "toy").wrap(counting.encode)(["a"])
+    assert counting.seen == ["a"] and vectors.shape[0] == 1
