@@ -88,6 +88,7 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
     background = _background(kb)
     seen: dict[str, set[str]] = {}
     capitals: dict[str, bool] = defaultdict(lambda: True)
+    ever_capital: dict[str, bool] = defaultdict(bool)
     upper: dict[str, bool] = defaultdict(lambda: True)
     labels: Counter[str] = Counter()
     written: Counter[str] = Counter()
@@ -102,6 +103,7 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
             written[key] += 1
             labels[key] += text[match.end() : match.end() + 1] == ":"
             capitals[key] = capitals[key] and word[0].isupper()
+            ever_capital[key] = ever_capital[key] or word[0].isupper() or word[0].isdigit()
             upper[key] = upper[key] and word.isupper()
         opening = [w.lower() for w in _TOKEN.findall(story.title)[:2]]
         if (
@@ -111,6 +113,8 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
         ):
             keys.add(" ".join(opening))  # a nickname two entries open with ("Overbooked wedding")
         seen[story.id] = keys
+    joined = _joined_names({key for keys in seen.values() for key in keys})
+    seen = {sid: {joined.get(key, key) for key in keys} for sid, keys in seen.items()}
     entries = Counter(key for keys in seen.values() for key in keys)
 
     def is_name(key: str) -> bool:
@@ -124,11 +128,33 @@ def project_names(stories: list[Story], kb: KnowledgeBase) -> dict[str, set[str]
             return key[0].isalpha() and sum(ch.isalpha() for ch in key) >= 2
         if key.endswith(("ed", "ing", "ly")) and is_known(key):
             return False  # "Prioritized", "leveraging": a verb or an adverb names no project
+        if not ever_capital[key] and not any(ch.isdigit() for ch in key):
+            return False  # "infra", "config", "blockers": jargon written in lower case names
+            # no project; names are capitalised somewhere ("Kestrel", "TDI", "Walmart")
         if not _everyday(key) and not (not upper[key] and is_typo(key)):
             return True
         return capitals[key] and entries[key] >= CAPITALISED_ENTRIES
 
     return {story_id: {k for k in keys if is_name(k)} for story_id, keys in seen.items()}
+
+
+def _joined_names(keys: set[str]) -> dict[str, str]:
+    """Shorthand written as a name plus an everyday word or a number ("MZdemo", "kestrel2",
+    "atlas-v2") -> that name ("mz", "kestrel", "atlas"), when the notes use the name alone too."""
+    out = {}
+    for key in keys:
+        if " " in key:
+            continue
+        for cut in range(len(key) - 1, 1, -1):  # the longest name the key starts with
+            base, rest = key[:cut], key[cut:].strip("-_")
+            if base not in keys or not rest:
+                continue
+            if rest.isdigit() or re.fullmatch(r"v\d+", rest) or (
+                rest.isalpha() and len(rest) >= 3 and _everyday(rest)
+            ):
+                out[key] = base
+                break
+    return out
 
 
 def find_projects(stories: list[Story], kb: KnowledgeBase) -> dict[str, Project]:
@@ -141,14 +167,18 @@ def find_projects(stories: list[Story], kb: KnowledgeBase) -> dict[str, Project]
             spelled[word.lower()][word] += 1
         opening = _TOKEN.findall(story.title)[:2]
         spelled[" ".join(opening).lower()][" ".join(opening)] += 1
+    order: dict[str, int] = {}  # where each word first appears in the notes
+    for story in stories:
+        for word in _TOKEN.findall(f"{story.title} {story.text()}"):
+            order.setdefault(word.lower(), len(order))
     projects: dict[str, Project] = {}
     for story in stories:
         keys = names.get(story.id, set())
         if not keys:
             continue
-        order = [w.lower() for w in _TOKEN.findall(f"{story.title} {story.text()}")]
-        first = {k: order.index(k.split()[0]) if k.split()[0] in order else 0 for k in keys}
-        key = max(sorted(keys), key=lambda k: (spread[k], -first[k]))
+        # the most widely shared name; between equals, the one the notes mention first, the
+        # same for every entry (two entries naming "infra" and "config" in other orders share)
+        key = max(sorted(keys), key=lambda k: (spread[k], -order.get(k.split()[0], 0)))
         name = spelled[key].most_common(1)[0][0] if spelled[key] else key
         projects.setdefault(key, Project(name)).story_ids.append(story.id)
     return {sid: p for p in projects.values() for sid in p.story_ids if len(p.story_ids) > 1}

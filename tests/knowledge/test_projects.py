@@ -55,3 +55,34 @@ def test_two_entries_opening_with_one_nickname_are_one_project() -> None:
     )
     found = find_projects(stories, kb)
     assert len(found) == 2 and {p.name for p in found.values()} == {"Overbooked wedding"}
+
+
+def test_jargon_written_in_lower_case_names_no_project() -> None:
+    stories, kb = _entries(
+        "## Ownership\nThe infra was a mess of blockers, so I rebuilt the deploy config.\n\n"
+        "## Dive deep\nI traced the blockers to an old infra config in the build.\n\n"
+        "## Bias for action\nThe Zentrova pilot slipped, so I shipped a smaller cut first.\n\n"
+        "## Deliver results\nZentrova went live in March after I split the rollout.\n"
+    )
+    found = find_projects(stories, kb)
+    assert {p.name for p in found.values()} == {"Zentrova"}
+    assert all("Zentrova" in s.text() for s in stories if s.id in found)
+
+
+def test_entries_sharing_two_names_in_other_orders_are_one_project() -> None:
+    stories, kb = _entries(
+        "## Ownership\nThe Orvik crane used the Kexatron controller, I rewired it in a night.\n\n"
+        "## Dive deep\nKexatron faults on the Orvik crane: I logged them for a week.\n"
+    )
+    found = find_projects(stories, kb)
+    assert len(found) == 2 and len({p.name for p in found.values()}) == 1
+
+
+def test_a_name_run_together_with_an_everyday_word_is_that_name() -> None:
+    stories, kb = _entries(
+        "## Deliver results\nThe VX demo was moved up a week, I cut the scope to two flows.\n\n"
+        "## Invent and simplify\nVXdemo needed gestures too, I added them on the last day.\n\n"
+        "## Bias for action\nI rebuilt the VX pipeline overnight when the camera changed.\n"
+    )
+    found = find_projects(stories, kb)
+    assert len(found) == 3 and {p.name for p in found.values()} == {"VX"}
