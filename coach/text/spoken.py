@@ -276,6 +276,44 @@ def _went(text: str, changes: list[str]) -> str:
     return f"{match.group('what')} went {text[len(match.group('what')) + 1 :]}"
 
 
+_UP_FROM = re.compile(
+    rf"^(?P<a>{_FIGURE})\s+(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\s*"
+    rf"\((?P<dir>up|down) from (?P<b>{_FIGURE})(?: [a-z]+)?\)\.?$",
+    re.IGNORECASE,
+)
+_UP_FROM_AFTER = re.compile(
+    rf"^(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\s+(?P<a>{_FIGURE})\s*"
+    rf"\((?P<dir>up|down) from (?P<b>{_FIGURE})(?: [a-z]+)?\)\.?$",
+    re.IGNORECASE,
+)
+_CHANGE_IN = re.compile(
+    rf"^(?P<a>{_FIGURE})\s+(?P<dir>increase|rise|growth|gain|improvement|decrease|drop|"
+    rf"reduction|fall|cut)\s+in\s+(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\.?$",
+    re.IGNORECASE,
+)
+_UP_WORDS = ("increase", "rise", "growth", "gain", "improvement", "up")
+
+
+def _measured_change(text: str, changes: list[str]) -> str:
+    """A measure told as a change with no verb ("92% model accuracy (up from 65% initial)",
+    "60% increase in feature usage") is said with the verb its own words give: "Model accuracy
+    went up from 65% to 92%", "Feature usage went up by 60%"."""
+    match = _UP_FROM.match(text) or _UP_FROM_AFTER.match(text)
+    if match and not _FINITE.search(f" {match.group('what')} "):
+        direction = "up" if match.group("dir").lower() == "up" else "down"
+        changes.append("a change between two figures said as 'went up/down from ... to'")
+        return (
+            f"{match.group('what')} went {direction} from {match.group('b').strip()} "
+            f"to {match.group('a').strip()}"
+        )
+    match = _CHANGE_IN.match(text)
+    if match and not _FINITE.search(f" {match.group('what')} "):
+        direction = "up" if match.group("dir").lower() in _UP_WORDS else "down"
+        changes.append(f"'{match.group('dir')} in' said as 'went {direction} by'")
+        return f"{match.group('what')} went {direction} by {match.group('a').strip()}"
+    return text
+
+
 _PER_UNIT = (
     (re.compile(r"(?<=\d)\s*/\s*(?:h|hr|hour)\b", re.I), " an hour"),
     (re.compile(r"(?<=\d)\s*/\s*(?:d|day)\b", re.I), " a day"),
@@ -329,6 +367,7 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
             text = rest
     if not text or _RESIDUE.search(text.split("(")[0]):
         return Spoken(text, piece, changes, speakable=False)
+    text = _measured_change(text, changes)
     text = _strip_brackets(text, changes)
     moved = _FROM_TO.search(text)
     text = _FROM_TO.sub(lambda m: f"from {m.group('a').strip()} to {m.group('b').strip()}", text)

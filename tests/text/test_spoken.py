@@ -45,6 +45,11 @@ def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
          "Pick rate went from 350 an hour to 610 an hour over a year."),
         ("We grew the panel 40->80 people in a month",
          "We grew the panel from 40 to 80 people in a month."),
+        ("92% parser accuracy (up from 65% initial)",
+         "Parser accuracy went up from 65% to 92%."),
+        ("Load time 4s (down from 9s)", "Load time went down from 9s to 4s."),
+        ("30% reduction in support tickets", "Support tickets went down by 30%."),
+        ("60% increase in repeat bookings.", "Repeat bookings went up by 60%."),
     ],
 )
 def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
