@@ -14,8 +14,9 @@ import numpy as np
 
 from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
+from coach.text.measures import is_measure_label, starts_with_change
 from coach.text.sentences import split_sentences
-from coach.text.spoken import Glossary, Spoken, is_measure_label, speak, starts_with_change
+from coach.text.spoken import Glossary, Spoken, speak
 from coach.text.star_cues import CUES, cue_sections
 
 Embed = Callable[[list[str]], np.ndarray]

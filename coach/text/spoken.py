@@ -18,7 +18,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from coach.text.clauses import is_clause
 from coach.text.english import is_known, speller
+from coach.text.measures import (
+    FROM_TO,
+    PER_UNIT,
+    is_measure_label,
+    measured_change,
+    sentence_case,
+    went,
+)
 from coach.text.star_cues import PAST_VERB
 from coach.text.terms import STOPWORDS
 
@@ -31,10 +40,6 @@ _RESIDUE = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"\s*(?:-{1,3}>|=>|→|⇒|->)\s*")
-_FIGURE = (
-    r"[$£€~]?\d[\d,.]*(?:\s*(?:%|x|k|m|ms|s|h|/h|/s|hrs?|hours?|days?|weeks?|wks?|min)(?![A-Za-z]))?"
-)
-_FROM_TO = re.compile(rf"(?P<a>{_FIGURE})\s*(?:-{{1,3}}>|=>|→|->)\s*(?P<b>{_FIGURE})", re.I)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'/&-]*(?: [A-Za-z][\w'/&-]*){0,4})\s*:\s*(?P<rest>.*)$")
 _QUOTED_AFTER_LABEL = re.compile(
     r"^(?P<label>[A-Z][\w'/&-]*(?: [A-Za-z][\w'/&-]*){0,4})\s+[\"“](?P<rest>.*)$"
@@ -65,22 +70,6 @@ _GLUE = frozenset(
     "like as if when because although though while whether".split()
 )
 _VERB_FIRST = re.compile(rf"^{PAST_VERB}(?![-\w])", re.IGNORECASE)  # not "Built-in"
-# a finite verb somewhere after the first word, or "I"/"we" followed by one: the line is a clause
-_FINITE = re.compile(
-    rf"(?<=\s)(?:{PAST_VERB}|is|are|was|were|am|had|has|have|did|do|does|could|would|can|will|"
-    r"should|might|must|need|needs|want|wants|get|gets|got|keep|keeps|think|know|like|love|"
-    r"enjoy|use|uses|make|makes|take|takes|helps?|works?|goes|came|comes)\b",
-    re.IGNORECASE,
-)
-_SUBJECT_FIRST = re.compile(
-    r"(?:^(?:\w+,? )?(?:I|we)\s+(?:\w+ly\s+)?[a-z]{2,}|"
-    r"\b(?:I|we|he|she|they)(?:'d|'ll|'ve|'m|'re|’d|’ll|’ve|’m|’re)\s+[a-z]{2,}|"
-    # a subject pronoun later in the line, then a word that is not a function word: "When
-    # receiving the frames we run it on the PC", "after a week I finally find a way"
-    r"(?<=[\s,])(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?!(?:and|or|the|a|an|to|of|"
-    r"in|on|at|for|with|from|by|as|is|are|was|were|who|that|which|all|both)\b)[a-z]{2,})",
-    re.IGNORECASE,
-)
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 _DEFINED = re.compile(
     r"(?P<long>[A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+){1,4}) \((?P<short>[A-Z]{2,6})\)"
@@ -259,89 +248,6 @@ def _expand(text: str, glossary: Glossary, changes: list[str], said: set[str]) -
     return re.sub(r"\b[A-Z]{2,6}\b", expand, text)
 
 
-_MEASURE_FIRST = re.compile(r"^(?P<what>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){0,4}) from ")
-
-
-def _went(text: str, changes: list[str]) -> str:
-    """"pick rate from 350 to 610" (an arrow between two figures of one measure) is said with
-    the verb the arrow stands for: "pick rate went from 350 to 610". Only when the words before
-    "from" name the measure and hold no verb of their own."""
-    match = _MEASURE_FIRST.match(text)
-    what = match.group("what") if match else ""
-    if not match or _FINITE.search(f" {what} ") or _FINITE.search(text) or (
-        _SUBJECT_FIRST.search(what)
-    ):
-        return text
-    changes.append("an arrow between two figures said as 'went from ... to'")
-    return f"{match.group('what')} went {text[len(match.group('what')) + 1 :]}"
-
-
-_UP_FROM = re.compile(
-    rf"^(?P<a>{_FIGURE})\s+(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\s*"
-    rf"\((?P<dir>up|down) from (?P<b>{_FIGURE})(?: [a-z]+)?\)\.?$",
-    re.IGNORECASE,
-)
-_UP_FROM_AFTER = re.compile(
-    rf"^(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\s+(?P<a>{_FIGURE})\s*"
-    rf"\((?P<dir>up|down) from (?P<b>{_FIGURE})(?: [a-z]+)?\)\.?$",
-    re.IGNORECASE,
-)
-_CHANGE_IN = re.compile(
-    rf"^(?P<a>{_FIGURE})\s+(?P<dir>increase|rise|growth|gain|improvement|decrease|drop|"
-    rf"reduction|fall|cut)\s+in\s+(?P<what>[A-Za-z][\w/'-]*(?: [A-Za-z][\w/'-]*){{0,5}})\.?$",
-    re.IGNORECASE,
-)
-_UP_WORDS = ("increase", "rise", "growth", "gain", "improvement", "up")
-
-
-def _measured_change(text: str, changes: list[str]) -> str:
-    """A measure told as a change with no verb ("92% model accuracy (up from 65% initial)",
-    "60% increase in feature usage") is said with the verb its own words give: "Model accuracy
-    went up from 65% to 92%", "Feature usage went up by 60%"."""
-    match = _UP_FROM.match(text) or _UP_FROM_AFTER.match(text)
-    if match and not _FINITE.search(f" {match.group('what')} "):
-        direction = "up" if match.group("dir").lower() == "up" else "down"
-        changes.append("a change between two figures said as 'went up/down from ... to'")
-        return (
-            f"{match.group('what')} went {direction} from {match.group('b').strip()} "
-            f"to {match.group('a').strip()}"
-        )
-    match = _CHANGE_IN.match(text)
-    if match and not _FINITE.search(f" {match.group('what')} "):
-        direction = "up" if match.group("dir").lower() in _UP_WORDS else "down"
-        changes.append(f"'{match.group('dir')} in' said as 'went {direction} by'")
-        return f"{match.group('what')} went {direction} by {match.group('a').strip()}"
-    return text
-
-
-_PER_UNIT = (
-    (re.compile(r"(?<=\d)\s*/\s*(?:h|hr|hour)\b", re.I), " an hour"),
-    (re.compile(r"(?<=\d)\s*/\s*(?:d|day)\b", re.I), " a day"),
-    (re.compile(r"(?<=\d)\s*/\s*(?:wk|week)\b", re.I), " a week"),
-    (re.compile(r"(?<=\d)\s*/\s*(?:mo|month)\b", re.I), " a month"),
-    (re.compile(r"(?<=\d)\s*/\s*(?:min|minute)\b", re.I), " a minute"),
-)
-
-
-def _sentence_case(label: str) -> str:
-    """"Turnaround Time" -> "Turnaround time" (acronyms and the first word kept)."""
-    first, *rest = label.split()
-    return " ".join([first, *(w.lower() if w[1:].islower() else w for w in rest)])
-
-
-def starts_with_change(text: str) -> bool:
-    """Whether a note opens with a change between two figures ("2 days -> 1 day ...")."""
-    return bool(_FROM_TO.match(text.strip()))
-
-
-_MEASURE_LABEL = re.compile(r"[A-Za-z][A-Za-z'/&-]*(?: [A-Za-z][A-Za-z'/&-]*){0,3}")
-
-
-def is_measure_label(text: str) -> bool:
-    """Whether a note is a bare label of one to four words with no verb ("Turnaround Time")."""
-    return bool(_MEASURE_LABEL.fullmatch(text.strip())) and not _FINITE.search(f" {text} ")
-
-
 def speak(sentence: str, glossary: Glossary, said: set[str] | None = None) -> list[Spoken]:
     """The spoken sentences one note sentence becomes (notes to expand marked as such).
     ``said``: acronyms already spelt out earlier in the same answer."""
@@ -358,25 +264,25 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
     label = _LABEL.match(text) or _QUOTED_AFTER_LABEL.match(text)
     if label and len(label.group("label").split()) <= 4:
         rest = label.group("rest").strip().strip('"“”')
-        change = _FROM_TO.match(rest)
+        change = FROM_TO.match(rest)
         if change and "," not in rest[change.end() :] and is_measure_label(label.group("label")):
-            text = f"{_sentence_case(label.group('label'))} {rest}"  # "Pick rate: 350 -> 610":
+            text = f"{sentence_case(label.group('label'))} {rest}"  # "Pick rate: 350 -> 610":
             # the label is the measure that went from one figure to the other
         else:
             changes.append(f"dropped the label '{label.group('label')}:'")
             text = rest
     if not text or _RESIDUE.search(text.split("(")[0]):
         return Spoken(text, piece, changes, speakable=False)
-    text = _measured_change(text, changes)
+    text = measured_change(text, changes)
     text = _strip_brackets(text, changes)
-    moved = _FROM_TO.search(text)
-    text = _FROM_TO.sub(lambda m: f"from {m.group('a').strip()} to {m.group('b').strip()}", text)
+    moved = FROM_TO.search(text)
+    text = FROM_TO.sub(lambda m: f"from {m.group('a').strip()} to {m.group('b').strip()}", text)
     if moved:
-        text = _went(text, changes)
+        text = went(text, changes)
     if _ARROW.search(text):
         text = _ARROW.sub(", then ", text)
         changes.append("an arrow said as 'then'")
-    for pattern, spoken in (*_SHORTHAND, *_PER_UNIT):
+    for pattern, spoken in (*_SHORTHAND, *PER_UNIT):
         if pattern.search(text):
             text = pattern.sub(spoken, text)
     text = _spell(text, glossary, changes)
@@ -390,7 +296,7 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
         if text[-1] not in ".!?":
             text += "."
     words = len(text.split())
-    clause = bool(_FINITE.search(text) or _SUBJECT_FIRST.search(text))
+    clause = is_clause(text)
     complete = clause and MIN_WORDS <= words <= MAX_WORDS
     return Spoken(text, piece, changes, speakable=complete)
 
