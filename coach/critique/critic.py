@@ -132,7 +132,23 @@ def _outcome_sentences(
     evidence = parts.evidence.get("result")
     if evidence and evidence not in out:
         out.append(evidence)
+    last = units[-1].text if units else ""
+    tail = _final_clause(last)
+    if last not in out and last not in parts.hypothetical and tail and (
+        signals.checkable_outcome(tail)
+        or (CUES["result"].search(tail) and signals.has_quantity(tail))
+    ):
+        out.append(tail)  # "..., I tested it again, and we released with zero upload errors"
     return out
+
+
+_LATER_CLAUSE = re.compile(r",? (?:and|so) (?=(?:we|it|they|the|our|this|that|he|she|I)\b)")
+
+
+def _final_clause(sentence: str) -> str:
+    """The last clause of a sentence that joins several with "and"/"so" (empty if one)."""
+    pieces = _LATER_CLAUSE.split(sentence)
+    return pieces[-1].strip() if len(pieces) > 1 else ""
 
 
 def _principle_agreement(question: Retrieval, answer: Retrieval) -> float:

@@ -48,7 +48,12 @@ _MODAL_BEFORE = re.compile(
 _HABIT = re.compile(r"\b(always|usually|generally|normally|typically|every time|whenever)\b", re.I)
 _REQUESTED = re.compile(r"\b(asked|told|needed|wanted|assigned|tasked) (me|us) to\b", re.I)
 _CONDITION = re.compile(r"\b(if|unless|whenever|when(ever)?) (I|we) [^,]{1,80},", re.IGNORECASE)
-_PLACE_OPENING = re.compile(r"^(At|In|On|With|For|During|Back at) [A-Z][\w&.'-]+")  # "At Amazon"
+_PLACE_OPENING = re.compile(
+    r"^(At|In|On|With|For|During|Back at) [A-Z][\w&.'-]+|"  # "At Amazon"
+    # "In the hospital laboratory I was responsible for...": a place, then the speaker's role
+    r"^(At|In|On|During) (the|my|our|a|an|his|her|their) [^,.]{2,40}?,? (I|we) (was|were|"
+    r"worked|had|ran|managed|looked after|led)\b"
+)
 _ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset(
     """and then so but because when after before while once until since first finally later

@@ -25,7 +25,10 @@ _HYPOTHETICAL = re.compile(
     r"what I (usually |normally |always )?do (in|when|is)\b|(I'm|I am) going to|"
     r"(my|our) (approach|first step|first move|plan|instinct|strategy|priority) would be|"
     r"(the )?(first|best|right|key) (thing|way|step|approach) (is|would be) to|"
-    r"you (need|have|should|must|want|ought) to|"
+    r"you (need to|have to|should|must|want to|ought to)|"
+    # advice told with a generic "you": "then you listen to their side", "at the end you agree"
+    r"(^|\b(then|and|first|next|finally|at the end|after that|so)),? you (?!know\b|see\b|"
+    r"mean\b|guys\b)[a-z]{2,}|"
     r"generally|usually|typically|normally|in general|as a rule|never happens)\b",
     re.IGNORECASE,
 )
@@ -71,7 +74,7 @@ _CHECKABLE = re.compile(
     r"(schedule|time)|before the (deadline|launch|audit|inspection|season|\w+ season|handover)|"
     r"(by|met|meet|hit|made|make|caught|catch) the deadline|on (their|the|its|our"
     r"|my) deadlines?|under budget|within budget|"
-    r"(zero |no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
+    r"zero [\w-]+|(no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
     r"|findings|complaints|issues|bugs|"
     r"defects|failures|escalations|penalty|penalties|outages|returns|falls|breaches)|"
     r"(before|b4) (any |the )?(customers?|users?|consumers?|clients?"
@@ -83,7 +86,7 @@ _CHECKABLE = re.compile(
     r"shift)|(stayed|stays|remained|kept) (\w+ )?(in|within) (range|limits|target|budget|spec)|"
     r"no (\w+ )?findings?|(all|every) "
     r"(\d+ |\w+ )?(of (the|our|them) )?\w+ (passed|finished|delivered|arrived|signed|"
-    r"completed))",
+    r"completed|received))",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,7 @@ CRITIQUE_FILES = {
     "voices-dev": "critique_voices_dev.yaml",
     "voices-test": "critique_voices_test.yaml",
     "fresh": "critique_fresh.yaml",
+    "fresh-2": "critique_fresh2.yaml",
 }
 
 

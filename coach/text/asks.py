@@ -42,7 +42,8 @@ ASKS: tuple[Ask, ...] = (
            r"lowest|should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
            r"crash\w*|outage|accidental\w*|overlook\w*|underestimat\w*|apologi[sz]\w*|"
            r"disappoint\w*|unhappy|upset|setback|not good enough|went badly|lost|credibility|"
-           r"took longer|too late|skipped|false positives?|bugs?|too (little|slow|optimistic|"
+           r"took longer|too late|late\b|delay\w*|behind schedule|overran|overdue|"
+           r"skipped|false positives?|bugs?|too (little|slow|optimistic|"
            r"ambitious)|not enough|rushed|limited data)"),
     ),
     Ask(
@@ -64,6 +65,8 @@ ASKS: tuple[Ask, ...] = (
         _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
            r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|shout(ed|ing|s)?\b|"
            r"yell(ed|ing|s)?\b|complain\w*|furious|annoyed|irritated|aggressive|abusive|"
+           r"(wasn'?t|was not|weren'?t|were not) (sure|convinced|keen|happy)|not convinced|"
+           r"(but|then|and|so|until) (he|she|they) agreed|(say|said|saying) no\b|"
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
@@ -234,9 +237,17 @@ OTHERS_MISTAKE = re.compile(
 )
 
 
+# where a problem was caught is no ask for a customer story: "before it reached customers"
+_BEFORE_REACHING = re.compile(
+    r"\b(before|until) (it|they|this|that|the \w+) (reached|hit|got to|affected|went out to|"
+    r"went to) (our |the |any )?(customers?|users?|clients?|production|the public|patients?)",
+    re.IGNORECASE,
+)
+
+
 def relevance(question: str, answer: str) -> Relevance:
     """The asks of ``question`` and the ones ``answer`` tells."""
-    question = OTHERS_MISTAKE.sub(" ", question)
+    question = _BEFORE_REACHING.sub(" ", OTHERS_MISTAKE.sub(" ", question))
     asked = [ask for ask in ASKS if ask.question.search(question)]
     return Relevance(
         [ask.name for ask in asked], [ask.name for ask in asked if ask.answer.search(answer)]

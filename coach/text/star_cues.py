@@ -91,6 +91,13 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(I|we) (was|were) (asked|hired|brought in|brought on|recruited|taken on) (for|to|as)"
             r"\b",
             r"(I|we) (was|were) given( \w+){0,3} (to|of)\b",
+            r"\bI owned (the|our|a|an|this|that)\b",
+            r"^as (the|a|an|our) (only |sole |main |lead |senior |junior |new |head )?"
+            r"([\w-]+ ){0,2}[\w-]*(er|or|ist|ian|ant|ent|nurse|chef|lead|head|owner|clerk|agent|"
+            r"analyst)\b",
+            r"\bI was (the|their|our) (only|sole|main|lead|senior|first|new|head) [\w-]+"
+            r"(er|or|ist|ian|ant|ent|nurse|chef|clerk|agent|analyst)\b",
+            r"\b(I|we) (didn'?t|did not) want( \w+){0,2} to\b",
             r"\b(gave|give|gives|given|handed) (me|us) (the|a|an) ([\w-]+ ){0,2}(job|task|goal|"
             r"mission|assignment|responsibility|brief|target|challenge) (to|of)\b",
             r"(I|we) needed (the|a|an|our|this|it)( [\w-]+){0,4} (by|before|within)\b",

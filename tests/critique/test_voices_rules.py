@@ -273,3 +273,68 @@ def test_shouting_is_a_conflict_but_a_yellow_label_is_not() -> None:
     assert "a conflict or disagreement" not in relevance(
         asked, "The yellow label confused the guest."
     ).told
+
+
+def test_advice_to_a_generic_you_is_hypothetical() -> None:
+    for advice in (
+        "With a late supplier you should always call them before you email.",
+        "First you must write down what was promised, not what you remember.",
+        "Then you check the order again the next morning.",
+    ):
+        assert is_hypothetical(advice), advice
+    assert not is_hypothetical("I told the supplier the order was late, you know, twice.")
+    assert not is_hypothetical('She said: "you must be joking", and we laughed about it later.')
+
+
+def test_a_role_or_a_goal_said_in_passing_is_the_task() -> None:
+    for told in (
+        "As the night-shift supervisor at a bakery, I planned the ovens for forty orders.",
+        "I owned the move of our payroll to the new provider.",
+        "I was the only accountant for three small shops at the time.",
+        "I didn't want the children to miss another week of lessons.",
+    ):
+        assert has_cue("task", told), told
+    assert not has_cue("task", "As a result, the shops closed their books two days earlier.")
+
+
+def test_doubt_then_agreement_tells_a_disagreement() -> None:
+    asked = "Tell me about a time you disagreed with your manager."
+    for told in (
+        "My manager wasn't sure at first, but then she agreed to a two-week trial.",
+        "I had to say no to the shortcut and showed him the audit risk instead.",
+    ):
+        assert "a conflict or disagreement" in relevance(asked, told).told, told
+
+
+def test_being_late_tells_a_missed_deadline() -> None:
+    asked = "Tell me about a time you missed a deadline."
+    assert not relevance(asked, "The report went out four days late in the end.").off_topic
+
+
+def test_where_a_problem_was_caught_is_no_ask_for_a_customer_story() -> None:
+    asked = "Tell me about a time you caught a defect before it reached customers."
+    told = "I found a rounding error in the invoice run and held it for a day while we fixed it."
+    assert not relevance(asked, told).off_topic
+
+
+def test_a_result_in_the_last_clause_of_an_action_sentence_is_measured() -> None:
+    from coach.critique.critic import _outcome_sentences
+    from coach.critique.star_labeller import LabelledSentence
+
+    text = (
+        "Our packing line at a spice company kept jamming on the new jars. My job was to fix "
+        "it before the autumn orders. I slowed the infeed and I adjusted the guides, and the "
+        "line ran the whole week with zero jams."
+    )
+    units = answer_units(text)
+    labelled = [LabelledSentence(u.text, "other", 0.0) for u in units]
+    outcome = _outcome_sentences(units, labelled, _parts(text))
+    assert any("zero jams" in sentence for sentence in outcome)
+
+
+def test_a_place_then_the_speakers_role_sets_the_scene() -> None:
+    parts = _parts(
+        "In the county archive I was responsible for the map room on weekdays. A flood alarm "
+        "went off and I moved two hundred maps to the upper floor within the hour."
+    )
+    assert parts.present["situation"]
