@@ -27,10 +27,11 @@ from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.follow_ups import follow_ups
 from coach.critique.grounding import left_out_facts, unsupported_claims
-from coach.critique.parts import Parts, Unit, answer_units, does_something, find_parts
+from coach.critique.parts import Parts, does_something, final_clause, find_parts
 from coach.critique.rubric import LISTEN_HIT, dimensions, flags, overall
 from coach.critique.star_labeller import LabelledSentence, StarLabeller
 from coach.critique.stronger import Stronger, build_stronger
+from coach.critique.units import Unit, answer_units
 from coach.drafting.ask import DraftOptions, clean_question
 from coach.index.collections import CRITIQUE_COLLECTION, RUBRIC_PREFIX
 from coach.knowledge.corpus import uses_example_bank
@@ -133,7 +134,7 @@ def _outcome_sentences(
     if evidence and evidence not in out:
         out.append(evidence)
     last = units[-1].text if units else ""
-    tail = _final_clause(last)
+    tail = final_clause(last)
     if last not in out and last not in parts.hypothetical and tail and (
         signals.checkable_outcome(tail)
         or (CUES["result"].search(tail) and signals.has_quantity(tail))
@@ -142,13 +143,6 @@ def _outcome_sentences(
     return out
 
 
-_LATER_CLAUSE = re.compile(r",? (?:and|so) (?=(?:we|it|they|the|our|this|that|he|she|I)\b)")
-
-
-def _final_clause(sentence: str) -> str:
-    """The last clause of a sentence that joins several with "and"/"so" (empty if one)."""
-    pieces = _LATER_CLAUSE.split(sentence)
-    return pieces[-1].strip() if len(pieces) > 1 else ""
 
 
 def _principle_agreement(question: Retrieval, answer: Retrieval) -> float:

@@ -13,22 +13,13 @@ from dataclasses import dataclass
 
 from coach.core.ids import SECTION_NAMES
 from coach.critique.signals import hypothetical_sentences, measured_outcome
-from coach.knowledge.notes.labels import (
-    LETTERS,
-    dash_label,
-    leading_label,
-    letter_label,
-    section_for,
-)
+from coach.critique.units import Unit
 from coach.text.english import is_known
-from coach.text.sentences import split_clauses, split_sentences
 from coach.text.star_cues import _PAST, CUES
 
 MIN_WORDS = 2  # a labelled line needs this many words to count as that part
 CONTEXT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls context
 RESULT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls an outcome
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*•+]\s+|\d+[.)]\s+)*")
-_EMPHASIS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")  # bold and italic markers only
 _ACTOR_DID = re.compile(
     rf"\b(I|we)\b(?:,? (?:\w+ly|also|then|first|just|personally|myself|finally|eventually|"
     rf"together|all|both|each|later|soon|again|now|quickly|immediately))?,? {_PAST}\b",
@@ -37,7 +28,7 @@ _ACTOR_DID = re.compile(
 _NOT_DOING = re.compile(
     r"\b(I|we) (thought|believed|knew|felt|understood|realised|realized|learned|learnt|wanted|"
     r"needed|decided|hoped|liked|loved|hated|preferred|worried|wondered|guessed|assumed|expected|"
-    r"noticed|was|were|had|used to|seemed|appeared)\b",
+    r"noticed|was|were|had|used to|seemed|appeared|lost|received|faced|suffered|inherited)\b",
     re.IGNORECASE,
 )
 _MODAL_BEFORE = re.compile(
@@ -48,11 +39,13 @@ _MODAL_BEFORE = re.compile(
 _HABIT = re.compile(r"\b(always|usually|generally|normally|typically|every time|whenever)\b", re.I)
 _REQUESTED = re.compile(r"\b(asked|told|needed|wanted|assigned|tasked) (me|us) to\b", re.I)
 _CONDITION = re.compile(r"\b(if|unless|whenever|when(ever)?) (I|we) [^,]{1,80},", re.IGNORECASE)
+# "if a customer was unhappy I'd...": the condition's past tense tells no past event
+_IF_CLAUSE = re.compile(r"\b(if|when|whenever|unless)\b.*$", re.IGNORECASE)
 _PLACE_OPENING = re.compile(
     r"^(At|In|On|With|For|During|Back at) [A-Z][\w&.'-]+|"  # "At Amazon"
     # "In the hospital laboratory I was responsible for...": a place, then the speaker's role
-    r"^(At|In|On|During) (the|my|our|a|an|his|her|their) [^,.]{2,40}?,? (I|we) (was|were|"
-    r"worked|had|ran|managed|looked after|led)\b"
+    r"^(?i:(at|in|on|during) (the|my|our|a|an|his|her|their) [^,.]{2,40}?,? (I|we) (was|were|"
+    r"worked|had|ran|managed|looked after|led))\b"
 )
 _ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset(
@@ -83,91 +76,13 @@ _ENDED = re.compile(
 _BARE_PAST = re.compile(rf"^(?:\w+ly )?{_PAST}\b(?! by\b)")  # "Wrote a quickstart guide."
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A sentence (or clause) of the answer, with the part its own markup names, if any."""
-
-    text: str
-    label: str | None
-
-
-def logical_lines(text: str) -> list[str]:
-    """Lines as written, with hard-wrapped prose joined back: a line continues the one above
-    unless it opens with markup (bullet, number, heading, label) or the one above ended a
-    sentence or was blank."""
-    out: list[str] = []
-    joinable = False
-    for raw in text.splitlines():
-        if not raw.strip():
-            joinable = False
-            continue
-        starts_new = bool(_MARKUP.match(raw).group(0).strip()) or _label(
-            _EMPHASIS.sub("", raw).strip(), []
-        )
-        if out and joinable and not starts_new:
-            out[-1] = f"{out[-1]} {raw.strip()}"
-        else:
-            out.append(raw)
-        heading = raw.lstrip().startswith("#") or _label_only(raw) is not None
-        joinable = not heading and not raw.rstrip().endswith((".", "!", "?", ":", '"', "”"))
-    return out
-
-
-def _label_only(raw: str) -> str | None:
-    """The section a line names when it is nothing but a label ("### **Situation**")."""
-    word = _EMPHASIS.sub("", _MARKUP.sub("", raw)).strip().strip(":").strip()
-    if not word or (" " in word.strip() and len(word.split()) > 2):
-        return None
-    return section_for(word.replace(" ", "")) if len(word.split()) == 1 else None
-
-
-def answer_units(text: str) -> list[Unit]:
-    """The answer cut into sentences, each carrying the label of the line or heading above it."""
-    units: list[Unit] = []
-    current: str | None = None
-    seen: list[str] = []
-    for raw in logical_lines(text):
-        only = _label_only(raw)
-        if only is not None:
-            current = only
-            seen.append(only)
-            continue
-        line = _EMPHASIS.sub("", _MARKUP.sub("", raw)).strip().strip('"“”')
-        if not line:
-            continue
-        labelled = _label(line, seen)
-        if labelled is not None:
-            current, line = labelled
-            seen.append(current)
-        for sentence in split_sentences(line):
-            inline = _label(sentence, seen)  # "...two weeks. My actions: a new triage form..."
-            if inline is not None and inline[1]:
-                current, sentence = inline
-                seen.append(current)
-            for clause in split_clauses(sentence):
-                units.append(Unit(clause, current))
-    return units
-
-
-_OWNED_LABEL = re.compile(r"^(?:my|our|the)\s+(?=[A-Za-z]{3,12}(?:\s+taken)?\s*:)", re.IGNORECASE)
-_STEPS = re.compile(r"^steps\s*:", re.IGNORECASE)
-_LABEL_TAIL = re.compile(r"^(?P<word>[A-Za-z]{3,12})\s+(?:taken|I took|we took)\s*:", re.IGNORECASE)
-
-
-def _label(line: str, seen: list[str]) -> tuple[str, str] | None:
-    """(section, rest) when a line opens with a section label ("Result:", "My goal:")."""
-    line = _LABEL_TAIL.sub(r"\g<word>:", _OWNED_LABEL.sub("", line))  # "Steps taken:" -> "Steps:"
-    line = _STEPS.sub("Actions:", line)  # in an answer, "Steps I took:" lists the actions
-    letter = letter_label(line)
-    if letter is not None:
-        mark, rest, named = letter
-        section = named or LETTERS.get(mark)
-        if mark == "S" and not named and "task" in seen and "action" not in seen:
-            section = "action"  # SPSIL: the second S is the solution
-        return (section, rest) if section else None
-    return leading_label(line) or dash_label(line)
-
-
+_PERSON_FIRST = re.compile(r"(he|she|they|the (owner|manager|client|customer|team))\b", re.I)
+# a job told in the present: "I teach maths at a school", "we run the night shift in a hospital"
+_JOB_IN_PRESENT = re.compile(
+    r"(teach|work|manage|run|lead|coach|study|supervise|look after)\b( [\w-]+){0,3} "
+    r"(at|in|for) (a|an|the|our|my|this)\b",
+    re.IGNORECASE,
+)
 def is_hypothetical(text: str) -> bool:
     """What the speaker would, usually or generally does: not one real event. A lesson ("next
     time I would"), reported speech ("I told him I would") and a plan told in the past ("I set a
@@ -178,7 +93,8 @@ def is_hypothetical(text: str) -> bool:
         return False
     text = _CONDITION.sub(" ", text)  # "if I suspected an error, I would...": no event
     modal = re.search(r"\b(would|will|'d|usually|generally|typically|always)\b", text, re.I)
-    if modal and re.search(r"\b(was|were|had|did)\b", text[: modal.start()], re.I):
+    before = _IF_CLAUSE.sub(" ", text[: modal.start()]) if modal else ""
+    if modal and re.search(r"\b(was|were|had|did)\b", before, re.I):
         return False  # a plan or a risk told in the past: "the risk was that I would..."
     return not _ACTOR_DID.search(_without_modal_verbs(text))
 
@@ -249,6 +165,8 @@ def does_something(text: str, narrative: bool = False) -> bool:
     text = _CONDITION.sub(" ", text) if re.search(r"\b(would|'d)\b", text) else text
     if narrative and not _HABIT.search(text):
         for match in _TOLD_IN_PRESENT.finditer(text):
+            if _JOB_IN_PRESENT.match(text[match.start("verb") :]):
+                continue  # "I teach maths at a secondary school": the job, not a step
             if not _MODAL_BEFORE.search(text[: match.start()]) and _base_verb(match["verb"]):
                 return True
     for match in _ACTOR_DID.finditer(text):
@@ -313,7 +231,8 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         if "lesson" in cued:
             mark("lesson", text)
         plain = _plain_opening(text)
-        if "situation" in cued or CUES["situation"].search(plain) or _PLACE_OPENING.match(plain):
+        placed = _PLACE_OPENING.match(plain) or _PLACE_OPENING.match(_plain_opening(plain))
+        if "situation" in cued or CUES["situation"].search(plain) or placed:  # "Okay so at the..."
             mark("situation", text)
         acted = does_something(text, narrative)
         if acted and not cued & {"lesson", "task"}:
@@ -351,4 +270,19 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
             mark("situation", text)
         if label == "result" and confidence >= RESULT_CONFIDENCE and index >= n / 2 and not cued:
             mark("result", text)
+    if told and not present["result"] and last > 0:
+        tail = final_clause(units[last].text)
+        if tail and not _PERSON_FIRST.match(tail) and not _ACTOR.search(tail) and (
+            tells_past_event(tail) and not _HABIT.search(tail)
+        ):
+            mark("result", tail)  # "..., and after a few weeks things got better in the kitchen"
     return Parts(present, evidence, hypothetical)
+
+
+_LATER_CLAUSE = re.compile(r",? (?:and|so) (?=(?:we|it|they|the|our|this|that|he|she|I|things)\b)")
+
+
+def final_clause(sentence: str) -> str:
+    """The last clause of a sentence that joins several with "and"/"so" (empty if one)."""
+    pieces = _LATER_CLAUSE.split(sentence)
+    return pieces[-1].strip() if len(pieces) > 1 else ""

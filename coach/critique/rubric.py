@@ -119,11 +119,13 @@ def flags(f: Findings) -> list[Flag]:
             "say what you did about it instead.",
             evidence=_quote(f.blame[0]),
         ))  # fmt: skip
-    if judged and f.relevance is not None and f.relevance.off_topic:
+    if judged and f.relevance is not None and f.relevance.off_topic and not (
+        hypothetical_flagged(f)  # no event at all: the hypothetical flag says so
+    ):
         out.append(Flag(
             code="off_topic",
             message="The question asks for " + " or ".join(f.relevance.asked) + "; the answer "
-            "tells none of it.",
+            "does not tell " + " or ".join(f.relevance.missing) + ".",
             evidence=_quote(f.sentences[0].text if f.sentences else ""),
         ))  # fmt: skip
     for reason, sentence in f.unsupported:

@@ -26,6 +26,7 @@ CRITIQUE_FILES = {
     "voices-test": "critique_voices_test.yaml",
     "fresh": "critique_fresh.yaml",
     "fresh-2": "critique_fresh2.yaml",
+    "fresh-3": "critique_fresh3.yaml",
 }
 
 

@@ -98,6 +98,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"\bI was (the|their|our) (only|sole|main|lead|senior|first|new|head) [\w-]+"
             r"(er|or|ist|ian|ant|ent|nurse|chef|clerk|agent|analyst)\b",
             r"\b(I|we) (didn'?t|did not) want( \w+){0,2} to\b",
+            r"\b(this|that|it|something|things) (had|needed) to (stop|change|end|improve|"
+            r"get better)",
+            r"\bI was (the|their|our) ([\w-]+ ){0,2}[\w-]*(er|or|ist|ian|ant|ent|man|woman)\b",
             r"\b(gave|give|gives|given|handed) (me|us) (the|a|an) ([\w-]+ ){0,2}(job|task|goal|"
             r"mission|assignment|responsibility|brief|target|challenge) (to|of)\b",
             r"(I|we) needed (the|a|an|our|this|it)( [\w-]+){0,4} (by|before|within)\b",

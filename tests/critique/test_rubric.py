@@ -149,3 +149,11 @@ def test_an_off_topic_story_scores_at_most_two() -> None:
 def test_scores_are_deterministic() -> None:
     f = _findings(fillers=["um"], voice=Voice(3, 2, ()))
     assert _score(f) == _score(f)
+
+
+def test_an_answer_with_no_event_is_hypothetical_not_off_topic() -> None:
+    said = [s.text for s in _findings().sentences]
+    advice = _findings(relevance=Relevance(["a customer"], []), parts=_parts(hypothetical=said))
+    codes = _score(advice)[0]
+    assert "hypothetical" in codes and "off_topic" not in codes
+    assert "off_topic" in _score(_findings(relevance=Relevance(["a customer"], [])))[0]

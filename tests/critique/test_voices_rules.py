@@ -2,8 +2,9 @@
 non-native speaker, goals inside the situation, blame told politely, a mistake others made,
 disagreements told as dialogue, conditionals that are not events."""
 
-from coach.critique.parts import answer_units, does_something, find_parts, is_hypothetical
+from coach.critique.parts import does_something, find_parts, is_hypothetical
 from coach.critique.signals import blame_sentences
+from coach.critique.units import answer_units
 from coach.text.asks import relevance
 from coach.text.question_kind import question_kind
 from coach.text.sentences import split_sentences
@@ -338,3 +339,38 @@ def test_a_place_then_the_speakers_role_sets_the_scene() -> None:
         "went off and I moved two hundred maps to the upper floor within the hour."
     )
     assert parts.present["situation"]
+
+
+def test_a_problem_framed_as_what_had_to_change_or_a_role_held_is_the_task() -> None:
+    assert has_cue("task", "We all agreed that something had to change before the audit.")
+    assert has_cue("task", "Back then I was the site foreman on a housing job.")
+    assert not has_cue("task", "The weather had been cold for weeks.")
+
+
+def test_what_happened_to_the_speaker_is_no_action() -> None:
+    assert not does_something("That spring we lost our biggest client to a rival.", True)
+    assert not does_something("So I teach chemistry at a sixth-form college.", True)
+    assert does_something("So I call the client and I offer a refund.", True)
+
+
+def test_a_spoken_run_on_is_heard_as_its_steps_and_its_ending() -> None:
+    parts = _parts(
+        "Okay so at the garage where I was the service manager the bookings were a mess because "
+        "people phoned in all day and nobody wrote anything down properly and customers turned "
+        "up with no slot, so I set up a shared calendar on the front desk tablet and I asked "
+        "every mechanic to block their own jobs in it each morning, and after a month the "
+        "double bookings just stopped."
+    )
+    assert parts.present["action"] and parts.present["result"] and parts.present["situation"]
+
+
+def test_another_partys_step_at_the_end_is_no_result() -> None:
+    parts = _parts(
+        "Our invoices bounced for a week. I had to find out why before the month end. I traced "
+        "it to a missing tax code, I wrote the fix, and they deployed it on the Friday."
+    )
+    assert not parts.present["result"]
+
+
+def test_a_condition_in_the_past_tense_is_still_hypothetical() -> None:
+    assert is_hypothetical("Well if a guest was unhappy I'd first hear them out at the desk.")
