@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from coach.core.ids import SECTION_NAMES
-from coach.critique.signals import hypothetical_sentences, measured_outcome
+from coach.critique.signals import checkable_outcome, hypothetical_sentences, measured_outcome
 from coach.critique.units import Unit
 from coach.text.english import is_known
 from coach.text.star_cues import _PAST, CUES
@@ -87,7 +87,13 @@ def is_hypothetical(text: str) -> bool:
     """What the speaker would, usually or generally does: not one real event. A lesson ("next
     time I would"), reported speech ("I told him I would") and a plan told in the past ("I set a
     rule that I would stop") are not hypothetical."""
-    if CUES["lesson"].search(text) or CUES["task"].search(text):
+    plain = _CONDITION.sub(" ", text)
+    goal = CUES["task"].search(plain)
+    if goal:
+        head = re.split(r",|;|\bbut\b", plain[: goal.start()])[-1]  # the goal's own clause
+        if _HABIT.search(head + goal.group(0)):
+            goal = None  # "normally I try to use..." is a habit, not a goal
+    if CUES["lesson"].search(text) or goal:
         return False
     if not hypothetical_sentences([text]):
         return False
@@ -238,7 +244,8 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         if acted and not cued & {"lesson", "task"}:
             mark("action", text)  # "I set myself the goal..." states the task, not an action
 
-        if (index > 0 or n == 1) and not cued & {"lesson", "task"}:
+        own_label = unit.label in (None, "result")  # "Actions:" lines are no ending
+        if (index > 0 or n == 1) and not cued & {"lesson", "task"} and own_label:
             if "result" in cued:  # an opening states the problem, unless it is all there is
                 mark("result", text)
             elif index >= n / 2 and (
@@ -270,6 +277,13 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
             mark("situation", text)
         if label == "result" and confidence >= RESULT_CONFIDENCE and index >= n / 2 and not cued:
             mark("result", text)
+    for index in range(n // 2, n):
+        for clause in later_clauses(units[index].text):
+            if present["result"] or units[index].label not in (None, "result"):
+                continue
+            if _settled(clause):
+                mark("result", clause)  # "..., I charged the weekday rate, and she has since
+                # sent me five customers", "since then I check twice, and I have had no errors"
     if told and not present["result"] and last > 0:
         tail = final_clause(units[last].text)
         if tail and not _PERSON_FIRST.match(tail) and not _ACTOR.search(tail) and (
@@ -280,6 +294,35 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
 
 
 _LATER_CLAUSE = re.compile(r",? (?:and|so) (?=(?:we|it|they|the|our|this|that|he|she|I|things)\b)")
+
+
+_CLAUSE_CUT = re.compile(r",\s+(?:and\s+|but\s+|so\s+)?(?=[A-Za-z])|;\s+")
+
+
+def later_clauses(sentence: str) -> list[str]:
+    """The clauses after the first of a sentence that joins several ("Her heating was back on
+    by four, I charged the weekday rate, and she has since sent me five customers")."""
+    pieces = [p.strip() for p in _CLAUSE_CUT.split(sentence) if p.strip()]
+    return [p for p in pieces[1:] if len(p.split()) >= 4]
+
+
+def _settled(clause: str) -> bool:
+    """A clause that tells how things stood afterwards, with nobody acting in it: a checkable
+    outcome ("no errors in the two years since") or what has happened since, with a figure
+    ("she has since sent me five customers"); never a reason or a background figure."""
+    if CUES["lesson"].search(clause) or _HABIT.search(clause):
+        return False
+    if does_something(clause) and not re.match(r"we\b", clause, re.IGNORECASE):
+        return False  # the team's last step can be how it ended: "and we shipped a day early"
+    if _REASON_OPENING.match(clause) or CUES["task"].search(clause):
+        return False  # a reason or a goal ("I wanted him to pass before the handover")
+    since = re.search(r"\b(has|have) (since|had|seen|been)\b", clause, re.IGNORECASE)
+    if re.search(r"\bI\b", clause) and not since:
+        return False  # "I explain him in two minutes what to do": a step, not an ending
+    return checkable_outcome(clause) or bool(since and measured_outcome(clause))
+
+
+_REASON_OPENING = re.compile(r"(because|since|so that|while|when|before|as|each|to)\b", re.I)
 
 
 def final_clause(sentence: str) -> str:

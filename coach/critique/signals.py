@@ -74,7 +74,8 @@ _CHECKABLE = re.compile(
     r"(schedule|time)|before the (deadline|launch|audit|inspection|season|\w+ season|handover)|"
     r"(by|met|meet|hit|made|make|caught|catch) the deadline|on (their|the|its|our"
     r"|my) deadlines?|under budget|within budget|"
-    r"zero [\w-]+|(no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
+    r"zero [\w-]+|lost (no|nothing|none)\b|(no|zero) [\w-]+ (was|were) lost|"
+    r"(no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
     r"|findings|complaints|issues|bugs|"
     r"defects|failures|escalations|penalty|penalties|outages|returns|falls|breaches)|"
     r"(before|b4) (any |the )?(customers?|users?|consumers?|clients?"
@@ -150,14 +151,17 @@ _FAILED = (
     r"delaying)|changed [^.]{0,50}\bwithout|arrived [^.]{0,40}\blate|sent [^.]{0,40}\blate|"
     r"(ran|sent|ordered|booked|made) the wrong|(was|were) the problem|forced [^.]{0,30}\bon us|"
     r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
-    r"unprepared|unreliable)|let us down|dropped the ball|skipped|(shipped|sent|gave (me|us)) "
-    r"(the )?(wrong|bad|incorrect|outdated)|did not brief|didn'?t brief)"
+    r"unprepared|unreliable)|let us down|dropped the ball|skipped|(shipped|sent|gave (me|us)|"
+    r"handed (me|us)) (the )?(wrong|bad|incorrect|outdated|old)|did not brief|didn'?t brief)"
 )
 # the bad outcome put down to another party: "the delay came from the vendor", "because
 # marketing did not brief sales", "the analyst gave me bad numbers, so my forecast was wrong"
 _CAUSE_ON_OTHERS = re.compile(
-    rf"\b((delay|failure|problem|mistake|slip|outage|error|issue|miss)\w* (came|was|were) "
-    rf"(from|down to|caused by|due to) {_OTHER_PARTY}\b|"
+    rf"\b((delay|failure|problem|mistake|slip|outage|error|issue|miss|wrong [\w-]+)\w* "
+    rf"(really |actually |all )?(came|was|were) (from|down to|caused by|due to) "
+    rf"(them|him|her|{_OTHER_PARTY})\b|"
+    rf"because [^.;]{{0,60}}\b(by|from) {_OTHER_PARTY}\b[^.;]{{0,30}}\b(wrong|late|badly|"
+    r"incorrect\w*|without)|"
     rf"(because|since) {_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}|"
     rf"{_OTHER_PARTY}\b[^.;]{{0,60}}\bso (my|our) [\w' -]{{0,30}}\b((was|were) (wrong|late|off|"
     r"delayed)|failed|slipped|went wrong))",

@@ -27,6 +27,7 @@ CRITIQUE_FILES = {
     "fresh": "critique_fresh.yaml",
     "fresh-2": "critique_fresh2.yaml",
     "fresh-3": "critique_fresh3.yaml",
+    "fresh-4": "critique_fresh4.yaml",
 }
 
 

@@ -35,6 +35,7 @@ ASKS: tuple[Ask, ...] = (
            r"embarrass\w*|let (\w+ )?down|didn'?t work out|did not work out|(do|done|set up|"
            r"handle[d]?) (it |things |that )?differently|wish you had|should have|"
            r"fell short|missed (a|the|your) (deadline|goal|target)|not proud|screw\w* up|"
+           r"(did not|didn'?t|could not|couldn'?t) (meet|hit|reach|achieve) (a|the|your)|"
            r"mess\w* up|disappoint\w*|caused by (you|your own)|you broke|(bug|outage|"
            r"error|problem|issue|regression|incident|defect)s? (that )?(you|your own \w+) "
            r"(caused|introduced|created))"),
@@ -64,7 +65,8 @@ ASKS: tuple[Ask, ...] = (
            r"didn'?t agree|did not agree|difference of opinion|relationship with|opposed|clash)"),
         _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
            r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|shout(ed|ing|s)?\b|"
-           r"yell(ed|ing|s)?\b|complain\w*|furious|annoyed|irritated|aggressive|abusive|"
+           r"yell(ed|ing|s)?\b|(?<!nobody )(?<!no one )(?<!never )complain\w*|furious|annoyed|"
+           r"irritated|aggressive|abusive|"
            r"(wasn'?t|was not|weren'?t|were not) (sure|convinced|keen|happy)|not convinced|"
            r"(but|then|and|so|until) (he|she|they) agreed|(say|said|saying) no\b|"
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"

@@ -98,6 +98,7 @@ CUES: dict[str, re.Pattern[str]] = {
             r"\bI was (the|their|our) (only|sole|main|lead|senior|first|new|head) [\w-]+"
             r"(er|or|ist|ian|ant|ent|nurse|chef|clerk|agent|analyst)\b",
             r"\b(I|we) (didn'?t|did not) want( \w+){0,2} to\b",
+            r"\b(I|we) (work|worked|was working|am working|were working) as (a|an|the)?\b",
             r"\b(this|that|it|something|things) (had|needed) to (stop|change|end|improve|"
             r"get better)",
             r"\bI was (the|their|our) ([\w-]+ ){0,2}[\w-]*(er|or|ist|ian|ant|ent|man|woman)\b",

@@ -374,3 +374,59 @@ def test_another_partys_step_at_the_end_is_no_result() -> None:
 
 def test_a_condition_in_the_past_tense_is_still_hypothetical() -> None:
     assert is_hypothetical("Well if a guest was unhappy I'd first hear them out at the desk.")
+
+
+def test_an_ending_told_in_a_later_clause_is_the_result() -> None:
+    for text in (
+        "A storm cut our power on a Friday. I had to keep the cold store safe. I borrowed a "
+        "generator from a farm, wired it to the freezers myself, and we lost no stock at all.",
+        "Our bakery's oven kept tripping. I had to fix it before the weekend. I rewired the "
+        "timers one evening. Since then I test every change at night, and we have had no trips "
+        "in the eight months since.",
+    ):
+        assert _parts(text).present["result"], text
+
+
+def test_a_goal_or_a_step_in_a_later_clause_is_no_result() -> None:
+    parts = _parts(
+        "The new cook kept burning the sauces. I was his supervisor, and I wanted him to run the "
+        "line alone before the summer season. I showed him the timer trick and I explain him in "
+        "two minutes what to do."
+    )
+    assert not parts.present["result"]
+
+
+def test_steps_under_an_actions_label_are_no_ending() -> None:
+    parts = _parts(
+        "Situation: our clinic's phone queue was forty minutes at nine every morning.\n"
+        "Task: cut the wait under ten minutes by spring.\n"
+        "Actions:\n- moved repeat prescriptions to an online form\n"
+        "- added a call-back option\n- ran a two-week trial with two receptionists in March"
+    )
+    assert not parts.present["result"]
+
+
+def test_a_habit_is_no_goal_even_with_try_to() -> None:
+    assert is_hypothetical("Normally I try to use templates instead of starting from scratch.")
+    assert is_hypothetical("When I need to learn a tool fast, my approach would be to read docs.")
+    assert not is_hypothetical("My aim was to finish by Friday, though I don't normally work late.")
+
+
+def test_polite_blame_on_a_party_that_handed_over_the_wrong_thing() -> None:
+    for text in (
+        "The depot handed us the old price list, so the wrong figure really came from them.",
+        "It was slow because the racks were installed by the night shift in the wrong order.",
+    ):
+        assert blame_sentences([text]), text
+
+
+def test_not_meeting_a_target_is_a_failure_question() -> None:
+    assert question_kind("Tell me about a time you did not meet a target.") == "failure"
+    assert question_kind("Tell me about a time you couldn't hit a deadline.") == "failure"
+
+
+def test_working_as_a_role_is_the_task_and_nobody_complaining_is_no_conflict() -> None:
+    assert has_cue("task", "At the time I worked as a night porter in a small hotel.")
+    asked = "Tell me about a time you disagreed with a colleague."
+    told = "The lift broke, I took the guests up by the stairs and nobody complained."
+    assert relevance(asked, told).off_topic
