@@ -87,7 +87,7 @@ _CHECKABLE = re.compile(
     r"shift)|(stayed|stays|remained|kept) (\w+ )?(in|within) (range|limits|target|budget|spec)|"
     r"no (\w+ )?findings?|(all|every) "
     r"(\d+ |\w+ )?(of (the|our|them) )?\w+ (passed|finished|delivered|arrived|signed|"
-    r"completed|received))",
+    r"completed|received|got))",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ CRITIQUE_FILES = {
     "fresh-2": "critique_fresh2.yaml",
     "fresh-3": "critique_fresh3.yaml",
     "fresh-4": "critique_fresh4.yaml",
+    "fresh-5": "critique_fresh5.yaml",
 }
 
 

@@ -32,7 +32,7 @@ ASKS: tuple[Ask, ...] = (
         "a failure or mistake",
         _p(r"\b(fail\w*|mistake|(went|go|goes|got \w+|was|were) wrong|wrong (call|decision|"
            r"choice|approach)|error|regret\w*|didn'?t go|did not go|went badly|"
-           r"embarrass\w*|let (\w+ )?down|didn'?t work out|did not work out|(do|done|set up|"
+           r"embarrass\w*|let (\w+ ){0,2}down|didn'?t work out|did not work out|(do|done|set up|"
            r"handle[d]?) (it |things |that )?differently|wish you had|should have|"
            r"fell short|missed (a|the|your) (deadline|goal|target)|not proud|screw\w* up|"
            r"(did not|didn'?t|could not|couldn'?t) (meet|hit|reach|achieve) (a|the|your)|"
@@ -99,7 +99,7 @@ ASKS: tuple[Ask, ...] = (
            r"citizen|resident)s?\b"),
         _p(r"\b(customer|client|user|patient|guest|shopper|buyer|consumer|resident|citizen|"
            r"parent|student|account|clinic|order|subscriber|visitor|caller|passenger|tenant|"
-           r"audience|reader|viewer|learner|public|satisf\w+|service|retailer)s?\b"),
+           r"audience|reader|viewer|learner|public|satisf\w+|service|retailer|firm)s?\b"),
     ),
     Ask(
         "a decision with little information",

@@ -69,7 +69,7 @@ CUES: dict[str, re.Pattern[str]] = {
             r"\b(the|a|our|my|their) ([\w-]+ ){0,2}(target|deadline|quota|goal|milestone) "
             r"(was|of|for|to)\b",
             r"\b(missed|fell short of) (the|our|my|a) ([\w-]+ ){0,2}(target|deadline|quota|goal)",
-            r"the (problem|question) (was|is) (to|how|whether)",
+            r"the (problem|question) (was|is) (to|how|whether)\b",
             r"(I|we) (had|needed|wanted|was asked|were asked|was tasked|were tasked|was expected|"
             r"were expected|decided|set out|aimed|planned|volunteered|offered|promised|agreed|"
             r"committed|was assigned|were assigned|was supposed|were supposed|was required|were "
@@ -99,6 +99,10 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(er|or|ist|ian|ant|ent|nurse|chef|clerk|agent|analyst)\b",
             r"\b(I|we) (didn'?t|did not) want( \w+){0,2} to\b",
             r"\b(I|we) (work|worked|was working|am working|were working) as (a|an|the)?\b",
+            r"^as (a|an|the|our) (?!(result|team|whole|rule|consequence|matter|side|reminder|"
+            r"precaution|first step)\b)([\w-]+ ){0,3}[\w-]+( (at|in|on|for|of) [^,]{1,40})?, "
+            r"(I|we)\b",
+            r"\b(I|we) (was|were) (late|behind|early) (with|on|for) (a|an|the|my|our)\b",
             r"\b(this|that|it|something|things) (had|needed) to (stop|change|end|improve|"
             r"get better)",
             r"\bI was (the|their|our) ([\w-]+ ){0,2}[\w-]*(er|or|ist|ian|ant|ent|man|woman)\b",

@@ -430,3 +430,17 @@ def test_working_as_a_role_is_the_task_and_nobody_complaining_is_no_conflict() -
     asked = "Tell me about a time you disagreed with a colleague."
     told = "The lift broke, I took the guests up by the stairs and nobody complained."
     assert relevance(asked, told).off_topic
+
+
+def test_a_role_opening_with_any_job_title_is_the_task() -> None:
+    assert has_cue("task", "As a newly qualified midwife on a busy ward, I looked after two women.")
+    assert has_cue("task", "I was late with a same-day delivery for a dental clinic.")
+    assert not has_cue("task", "As a result, I stayed late to help.")
+    assert not has_cue("task", "If the problem is too complicated I will call the office.")
+
+
+def test_everyone_served_is_a_checkable_outcome_and_letting_someone_down_is_a_failure() -> None:
+    from coach.critique.signals import checkable_outcome
+
+    assert checkable_outcome("In the end all the guests got their rooms that night.")
+    assert question_kind("Tell me about a time you let a client down.") == "failure"
