@@ -36,6 +36,7 @@ _MODAL_BEFORE = re.compile(
     r"tend to|'d|'ll)\s+$",
     re.IGNORECASE,
 )
+_HABIT_SUBJECT = re.compile(r"\b(I|we) (usually|always|normally|generally|typically)\b", re.I)
 _HABIT = re.compile(r"\b(always|usually|generally|normally|typically|every time|whenever)\b", re.I)
 _REQUESTED = re.compile(r"\b(asked|told|needed|wanted|assigned|tasked) (me|us) to\b", re.I)
 _CONDITION = re.compile(r"\b(if|unless|whenever|when(ever)?) (I|we) [^,]{1,80},", re.IGNORECASE)
@@ -97,6 +98,8 @@ def is_hypothetical(text: str) -> bool:
         return False
     if not hypothetical_sentences([text]):
         return False
+    if _HABIT_SUBJECT.search(text) and not re.search(r"\b(was|were|had|did)\b", text, re.I):
+        return True  # "I usually write a list and I put the deadlines next to it": a habit
     text = _CONDITION.sub(" ", text)  # "if I suspected an error, I would...": no event
     modal = re.search(r"\b(would|will|'d|usually|generally|typically|always)\b", text, re.I)
     before = _IF_CLAUSE.sub(" ", text[: modal.start()]) if modal else ""

@@ -18,13 +18,19 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # about who did the work.
 _I = re.compile(r"\b(I|I'm|I've|I'd|I'll)\b")
 _WE = re.compile(r"\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b")
+# "I'd" as "I would", not as "I had" ("I'd been a stylist for three years")
+_WOULD = (
+    r"(?:'d|’d)(?! (?:been|had|done|gone|seen|left|taken|made|got|given|known|become|already|"
+    r"just|never|\w+ed)\b)"
+)
 _HYPOTHETICAL = re.compile(
-    r"\b(I(?:'d|'ll|’d|’ll| would| will| usually| always| generally| typically| normally| tend to|"
-    r" try to| like to| prefer to)|we(?:'d|’d| would| usually| always| normally)|"
+    rf"\b(I(?:{_WOULD}|'ll|’ll| would| will| usually| always| generally| typically| normally|"
+    rf" tend to| try to| like to| prefer to)|we(?:{_WOULD}| would| usually| always| normally)|"
     r"in (a|any) (situation|case) like (that|this)|if I (were|was) in|what I would do|"
     r"what I (usually |normally |always )?do (in|when|is)\b|(I'm|I am) going to|"
     r"(my|our) (approach|first step|first move|plan|instinct|strategy|priority) would be|"
     r"(the )?(first|best|right|key) (thing|way|step|approach) (is|would be) to|"
+    r"the most important (thing )?(is|would be) to|"
     r"you (need to|have to|should|must|want to|ought to)|"
     # advice told with a generic "you": "then you listen to their side", "at the end you agree"
     r"(^|\b(then|and|first|next|finally|at the end|after that|so)),? you (?!know\b|see\b|"

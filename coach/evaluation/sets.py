@@ -29,6 +29,7 @@ CRITIQUE_FILES = {
     "fresh-3": "critique_fresh3.yaml",
     "fresh-4": "critique_fresh4.yaml",
     "fresh-5": "critique_fresh5.yaml",
+    "fresh-6": "critique_fresh6.yaml",
 }
 
 

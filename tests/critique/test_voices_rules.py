@@ -444,3 +444,9 @@ def test_everyone_served_is_a_checkable_outcome_and_letting_someone_down_is_a_fa
 
     assert checkable_outcome("In the end all the guests got their rooms that night.")
     assert question_kind("Tell me about a time you let a client down.") == "failure"
+
+
+def test_a_habit_and_advice_are_hypothetical_but_i_had_is_not() -> None:
+    assert is_hypothetical("I usually sort the post first and I put the urgent letters on top.")
+    assert is_hypothetical("In a crisis the most important is to keep the team informed.")
+    assert not is_hypothetical("I'd been a cashier for two years when the new till arrived.")
