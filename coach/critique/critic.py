@@ -27,7 +27,13 @@ from coach.critique.coach_note import write_note
 from coach.critique.findings import Findings, RubricHit
 from coach.critique.follow_ups import follow_ups
 from coach.critique.grounding import left_out_facts, unsupported_claims
-from coach.critique.parts import Parts, does_something, final_clause, find_parts
+from coach.critique.parts import (
+    Parts,
+    does_something,
+    find_parts,
+    later_clauses,
+    settled_clause,
+)
 from coach.critique.rubric import LISTEN_HIT, dimensions, flags, overall
 from coach.critique.star_labeller import LabelledSentence, StarLabeller
 from coach.critique.stronger import Stronger, build_stronger
@@ -133,13 +139,10 @@ def _outcome_sentences(
     evidence = parts.evidence.get("result")
     if evidence and evidence not in out:
         out.append(evidence)
-    last = units[-1].text if units else ""
-    tail = final_clause(last)
-    if last not in out and last not in parts.hypothetical and tail and (
-        signals.checkable_outcome(tail)
-        or (CUES["result"].search(tail) and signals.has_quantity(tail))
-    ):
-        out.append(tail)  # "..., I tested it again, and we released with zero upload errors"
+    last = units[-1] if units else None
+    if last and last.text not in out and last.text not in parts.hypothetical:
+        # "..., I tested it again, and we released with zero upload errors"
+        out += [c for c in later_clauses(last.text) if settled_clause(c) and c not in out]
     return out
 
 

@@ -284,7 +284,7 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         for clause in later_clauses(units[index].text):
             if present["result"] or units[index].label not in (None, "result"):
                 continue
-            if _settled(clause):
+            if settled_clause(clause):
                 mark("result", clause)  # "..., I charged the weekday rate, and she has since
                 # sent me five customers", "since then I check twice, and I have had no errors"
     if told and not present["result"] and last > 0:
@@ -309,7 +309,7 @@ def later_clauses(sentence: str) -> list[str]:
     return [p for p in pieces[1:] if len(p.split()) >= 4]
 
 
-def _settled(clause: str) -> bool:
+def settled_clause(clause: str) -> bool:
     """A clause that tells how things stood afterwards, with nobody acting in it: a checkable
     outcome ("no errors in the two years since") or what has happened since, with a figure
     ("she has since sent me five customers"); never a reason or a background figure."""
