@@ -14,6 +14,7 @@ import numpy as np
 
 from coach.core.ids import SECTION_NAMES
 from coach.core.schema import Story
+from coach.knowledge.notes.assemble import episode_block
 from coach.text.measures import is_measure_label, starts_with_change
 from coach.text.sentences import split_sentences
 from coach.text.spoken import Glossary, Spoken, speak
@@ -132,7 +133,10 @@ def prepare(
     if not mates or not story.thin or out.words >= THIN_SHARE * budget_words:
         return out  # only a thin entry borrows: a full one is an episode of its own
     borrowed: list[tuple[float, str, Line, Story]] = []
+    block = episode_block(story)
     for mate in mates:
+        if block and episode_block(mate) == block:
+            continue  # split from the same block as a different event: its facts are not ours
         scratch = Material(mate)
         for part, lines in _said(mate, glossary, said, scratch).items():
             borrowed += [(0.0, part, line, mate) for line in lines]

@@ -145,3 +145,22 @@ def test_a_cached_body_reports_the_project_entries_it_drew_on(tmp_path: Path) ->
     )  # fmt: skip
     assert [c.id for c in draft.combined] == ["kes-2"]
     assert draft.grounded and "0.4%" in draft.text
+
+
+def test_an_episode_never_borrows_from_another_episode_of_its_block() -> None:
+    from pathlib import Path
+
+    from coach.knowledge.bank import load_knowledge
+    from coach.knowledge.notes.assemble import episode_block
+    from coach.knowledge.notes.blocks import read_notes
+    from coach.knowledge.notes.parser import parse_notes
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "notes" / "civil_paragraphs.md"
+    entries = parse_notes(read_notes(path), Path(path), load_knowledge().principles).entries
+    episodes = [s for s in entries if episode_block(s)]
+    assert len(episodes) >= 2 and len({episode_block(s) for s in episodes}) == 1
+    thin = episodes[-1].model_copy(update={"thin": True, "project": "Bridge"})
+    mates = [s.model_copy(update={"project": "Bridge"}) for s in episodes[:-1]]
+    draft = _draft(story=thin, mates=mates, question=f"Tell me about {episodes[0].text()[:80]}")
+    assert draft.combined == []

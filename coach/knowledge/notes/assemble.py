@@ -107,6 +107,14 @@ def _opening(text: str, limit: int = _TITLE_WORDS) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
+EPISODE_OF = "one of several episodes told under"  # siblings tell different events
+
+
+def episode_block(story: Story) -> str:
+    """The heading an entry shares with the other episodes split from its block ("" if none)."""
+    return next((note for note in story.inferred if note.startswith(EPISODE_OF)), "")
+
+
 def _title(draft: Draft, context: Context, text: str) -> str:
     asked = draft.questions[0] if draft.answer_mode and draft.questions else ""
     if draft.episode and not draft.title:
@@ -176,6 +184,9 @@ def build_story(
         inferred.append("principle from the heading above it")
     if context.question and context.question in questions:
         inferred.append("question from the heading above it")
+    where = context.heading or context.question
+    if draft.episode and not draft.title and where:
+        inferred.append(f"{EPISODE_OF} '{where}'")
     words = len(text.split())
     missing = _missing(sections, labelled, words, draft)
     span = f"{context.path}:{min(draft.lines)}-{max(draft.lines)}"
