@@ -174,7 +174,8 @@ ASKS: tuple[Ask, ...] = (
            r"|develop (a|your|someone|others|people)|struggling|teach\w*|onboard\w*)"),
         _p(r"\b(coach\w*|mentor\w*|taught|teach\w*|train\w*|show(ed)? (him|her|them)|help(ed)? "
            r"(him|her|them)|paired|guided|feed[- ]?back|onboard\w*|junior|apprentice|new (hire|"
-           r"person|recruiter|colleague|starter|member)|student|intern"
+           r"person|recruiter|colleague|starter|member)|student|intern|graduate|trainee|"
+           r"had (him|her|them) (explain|try|do|lead|run)|walked [\w ]{0,30}\bwith (him|her|them)"
            r"|explain\w* to|sat (in|with))"),
     ),
     Ask(

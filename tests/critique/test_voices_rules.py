@@ -450,3 +450,11 @@ def test_a_habit_and_advice_are_hypothetical_but_i_had_is_not() -> None:
     assert is_hypothetical("I usually sort the post first and I put the urgent letters on top.")
     assert is_hypothetical("In a crisis the most important is to keep the team informed.")
     assert not is_hypothetical("I'd been a cashier for two years when the new till arrived.")
+
+
+def test_walking_a_graduate_through_the_work_is_helping_someone_grow() -> None:
+    asked = "Tell me about a time you coached someone who kept making mistakes."
+    told = "I walked the site checks with her for a week and had her explain each one."
+    assert "helping someone grow" in relevance(asked, told).told
+    graduate = "Our new graduate kept mislabelling samples."
+    assert "helping someone grow" in relevance(asked, graduate).told
