@@ -40,7 +40,7 @@ from coach.text.meaning import meaning_changes
 
 SHOW_FAILED = False
 SETS = {
-    "dev": ("seed-dev", "formats-dev", "own-dev", "external-dev"),
+    "dev": ("seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev"),
     "test": ("seednotes-test", "formats-test", "own-test", "external-test"),
 }
 
@@ -132,8 +132,10 @@ def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTall
     repeats = len(draft.sentences) - len(without_repeats(draft.sentences))
     tally.add(draft, verdict, negations, repeats)
     if SHOW_FAILED and not verdict.clean and name == "none":
-        print(f"--- {question}\n    problems: {verdict.problems}\n    notes: {story.title} | "
-              f"{story.text()[:600]}\n    draft: {draft.text}\n    to expand: {draft.notes}")
+        print(
+            f"--- {question}\n    problems: {verdict.problems}\n    notes: {story.title} | "
+            f"{story.text()[:600]}\n    draft: {draft.text}\n    to expand: {draft.notes}"
+        )
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def _resolve(path: str, repo: Path) -> Path:
 def load_cases(folder: Path, repo: Path) -> dict[str, list[NotesCase]]:
     """Every notes set in ``folder`` (dev and test of each kind), missing files skipped."""
     sets: dict[str, list[NotesCase]] = {}
-    for kind in ("seednotes", "external", "own", "formats"):
+    for kind in ("seednotes", "external", "own", "formats", "fresh"):
         for split in ("dev", "test"):
             path = folder / f"{kind}_{split}.yaml"
             if not path.exists():
@@ -214,7 +214,6 @@ def notes_report(folder: Path, repo: Path, verbose: bool = False) -> str:
                     lines += [f"{'':<16}  miss: {text}" for text in s.misses]
             if len(set_cases) > 1:
                 lines.append(
-                    f"{name:<16}{'(all files)':<44}{'':>8}{'':>6}{n:>4}"
-                    f"{t1 / n:>9.2f}{t3 / n:>9.2f}"
+                    f"{name:<16}{'(all files)':<44}{'':>8}{'':>6}{n:>4}{t1 / n:>9.2f}{t3 / n:>9.2f}"
                 )
     return "\n".join(lines)

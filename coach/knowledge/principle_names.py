@@ -28,9 +28,7 @@ def _normalised_names(names: tuple[str, ...]) -> list[str]:
 
 
 def _names(principle: Principle) -> list[str]:
-    return _normalised_names(
-        (principle.name, principle.id.replace("-", " "), *principle.aliases)
-    )
+    return _normalised_names((principle.name, principle.id.replace("-", " "), *principle.aliases))
 
 
 def match_principle(heading: str, principles: list[Principle]) -> str | None:
@@ -61,6 +59,15 @@ def _match(heading: str, principles: list[Principle]) -> str | None:
     return best if score >= _MIN_SIMILARITY else None
 
 
+def is_principle_name(text: str, principles: list[Principle]) -> bool:
+    """Whether the whole text is a principle's name (typos allowed), not a title that merely
+    starts with one ("Mentoring an intern")."""
+    plain = normalise(text)
+    return any(
+        fuzz.ratio(plain, name) >= _MIN_SIMILARITY for p in principles for name in _names(p) if name
+    )
+
+
 _LIST_SEPARATORS = re.compile(r"\s*(?:/|,|;|\||\+|&(?!\s*be\b)|\band\b(?= [A-Z]))\s*")
 
 
@@ -72,6 +79,24 @@ def match_principles(text: str, principles: list[Principle]) -> list[str]:
     found = [match_principle(part, principles) for part in parts] if len(parts) > 1 else []
     ordered = [p for p in [whole, *found] if p]
     return list(dict.fromkeys(ordered))
+
+
+_TAG = re.compile(r"\s*(?:\[(?P<square>[^\]]+)\]|\((?P<round>[^)]+)\))")
+
+
+def principle_tags(text: str, principles: list[Principle]) -> tuple[str, list[str]]:
+    """A title and the principles its bracketed tags name ("Peak week jam [Bias for Action,
+    Deliver Results]" -> "Peak week jam", two ids); brackets naming anything else stay."""
+    named: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        inner = match.group("square") or match.group("round")
+        found = names_only_principles(inner, principles)
+        named.extend(p for p in found if p not in named)
+        return " " if found else match.group(0)
+
+    title = " ".join(_TAG.sub(tag, text).split()).strip(" -–—:")
+    return title, named
 
 
 def names_only_principles(text: str, principles: list[Principle]) -> list[str]:

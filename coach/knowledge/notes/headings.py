@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block
 from coach.knowledge.notes.lines import is_question
-from coach.knowledge.principle_names import match_principle, names_only_principles
+from coach.knowledge.principle_names import (
+    is_principle_name,
+    match_principle,
+    names_only_principles,
+    principle_tags,
+)
 
 GUIDANCE_HEADING = re.compile(
     r"^(how to\b|understanding\b|tips?\b|key tips|final checklist|checklist|critical strategy|"
@@ -50,6 +55,9 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
         return Heading(block.level, text, "guidance")
     if is_question(text):
         return Heading(block.level, text, "question")
+    title, tagged = principle_tags(text, principles)
+    if tagged and re.search(r"[A-Za-z]", title) and not is_principle_name(title, principles):
+        return Heading(block.level, title, "topic" if has_children else "story", tagged)
     named = names_only_principles(text, principles) or [
         p for p in [match_principle(text, principles)] if p
     ]

@@ -33,6 +33,7 @@ from coach.knowledge.notes.headings import Heading, heading_kind, promote_compet
 from coach.knowledge.notes.lines import ADVICE_START
 from coach.knowledge.notes.lookup import read_lookup, with_lookup
 from coach.knowledge.notes.segment import Draft, segment
+from coach.knowledge.notes.title_lines import promote_title_lines
 from coach.knowledge.notes.titles import distinct_titles
 
 _INDEX_LINK = re.compile(
@@ -292,8 +293,8 @@ def _introduction(draft: Draft) -> bool:
     """A few lines above the first heading with nobody doing anything in them: the file's own
     title or introduction ("LP prep (I'm moving into operations)"), not a story."""
     text = " ".join(t for _, t in draft.items)
-    return not draft.labels and len(text.split()) <= INTRODUCTION_WORDS and not OWN_ACTION.search(
-        text
+    return (
+        not draft.labels and len(text.split()) <= INTRODUCTION_WORDS and not OWN_ACTION.search(text)
     )
 
 
@@ -338,6 +339,7 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
     blocks, preamble = split_blocks(text)
     decisions: list[str] = []
     blocks, preamble = promote_competency_lines(blocks, preamble, principles, decisions)
+    blocks, preamble = promote_title_lines(blocks, preamble, principles, decisions)
     walker = _Walker(source, principles)
     walker.result.decisions = decisions
     walker.index = index_entries(text)

@@ -116,12 +116,18 @@ def pointed_at(text: str, names: list[str]) -> int | None:
     return best if score >= _NAME_MATCH else None
 
 
+def _tells(stems: set[str]) -> bool:
+    """Enough words to retell a story, or a figure and a word ("11 -> 3 injuries")."""
+    figures = any(any(c.isdigit() for c in stem) for stem in stems)
+    return len(stems) >= ITEM_STEMS or (figures and len(stems) >= 2)
+
+
 def retold_items(
     items: list[tuple[int, str]], stories: list[tuple[str, set[str]]], vocab: Vocabulary
 ) -> dict[int, list[int]] | None:
     """For a list retelling earlier stories: story index -> the lines retelling it. None unless
     at least two items meet two different stories and most items meet one."""
-    body = [(n, t) for n, t in items if not t.rstrip().endswith(":") and len(keys(t)) >= ITEM_STEMS]
+    body = [(n, t) for n, t in items if not t.rstrip().endswith(":") and _tells(keys(t))]
     if len(body) < 2:
         return None
     found: dict[int, list[int]] = {}

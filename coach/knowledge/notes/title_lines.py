@@ -1,0 +1,183 @@
+"""Story titles written without Markdown headings, promoted to headings before the walk.
+
+Three shapes people use when their notes come from a list, a notes app or a spreadsheet:
+- numbered or bulleted items that open with a bold title and carry the story on indented lines
+  below (``1. **Peak week jam** [Bias for Action]``);
+- titles in capitals on a line of their own (``MONTH END CLOSE (ownership)``), text below;
+- a STAR grid: a Markdown table whose columns are the STAR parts, one story per row.
+
+Each becomes a heading block one level below the block it sat in, so the walker reads it as a
+story heading (its principle tags included); a grid row keeps its own line number for every part.
+A shape counts only when a block holds two or more of it: one bold line is emphasis, not a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.schema import Principle
+from coach.knowledge.notes.blocks import Block, clean_inline
+from coach.knowledge.notes.labels import section_for
+from coach.knowledge.principle_names import match_principles
+from coach.text.people import everyday_words
+
+_BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
+_CAPS_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
+_TAIL_NOTE = re.compile(r"^(?:\s*(?:[\[(][^\])]*[\])]|[-–—:]\s*[^.!?\[(]{0,40}))*\s*$")
+_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
+_MIN_TITLES = 2
+_ABBREVIATION_LETTERS = 3
+_STORY_WORDS = 25  # mean words under a bold title for the list to be a list of stories
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _bold_titles(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of list items that are a bold title (and tags) with the story indented below."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        match = _BOLD_ITEM.match(text)
+        if not match or not _TAIL_NOTE.match(match.group("rest")):
+            continue
+        title = match.group("title").strip()
+        if title.endswith(":") or section_for(title.split()[0]) or len(title.split()) < 2:
+            continue  # a point or a STAR label in bold ("**Profiling:**", "**Situation**")
+        below = next((t for _, t in lines[i + 1 :] if t.strip()), "")
+        if below and _indent(below) > _indent(text) and not _BOLD_ITEM.match(below):
+            found.append(i)
+    return found
+
+
+def _words_per_item(lines: list[tuple[int, str]], starts: list[int]) -> float:
+    """The mean number of words below each title: a story runs long, a list of points does not."""
+    ends = [*starts[1:], len(lines)]
+    spans = zip(starts, ends, strict=True)
+    words = [sum(len(t.split()) for _, t in lines[a + 1 : b]) for a, b in spans]
+    return sum(words) / len(words)
+
+
+def _caps_title(lines: list[tuple[int, str]], i: int) -> bool:
+    """A line of capitals standing alone above text: ``VENDOR OVERBILLING (dive deep)``."""
+    text = lines[i][1].strip()
+    head = re.split(r"[\[(]", text, maxsplit=1)[0]
+    words = _CAPS_WORD.findall(head)
+    if len(words) < 2 or len(words) > 10 or head.rstrip().endswith((".", "?", "!", ",")):
+        return False
+    if sum(w.isupper() for w in words) < len(words) or text.lstrip()[:1] in "-*+•|>#":
+        return False
+    before = lines[i - 1][1].strip() if i else ""
+    after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+    return not before and bool(after)
+
+
+def _caps_titles(lines: list[tuple[int, str]]) -> list[int]:
+    return [i for i in range(len(lines)) if _caps_title(lines, i)]
+
+
+def _title_text(text: str) -> str:
+    match = _BOLD_ITEM.match(text)
+    if match:
+        return clean_inline(f"{match.group('title')} {match.group('rest')}").strip()
+    text = clean_inline(text).strip()
+    head = re.split(r"[\[(]", text, maxsplit=1)[0]
+    if not head.isupper():
+        return text
+    words = [_plain_case(word) for word in head.split()]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]]) + text[len(head) :]
+
+
+def _plain_case(word: str) -> str:
+    """A capitalised word in lower case, unless it is a short abbreviation ("CFO", "WMS")."""
+    short = len(word) <= _ABBREVIATION_LETTERS and word.isalpha()
+    return word if short and word.lower() not in everyday_words() else word.lower()
+
+
+def _grid_rows(
+    lines: list[tuple[int, str]], principles: list[Principle]
+) -> tuple[list[Block], set[int]]:
+    """Story blocks from STAR grid tables among the lines, and the line numbers they used."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        text = lines[i][1]
+        following = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if not (text.strip().startswith("|") and _RULE_ROW.match(following.strip())):
+            i += 1
+            continue
+        header = [clean_inline(c) for c in text.strip().strip("|").split("|")]
+        sections = [section_for(cell) if len(cell.split()) <= 2 else None for cell in header]
+        rows_end = i + 2
+        while rows_end < len(lines) and lines[rows_end][1].strip().startswith("|"):
+            rows_end += 1
+        if len({s for s in sections if s}) < 2:
+            i = rows_end
+            continue
+        tags = [j for j, cell in enumerate(header) if _PRINCIPLE_COLUMN.match(cell)]
+        title_at = next((j for j, s in enumerate(sections) if s is None and j not in tags), None)
+        for row_number, row in lines[i + 2 : rows_end]:
+            cells = [clean_inline(c) for c in row.strip().strip("|").split("|")]
+            cells += [""] * (len(header) - len(cells))
+            parts = [
+                (row_number, f"{header[j]}: {cells[j]}")
+                for j, section in enumerate(sections)
+                if section and cells[j].strip(" -")
+            ]
+            if not parts:
+                continue
+            title = cells[title_at] if title_at is not None else ""
+            named = [p for j in tags for p in match_principles(cells[j], principles)]
+            heading = f"{title} [{cells[tags[0]]}]" if named and title else title
+            blocks.append(Block(heading=heading.strip(), level=0, line=row_number, lines=parts))
+        used |= {n for n, _ in lines[i:rows_end]}
+        i = rows_end
+    return blocks, used
+
+
+def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Block]:
+    """The blocks a block's title lines and grid rows start, after the block itself."""
+    grid, used = _grid_rows(block.lines, principles)
+    if grid:
+        block.lines = [(n, t) for n, t in block.lines if n not in used]
+        for row in grid:
+            row.level = level
+        return grid
+    starts = _bold_titles(block.lines)
+    if len(starts) < _MIN_TITLES or _words_per_item(block.lines, starts) < _STORY_WORDS:
+        starts = _caps_titles(block.lines)
+    if len(starts) < _MIN_TITLES:
+        return []
+    pieces: list[Block] = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(block.lines)
+        number, text = block.lines[start]
+        body = [(n, t) for n, t in block.lines[start + 1 : end]]
+        pieces.append(Block(_title_text(text), level, number, body, block.quoted))
+    block.lines = block.lines[: starts[0]]
+    return pieces
+
+
+def promote_title_lines(
+    blocks: list[Block], preamble: Block, principles: list[Principle], decisions: list[str]
+) -> tuple[list[Block], Block]:
+    """Bold list titles, capitalised title lines and STAR grid rows become story headings one
+    level below the block they sat in; every line keeps its number."""
+    out: list[Block] = []
+    for block in [preamble, *blocks]:
+        out.append(block)
+        pieces = _promoted(block, block.level + 1, principles)
+        if pieces:
+            shape = (
+                "row of a STAR table"
+                if pieces[0].lines and all(n == pieces[0].line for n, _ in pieces[0].lines)
+                else "title line"
+            )
+            decisions.append(
+                f"lines {pieces[0].line}-{pieces[-1].line}: each {shape} read as the heading of "
+                f"a story ({len(pieces)} stories)"
+            )
+        out.extend(pieces)
+    return out[1:], out[0]

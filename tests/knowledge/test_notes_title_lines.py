@@ -1,0 +1,119 @@
+"""Story titles written without Markdown headings: bold list titles, capitalised lines, and
+STAR grids (a table with one story per row). Text written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.knowledge.bank import load_knowledge
+from coach.knowledge.notes.parser import parse_notes
+from coach.knowledge.principle_names import principle_tags
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def principles():
+    return load_knowledge().principles
+
+
+def _titles(text: str, principles) -> dict[str, list[str]]:
+    parsed = parse_notes(text, Path("notes.md"), principles)
+    return {s.title: s.principles for s in parsed.entries}
+
+
+NUMBERED = """# Stories for the panel
+
+1. **Boiler outage at the school** [Bias for Action]
+   **S:** The heating failed on the coldest week of term and the contractor could not come for days.
+   **A:** I borrowed heaters from the sports hall, moved two classes and called a second contractor.
+   **R:** No lessons lost; the second contractor became our standard backup.
+
+2. **Timetable clash** [Earn Trust; Have Backbone]
+   **S:** Two heads of department wanted the same lab every Tuesday and stopped talking.
+   **A:** I met each alone, laid out the room bookings on one sheet and proposed alternating weeks.
+   **R:** Both agreed within a week and the lab was never double booked again that year.
+"""
+
+
+def test_bold_list_titles_become_stories_with_their_tagged_principles(principles) -> None:
+    titles = _titles(NUMBERED, principles)
+    assert titles["Boiler outage at the school"] == ["bias-for-action"]
+    assert titles["Timetable clash"] == ["earn-trust", "have-backbone"]
+    assert len(titles) == 2
+
+
+STEPS = """## How I tuned the service
+
+1. **Profiling:**
+   - used the request logs
+2. **Memory tuning:**
+   - tried three sizes
+"""
+
+
+def test_a_list_of_bold_points_is_not_a_list_of_stories(principles) -> None:
+    parsed = parse_notes(STEPS, Path("notes.md"), principles)
+    assert [s.title for s in parsed.entries] == ["How I tuned the service"]
+
+
+CAPS = """prep notes
+
+BUDGET FREEZE (ownership)
+Situation: the CFO froze spending in March with two projects half done.
+Action: I ranked both by payback, stopped one and moved its two engineers to the other.
+Result: the remaining project shipped in May and paid back its cost by the autumn.
+
+LATE SUPPLIER (deliver results)
+Situation: our main supplier was three weeks late on parts for a launch.
+Action: I found a second supplier, split the order and flew a sample batch in for testing.
+Result: we launched one week late instead of four.
+"""
+
+
+def test_capitalised_title_lines_become_stories_in_plain_case(principles) -> None:
+    titles = _titles(CAPS, principles)
+    assert titles == {"Budget freeze": ["ownership"], "Late supplier": ["deliver-results"]}
+
+
+GRID = """# STAR grid
+
+| Story | Situation | Action | Result | LPs |
+|---|---|---|---|---|
+| Slow checkout | Checkout took 9 s | I cached the tax lookup | 2 s | Customer Obsession |
+| Audit scare | Approvals lost | I rebuilt the approval log | Clean audit | Ownership, Dive Deep |
+"""
+
+
+def test_each_row_of_a_star_grid_is_one_story_on_its_own_line(principles) -> None:
+    parsed = parse_notes(GRID, Path("notes.md"), principles)
+    stories = {s.title: s for s in parsed.entries}
+    assert set(stories) == {"Slow checkout", "Audit scare"}
+    audit = stories["Audit scare"]
+    assert audit.principles == ["ownership", "dive-deep"]
+    assert audit.spans == ["notes.md:6-6"]
+    assert "rebuilt the approval log" in audit.sections.action
+    assert "Clean audit" in audit.sections.result
+
+
+def test_only_brackets_naming_principles_are_tags(principles) -> None:
+    assert principle_tags("Peak week jam [Bias for Action, Deliver Results]", principles) == (
+        "Peak week jam",
+        ["bias-for-action", "deliver-results"],
+    )
+    assert principle_tags("Cutover (the Monday one)", principles) == (
+        "Cutover (the Monday one)",
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("ops_numbered.md", 5), ("finance_caps.md", 5), ("star_table.md", 5), ("tester_rules.md", 5)],
+)
+def test_fixture_files_make_the_stories_a_reader_counts(name: str, count: int, principles) -> None:
+    path = FIXTURES / "notes" / name
+    parsed = parse_notes(path.read_text(encoding="utf-8"), path, principles)
+    stories = [s for s in parsed.entries if s.title != "Tell me about yourself"]
+    assert len(stories) == count, [s.title for s in parsed.entries]
