@@ -9,6 +9,7 @@ nobody's doing, what the team did claimed as "I") and modality (a projection tol
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from coach.text.claims import PROJECTION_WORDS, claimed
 
@@ -70,6 +71,32 @@ def _span(text: str) -> tuple[str, str] | None:
     return ends  # type: ignore[return-value]
 
 
+_TOKEN = re.compile(r"[\w'%.-]+|[,;:()—–]")
+_BREAK = frozenset(",;:()—–")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text.rstrip(" .!?"))]
+
+
+def joins_clauses(source: str, rewrite: str) -> bool:
+    """Whether the rewrite cuts words out of the middle of the notes' sentence across a clause
+    break, gluing the ends of two clauses into one that says neither ("they did not trust our
+    [bug reports, they say our] steps are not clear"). A cut that is a whole aside (", which
+    was old,") or that keeps the break does not count."""
+    before, after = _tokens(source), _tokens(rewrite)
+    matcher = SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, i1, i2, j1, _ in matcher.get_opcodes():
+        if op != "delete" or i1 == 0 or i2 == len(before) or j1 == 0:
+            continue
+        cut = before[i1:i2]
+        inner = any(t in _BREAK for t in cut[1:-1]) or (len(cut) > 1 and cut[-1] in _BREAK)
+        aside = cut[0] in _BREAK and cut[-1] in _BREAK
+        if inner and not aside and cut[0] not in _BREAK:
+            return True
+    return False
+
+
 def meaning_changes(source: str, rewrite: str) -> list[str]:
     """Why ``rewrite`` does not say what ``source`` says (empty when it keeps the meaning)."""
     reasons = []
@@ -93,6 +120,8 @@ def meaning_changes(source: str, rewrite: str) -> list[str]:
         reasons.append(f"claims for you what the notes give to {who_before}")
     elif who_before is None and who_after == "I":
         reasons.append("puts you into a sentence where the notes name nobody")
+    if joins_clauses(source, rewrite):
+        reasons.append("cuts the middle out of a sentence of the notes, joining two clauses")
     projected_before = bool(PROJECTION_WORDS.search(source))
     projected_after = bool(PROJECTION_WORDS.search(rewrite))
     if projected_before and not projected_after:

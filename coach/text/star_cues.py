@@ -19,6 +19,13 @@ _PAST = (
     r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped)"
 )
 PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternative
+# the same steps told in the present tense, as non-native and spoken tellings often do ("I make
+# video calls", "we write together a template"): common verbs of doing, never "is" or "have"
+_PRESENT_STEP = (
+    r"(?:make|build|write|add|review|record|show|tell|ask|call|create|start|fix|send|talk|meet|"
+    r"organi[sz]e|change|move|test|check|plan|train|teach|lead|bring|give|put|design|decide|"
+    r"explain|set up|pair|rewrite|rerun|measure|collect|analy[sz]e|prepare|propose|present)"
+)
 def _any(*alternatives: str) -> str:
     return "(" + "|".join(alternatives) + ")"
 
@@ -119,7 +126,7 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "action": re.compile(
         rf"^(so |then |first,? |next,? |finally,? |after that,? |and )?(I|we)( \w+ly| also| then|"
-        rf" first| just| personally| myself| quickly| immediately)? {_PAST}\b",
+        rf" first| just| personally| myself| quickly| immediately)? (?:{_PAST}|{_PRESENT_STEP})\b",
         re.IGNORECASE,
     ),
     "result": re.compile(

@@ -23,6 +23,8 @@ from coach.text.meaning import meaning_changes
          "The bot saved 240 hours a month.", "states a projection as a measured result"),
         ("The bot saved 240 hours a month.",
          "The bot is expected to save 240 hours a month.", "turns a measured result"),
+        ("The night crew did not like our handover notes, they said our labels were too small.",
+         "The night crew did not like our labels were too small.", "cuts the middle out"),
     ],
 )  # fmt: skip
 def test_each_change_of_meaning_is_named(notes: str, rewrite: str, reason: str) -> None:
@@ -41,6 +43,9 @@ def test_each_change_of_meaning_is_named(notes: str, rewrite: str, reason: str) 
          "Setup time dropped from twenty minutes to five minutes."),
         ("Without a device, I simulated the input data.",
          "I had no device, so I simulated the input data."),
+        ("The old scanner, which was slow, failed on Monday.",
+         "The old scanner failed on Monday."),
+        ("I quickly and carefully rebuilt the schedule.", "I rebuilt the schedule."),
     ],
 )  # fmt: skip
 def test_faithful_rewrites_pass(notes: str, rewrite: str) -> None:
