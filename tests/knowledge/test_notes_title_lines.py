@@ -117,3 +117,67 @@ def test_fixture_files_make_the_stories_a_reader_counts(name: str, count: int, p
     parsed = parse_notes(path.read_text(encoding="utf-8"), path, principles)
     stories = [s for s in parsed.entries if s.title != "Tell me about yourself"]
     assert len(stories) == count, [s.title for s in parsed.entries]
+
+
+OUTLINE = """## Ownership
+- Flooded stockroom
+  - S: a pipe burst over the stockroom on a Sunday night
+  - A: I moved the stock to the loading bay and called the landlord's plumber
+  - R: we opened on Monday with nothing written off
+"""
+
+
+def test_an_outline_item_over_labelled_sub_items_names_its_story(principles) -> None:
+    parsed = parse_notes(OUTLINE, Path("notes.md"), principles)
+    [story] = parsed.entries
+    assert story.title == "Flooded stockroom"
+    assert story.sections.situation.startswith("a pipe burst")
+
+
+BOLD_LINES = """## Jobs
+
+**Story: the slow nightly export** (Ownership)
+The nightly export took six hours and nobody owned it after the author left the team. I took it on,
+split it into daily partitions and added a row count between stages, and now it runs in 40 min.
+
+**Story: the tax rounding bug** (Dive Deep)
+Invoices were a cent off for a few customers each month. I traced the rounding through each step and
+found two services rounding at different points. I moved rounding to one place and the gaps stopped.
+
+**Step 1: Review**
+- asked two peers
+"""
+
+
+def test_bold_title_lines_over_prose_are_stories_and_steps_over_bullets_are_not(
+    principles,
+) -> None:
+    titles = _titles(BOLD_LINES, principles)
+    assert titles["Jobs: the slow nightly export"] == ["ownership"]
+    assert titles["Jobs: the tax rounding bug"] == ["dive-deep"]
+    assert not any("Step 1" in t for t in titles)
+
+
+SECOND = """## Deliver Results
+Our clinic had to move every patient record to the new system by the end of the month, and a week
+before we were only half done. I split the rest across four nurses and came in on two weekends,
+and we finished a day early. Another example: when the lab courier stopped for a week, I drove
+the samples to the hospital myself each evening and no test results were delayed.
+"""
+
+
+def test_another_example_starts_a_second_story(principles) -> None:
+    parsed = parse_notes(SECOND, Path("notes.md"), principles)
+    texts = [s.text() for s in parsed.entries]
+    assert len(texts) == 2, texts
+    assert "courier" not in texts[0] and texts[1].startswith("When the lab courier")
+    assert parsed.entries[1].spans == ["notes.md:4-5"]
+
+
+def test_a_line_telling_what_i_did_is_not_a_question() -> None:
+    from coach.knowledge.notes.lines import is_question
+
+    assert not is_question("When our partner closed, I found two churches to host pickup")
+    assert not is_question("What I learned: we quickly cut the scope")
+    assert is_question("When did you last disagree with your manager")
+    assert is_question("What would you do differently")

@@ -57,6 +57,7 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
         return Heading(block.level, text, "question")
     title, tagged = principle_tags(text, principles)
     if tagged and re.search(r"[A-Za-z]", title) and not is_principle_name(title, principles):
+        title = _STORY_PREFIX.sub("", title)
         return Heading(block.level, title, "topic" if has_children else "story", tagged)
     named = names_only_principles(text, principles) or [
         p for p in [match_principle(text, principles)] if p

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
 from coach.knowledge.notes.labels import dash_label, dash_letter, leading_label, letter_label
+from coach.text.star_cues import PAST_VERB
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•]|\d+[.)])\s+")
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
@@ -37,6 +38,8 @@ _QUESTION_START = re.compile(
     r"a co-?worker|can you|could you|do you|did you|would you|talk about|name a time)\b",
     re.I,
 )
+_NARRATIVE_STARTS = frozenset({"when", "where", "what", "who", "why"})
+_TOLD = re.compile(rf"\b(?:I|we)\b(?: \w+){{0,3}} {PAST_VERB}\b")  # "I found", "we quickly cut"
 _CALLOUT = re.compile(r"^\[!\w+\]\s*$")
 # advice about answering, never a story: "How to answer...", "Understanding X", "Definition"
 ADVICE_START = re.compile(
@@ -67,9 +70,18 @@ class Line:
 
 
 def is_question(text: str) -> bool:
-    """A question as people list them: starts like one or ends with a question mark."""
+    """A question as people list them: starts like one or ends with a question mark. A line
+    opening with "When"/"What" that tells what I or we did ("When our partner closed, I found
+    two churches") is a story's sentence, not a question."""
     words = text.split()
-    return 2 <= len(words) <= 45 and (bool(_QUESTION_START.match(text)) or text.endswith("?"))
+    if not 2 <= len(words) <= 45:
+        return False
+    if text.endswith("?"):
+        return True
+    start = _QUESTION_START.match(text)
+    if start and start.group(1).lower() in _NARRATIVE_STARTS and _TOLD.search(text):
+        return False
+    return bool(start)
 
 
 def _label(content: str, dash_letters: bool = False) -> tuple[str, str] | None:

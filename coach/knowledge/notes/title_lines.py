@@ -14,14 +14,22 @@ A shape counts only when a block holds two or more of it: one bold line is empha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
-from coach.knowledge.notes.labels import section_for
+from coach.knowledge.notes.labels import leading_label, letter_label, section_for
 from coach.knowledge.principle_names import match_principles
 from coach.text.people import everyday_words
 
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
+_BOLD_LINE = re.compile(r"^\s*\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
+# "... three years. Another example: when our partner closed, ..." starts a second story
+_SECOND_EXAMPLE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:another (?:example|story|time|instance)|(?:a )?second "
+    r"(?:example|story|time))\s*[:,–—-]\s*",
+    re.IGNORECASE,
+)
 _CAPS_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
 _TAIL_NOTE = re.compile(r"^(?:\s*(?:[\[(][^\])]*[\])]|[-–—:]\s*[^.!?\[(]{0,40}))*\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -35,20 +43,88 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+def _is_title(match: re.Match[str] | None) -> bool:
+    """A bold phrase (and tags) that names a story: not a point or a STAR label in bold
+    ("**Profiling:**", "**Situation**")."""
+    if not match or not _TAIL_NOTE.match(match.group("rest")):
+        return False
+    if match.group("rest").lstrip().startswith(":"):
+        return False  # "**Fast-paced environment**:" opens a point
+    title = match.group("title").strip()
+    return not (title.endswith(":") or section_for(title.split()[0]) or len(title.split()) < 2)
+
+
 def _bold_titles(lines: list[tuple[int, str]]) -> list[int]:
     """Indexes of list items that are a bold title (and tags) with the story indented below."""
     found = []
     for i, (_, text) in enumerate(lines):
-        match = _BOLD_ITEM.match(text)
-        if not match or not _TAIL_NOTE.match(match.group("rest")):
+        if not _is_title(_BOLD_ITEM.match(text)):
             continue
-        title = match.group("title").strip()
-        if title.endswith(":") or section_for(title.split()[0]) or len(title.split()) < 2:
-            continue  # a point or a STAR label in bold ("**Profiling:**", "**Situation**")
         below = next((t for _, t in lines[i + 1 :] if t.strip()), "")
         if below and _indent(below) > _indent(text) and not _BOLD_ITEM.match(below):
             found.append(i)
     return found
+
+
+def _bold_lines(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of lines that are only a bold title (and tags), standing alone above prose."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        before = lines[i - 1][1].strip() if i else ""
+        after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        prose = after and not re.match(r"^(?:[-*+•]|\d+[.)])\s", after)
+        if not before and prose and _is_title(_BOLD_LINE.match(text)):
+            found.append(i)
+    return found
+
+
+_PLAIN_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?P<text>.*)$")
+_OUTLINE_TITLE_WORDS = 10
+_OUTLINE_LABELS = 2
+
+
+def _labelled(text: str) -> bool:
+    item = _PLAIN_ITEM.match(text)
+    body = item.group("text") if item else text.strip()
+    return bool(leading_label(body) or letter_label(body))
+
+
+def _outline_titles(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of short plain list items whose deeper items are STAR-labelled ("- Boiler
+    failure" over "  - S: ...", "  - A: ..."): the outline names each story in its top item."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        item = _PLAIN_ITEM.match(text)
+        if not item or _labelled(text) or item.group("text").rstrip().endswith((".", ":", "?")):
+            continue
+        if len(item.group("text").split()) > _OUTLINE_TITLE_WORDS:
+            continue
+        below = []
+        for _, after in lines[i + 1 :]:
+            if after.strip() and _indent(after) <= _indent(text):
+                break
+            below.append(after)
+        if sum(_labelled(t) for t in below if t.strip()) >= _OUTLINE_LABELS:
+            found.append(i)
+    return found
+
+
+def second_examples(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines with "Another example:" inside cut there: the second story starts a paragraph of
+    its own (a blank line between, both keeping the line's number)."""
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        match = _SECOND_EXAMPLE.search(text)
+        if not match or not text[match.end() :].strip():
+            out.append((number, text))
+            continue
+        head, tail = text[: match.start()].rstrip(), text[match.end() :]
+        if head.strip() and out and out[-1][1].strip():
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {head.strip()}")  # the sentence's end
+        elif head.strip():
+            out.append((number, head))
+        out += [(number, ""), (number, tail[:1].upper() + tail[1:])]
+    return out
 
 
 def _words_per_item(lines: list[tuple[int, str]], starts: list[int]) -> float:
@@ -78,9 +154,12 @@ def _caps_titles(lines: list[tuple[int, str]]) -> list[int]:
 
 
 def _title_text(text: str) -> str:
-    match = _BOLD_ITEM.match(text)
+    match = _BOLD_ITEM.match(text) or _BOLD_LINE.match(text)
     if match:
         return clean_inline(f"{match.group('title')} {match.group('rest')}").strip()
+    item = _PLAIN_ITEM.match(text)
+    if item:
+        return clean_inline(item.group("text")).strip()
     text = clean_inline(text).strip()
     head = re.split(r"[\[(]", text, maxsplit=1)[0]
     if not head.isupper():
@@ -137,6 +216,16 @@ def _grid_rows(
     return blocks, used
 
 
+def _enough(starts: list[int], find: Callable, block: Block) -> bool:
+    """Whether these title lines cut the block: two or more (one for an outline title, whose
+    own test is strict), and for bold titles enough words under each to tell a story."""
+    if find is _outline_titles:
+        return bool(starts)
+    if len(starts) < _MIN_TITLES:
+        return False
+    return find is _caps_titles or _words_per_item(block.lines, starts) >= _STORY_WORDS
+
+
 def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Block]:
     """The blocks a block's title lines and grid rows start, after the block itself."""
     grid, used = _grid_rows(block.lines, principles)
@@ -145,10 +234,10 @@ def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Blo
         for row in grid:
             row.level = level
         return grid
-    starts = _bold_titles(block.lines)
-    if len(starts) < _MIN_TITLES or _words_per_item(block.lines, starts) < _STORY_WORDS:
-        starts = _caps_titles(block.lines)
-    if len(starts) < _MIN_TITLES:
+    block.lines = second_examples(block.lines)
+    found = (starts for find in _FINDERS if _enough(starts := find(block.lines), find, block))
+    starts = next(found, [])
+    if not starts:
         return []
     pieces: list[Block] = []
     for index, start in enumerate(starts):
@@ -158,6 +247,9 @@ def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Blo
         pieces.append(Block(_title_text(text), level, number, body, block.quoted))
     block.lines = block.lines[: starts[0]]
     return pieces
+
+
+_FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles)
 
 
 def promote_title_lines(
@@ -175,9 +267,10 @@ def promote_title_lines(
                 if pieces[0].lines and all(n == pieces[0].line for n, _ in pieces[0].lines)
                 else "title line"
             )
-            decisions.append(
-                f"lines {pieces[0].line}-{pieces[-1].line}: each {shape} read as the heading of "
-                f"a story ({len(pieces)} stories)"
+            where = f"lines {pieces[0].line}-{pieces[-1].line}" if len(pieces) > 1 else (
+                f"line {pieces[0].line}"
             )
+            count = f"{len(pieces)} stories" if len(pieces) > 1 else "1 story"
+            decisions.append(f"{where}: each {shape} read as the heading of a story ({count})")
         out.extend(pieces)
     return out[1:], out[0]
