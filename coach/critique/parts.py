@@ -49,6 +49,12 @@ _PLACE_OPENING = re.compile(
     r"worked|had|ran|managed|looked after|led))\b"
 )
 _ACTOR = re.compile(r"\b(I|we)\b", re.IGNORECASE)
+_SUBORDINATE_OPENING = re.compile(
+    r"^\W*(when|after|once|as soon as|before|while|because|since|until)\b[^,]{3,80}\b"
+    r"(arrived|came|came back|finished|ended|started|left|opened|closed|landed|returned|"
+    r"\w+ed)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_OPENERS = frozenset(
     """and then so but because when after before while once until since first finally later
     also eventually ultimately instead therefore thus meanwhile next immediately quickly together
@@ -130,6 +136,7 @@ def _plain_opening(text: str) -> str:
 _TOLD_IN_PRESENT = re.compile(
     r"\b(?:first|then|after that|next|so|and|also|finally|now)?,? ?(I|we)\b(?: also| then| just| "
     r"first| quickly)? (?!(?:am|are|have|think|believe|know|feel|want|need|like|love|hope|"
+    r"guess|suppose|mean|reckon|wish|prefer|enjoy|"
     r"always|usually|often|never|would|will|can|could|should|must|may|might|do|does|did|"
     r"don|didn|doesn|wasn|weren|isn|aren|hadn|haven|got|thought|felt|knew|saw|was|were)\b)"
     r"(?P<verb>[a-z]{3,})(?<!ing)(?<!ed)\b",
@@ -137,13 +144,13 @@ _TOLD_IN_PRESENT = re.compile(
 )
 # base forms whose past tense is not "-ed" (everyday English, not anyone's jargon)
 _IRREGULAR = frozenset(
-    "find take make go give tell write send bring buy sit put set run speak meet build choose "
-    "teach show leave keep lead pay hold begin cut drive read spend stand win sell fight catch "
-    "feel get come see do say let draw".split()
+    "find take make go give tell write send bring buy sit put set reset run speak meet build "
+    "choose teach show leave keep lead pay hold begin cut drive read spend stand win sell fight "
+    "catch feel get come see do say let draw".split()
 )
 _NOT_PAST = r"(?!(?:need|indeed|speed|feed|seed|breed|weed|deed|bleed|greed|proceed)\b)"
 _PAST_EVENT = re.compile(
-    rf"\b(was|were|had|did|{_NOT_PAST}{_PAST}|"
+    rf"\b(was|were|(?<!'ve )(?<!have )had|did|{_NOT_PAST}{_PAST}|"
     r"last (year|month|week|winter|summer|spring|autumn|fall)|"
     r"\w+ (years?|months?|weeks?) ago|one (day|night|morning|time)|once)\b",
     re.IGNORECASE,
@@ -184,8 +191,12 @@ def does_something(text: str, narrative: bool = False) -> bool:
             continue
         previous = re.search(r"(\w+)\W*$", before)
         after_word = before.rstrip()[-1:].isalnum()
-        if previous and after_word and previous.group(1).lower() not in _CLAUSE_OPENERS:
+        subordinate = _SUBORDINATE_OPENING.match(before) and "," not in before
+        if previous and after_word and previous.group(1).lower() not in _CLAUSE_OPENERS and (
+            not subordinate
+        ):
             continue  # "the colours we extracted": a relative clause, not an action
+            # ("When the report arrived I reviewed it": the clause before ends at "arrived")
         if _NOT_DOING.match(text[match.start() :]):
             continue
         return True
@@ -272,6 +283,13 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         elif opening and specific and cued == {"task"} and _SCENE_TIME.search(text):
             mark("situation", text)  # "I was the on-call electrician for a food factory, and
             # one night at 2 am the line tripped...": one opening carries the role and the scene
+        elif opening and cued == {"task"} and (_scene_clause(text) or _ROLE.search(text)):
+            mark("situation", text)  # "I was sous chef at a hotel, and the pastry chef and I
+            # kept clashing about...": the role, then what was going on
+        elif index == 1 < n - 1 and not present["situation"] and present["task"] and (
+            _problem(text, cued)
+        ):
+            mark("situation", text)  # after a task-only opening, what went wrong sets the scene
         elif opening and _REQUESTED.search(text):
             mark("situation", text)  # "My manager asked me to train a model for a demo."
         elif opening and _PROBLEM_CLAUSE.search(text):
@@ -300,6 +318,31 @@ _LATER_CLAUSE = re.compile(r",? (?:and|so) (?=(?:we|it|they|the|our|this|that|he
 
 
 _CLAUSE_CUT = re.compile(r",\s+(?:and\s+|but\s+|so\s+)?(?=[A-Za-z])|;\s+")
+
+
+def _scene_clause(sentence: str) -> bool:
+    """A later clause of the sentence tells what was going on, not another goal."""
+    return any(
+        tells_past_event(c) and not CUES["task"].search(c) and not does_something(c)
+        and not _MODAL.search(c)  # "so the schedules could be printed" is still the goal
+        for c in later_clauses(sentence)
+    )  # fmt: skip
+
+
+# one's post or the case in hand, told as the story opens: the scene and the duty at once
+_ROLE = re.compile(
+    r"\bI (was|worked|was working) (as (a|an|the) |the [\w-]+ (on|for|in charge)|"
+    r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}|(handling|managing|leading|"
+    r"coordinating|looking after|covering) (a|an|the|our|my|their|this|two|three|\d+)\b)",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(could|would|can|should|might|must|may|had to|needed to)\b", re.I)
+
+
+def _problem(text: str, cued: set[str]) -> bool:
+    """Something that happened, told of others (not of I or we): the problem of the story."""
+    mine = re.match(r"^\W*(so |then |and )?(I|we)\b", text, re.IGNORECASE)
+    return not cued and not mine and tells_past_event(text) and not does_something(text)
 
 
 def later_clauses(sentence: str) -> list[str]:

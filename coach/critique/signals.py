@@ -149,7 +149,10 @@ _OTHER_PARTY = (
     r"(he|she|they|his [\w'’]+|her [\w'’]+|their [\w'’]+( [\w'’]+)?|head office|management|"
     r"corporate|the (business|client|customer|company)|the ([\w'’-]+ ){0,2}(team|office|"
     r"coordinator|manager|venue|caterer|vendor|supplier|school|department|contractor|partner|"
-    r"agency|lead|director|shift|crew|analyst|designer|developer|engineer|planner|staff)|"
+    r"agency|lead|director|shift|crew|analyst|designer|developer|engineer|planner|staff|"
+    r"surveyor|accountant|auditor|inspector|landlord|builder|plumber|electrician|courier|"
+    r"carrier|printer|lawyer|solicitor|consultant|freelancer|subcontractor|architect|"
+    r"translator|broker|agent|distributor|wholesaler|manufacturer|factory|warehouse)|"
     r"marketing|sales|finance|legal|procurement|(?-i:IT))"
 )
 _FAILED = (
@@ -157,7 +160,9 @@ _FAILED = (
     r"delaying)|changed [^.]{0,50}\bwithout|arrived [^.]{0,40}\blate|sent [^.]{0,40}\blate|"
     r"(ran|sent|ordered|booked|made) the wrong|(was|were) the problem|forced [^.]{0,30}\bon us|"
     r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
-    r"unprepared|unreliable)|let us down|dropped the ball|skipped|(shipped|sent|gave (me|us)|"
+    r"unprepared|unreliable|very slow|too slow)|kept (sending|giving|handing) ([\w-]+ ){0,2}"
+    r"(incomplete|wrong|bad|partial|missing)|let us down|dropped the ball|skipped|"
+    r"(shipped|sent|gave (me|us)|"
     r"handed (me|us)) (the )?(wrong|bad|incorrect|outdated|old)|did not brief|didn'?t brief)"
 )
 # the bad outcome put down to another party: "the delay came from the vendor", "because
@@ -180,6 +185,9 @@ _EXCUSING = re.compile(
     r"down to us|down to me)|not (really )?(on us|our fault|my fault)|to be fair|with (all due )?"
     r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control)|"
     r"(not much|nothing|little) (I|we) could (do|have done)|(it )?(wasn'?t|was not) (really )?"
+    r"(possible|able) to (finish|deliver|meet|make|hit|complete)|(it was|made it|making it) "
+    r"(impossible|not possible) to (finish|deliver|meet|make|hit|complete|get)|"
+    r"(it )?(wasn'?t|was not) (really )?"
     r"(my|our) (call|decision)|I had done my (part|bit|share)|(my|our) (part|side) was (done|"
     r"finished|on time))\b",
     re.IGNORECASE,

@@ -30,6 +30,7 @@ CRITIQUE_FILES = {
     "fresh-4": "critique_fresh4.yaml",
     "fresh-5": "critique_fresh5.yaml",
     "fresh-6": "critique_fresh6.yaml",
+    "fresh-7": "critique_fresh7.yaml",
 }
 
 

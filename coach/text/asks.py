@@ -143,7 +143,7 @@ ASKS: tuple[Ask, ...] = (
         "ownership beyond your role",
         _p(r"\b(ownership|outside (your|my|the) (role|job|team|area|responsibilit\w*)|not your "
            r"(job|responsibility)|another team|other team|belonged to|beyond (your|my) (role|job)"
-           r"|above and beyond)"),
+           r")"),  # "above and beyond" for someone asks for extra effort, not another's area
         _p(r"\b(not (my|our) (job|responsibility|role|area|team|project)|wasn'?t (my|our) (job|"
            r"responsibility|role|area)|another team|other team|belonged to|owned by|outside (my|"
            r"our)|even though|took (it |this |the problem )?(on|over)|decided to (take|help|fix|"

@@ -67,6 +67,13 @@ CUES: dict[str, re.Pattern[str]] = {
             r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},| [\w'-]+( [\w'-]+){0,3})? "
             r"(was|were|is|became)",
             r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
+            # the post held during the event, no article: "I was duty manager", "charge nurse"
+            r"\bI was (an? )?(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)",
+            # a case or a piece of work in hand: "I was handling a flood claim"
+            r"\bI was (handling|managing|leading|coordinating|looking after|covering) (a|an|the|"
+            r"our|my|their|this|two|three|\d+)\b",
+            r"\b(I|we) (had )?(promised|committed|guaranteed|pledged)( [\w-]+){0,4} "
+            r"(by|before|within)\b",
             r"\b(I|we) (need|have|want|decide|plan|agree|promise|offer|choose|try|am supposed|"
             r"are supposed|am expected|are expected|am asked|are asked)( \w+){0,2} to\b",
             r"\b(I|we) (was|were|am|are) (the |an? )?([\w-]+ ){0,3}(responsible|accountable|"

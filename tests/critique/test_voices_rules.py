@@ -201,8 +201,23 @@ def test_an_opening_that_states_the_role_and_when_it_happened_also_sets_the_scen
     role = "Right so I was the electrician in charge of the packing line, and "
     scene = _parts(role + "one night at about 2 am the main line tripped." + rest)
     assert scene.present["task"] and scene.present["situation"]
-    no_when = _parts(role + "the main line tripped." + rest)
-    assert no_when.present["task"] and not no_when.present["situation"]
+    post = _parts(role + "the main line tripped." + rest)  # one's post and the problem
+    assert post.present["task"] and post.present["situation"]
+    bare = _parts("My job was to keep the packing line running." + rest)
+    assert bare.present["task"] and not bare.present["situation"]
+
+
+def test_a_task_only_opening_then_what_went_wrong_has_a_scene() -> None:
+    answer = (
+        "I had promised the owner a decision within thirty days. The surveyor sent his report "
+        "two weeks late. I reviewed it the same evening and sent the decision within three days."
+    )
+    assert _parts(answer).present["situation"]
+    purpose = _parts(
+        "My task was to get a usable dataset in days, because the model could not be trained "
+        "without it. I escalated the need the same day and got five people assigned."
+    )
+    assert not purpose.present["situation"]
 
 
 ACTIONS_TOLD_AS_A_LIST = [
