@@ -181,3 +181,54 @@ def test_a_line_telling_what_i_did_is_not_a_question() -> None:
     assert not is_question("What I learned: we quickly cut the scope")
     assert is_question("When did you last disagree with your manager")
     assert is_question("What would you do differently")
+
+
+HTML = """<h1>My stories</h1>
+<p><b>Story 1: Late shipment</b> (Ownership)<br>
+<b>Situation:</b> a supplier shipped the wrong boards two days before launch.<br>
+<b>Action:</b> I drove to their plant, swapped the boards myself and re-tested all 40 units.<br>
+<b>Result:</b> we launched on time.</p>
+<p><b>Story 2: Quiet intern</b> (Hire and Develop the Best)<br>
+<b>Situation:</b> our intern never spoke in stand-ups.<br>
+<b>Action:</b> I gave her the demo slot and rehearsed it with her twice.<br>
+<b>Result:</b> she presented to 30 people &amp; got a return offer.</p>
+"""
+
+
+def test_an_html_export_reads_as_the_markdown_it_stands_for(principles) -> None:
+    parsed = parse_notes(HTML, Path("notes.html.md"), principles)
+    stories = {s.title: s for s in parsed.entries}
+    assert set(stories) == {"Late shipment", "Quiet intern"}
+    intern = stories["Quiet intern"]
+    assert intern.principles == ["hire-and-develop-the-best"]
+    assert intern.spans == ["notes.html.md:7-9"]
+    assert "30 people & got" in intern.sections.result
+
+
+TAGGED = """# One-liners
+
+1. Bias for Action - Flooded basement (S) storm flooded the archive (A) I moved the boxes up and
+   called the restorer (R) lost 3 of 200 boxes
+2. Dive Deep - Wrong invoices (S) invoices doubled for some clients (A) I traced it to a repeated
+   import job (R) refunds sent in a day
+"""
+
+
+def test_one_line_stories_with_letter_tags_become_labelled_stories(principles) -> None:
+    parsed = parse_notes(TAGGED, Path("notes.md"), principles)
+    stories = {s.title: s for s in parsed.entries}
+    assert set(stories) == {"Flooded basement", "Wrong invoices"}
+    assert stories["Wrong invoices"].principles == ["dive-deep"]
+    assert stories["Flooded basement"].sections.action.startswith("I moved the boxes")
+
+
+def test_question_labels_and_to_do_lists_under_headings(principles) -> None:
+    text = (
+        "## Q1: Tell me about a time you missed a deadline\n"
+        "I promised a client report by Friday and sent it on Monday because I underestimated "
+        "the data cleaning. I told the client on Thursday, and I now plan a buffer day.\n\n"
+        "## Weak spots (work on these)\n- numbers for the delay story\n- conflict story not "
+        "written yet\n"
+    )
+    parsed = parse_notes(text, Path("notes.md"), principles)
+    assert [s.title for s in parsed.entries] == ["Tell me about a time you missed a deadline"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.core.errors import CoachError
+from coach.knowledge.notes.html import looks_like_html, markdown_lines
 from coach.text.repair import repair_text
 
 _HEADING = re.compile(r"^\s*(?:[-*+]\s+)?(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -80,13 +81,22 @@ def strip_quote(line: str) -> str:
     return line
 
 
+def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
+    """(line number, line) of the text; an HTML export read as Markdown, numbers kept."""
+    lines = list(enumerate(text.splitlines(), start=1))
+    if not exported:
+        return lines
+    return [(number, part) for number, raw in lines for part in markdown_lines(raw)]
+
+
 def split_blocks(text: str) -> tuple[list[Block], Block]:
     """Split notes into heading blocks, skipping fenced code. Returns (blocks, preamble)."""
     preamble = Block(heading="", level=0, line=0)
     blocks: list[Block] = []
     current = preamble
     in_fence = False
-    for number, raw in enumerate(without_boilerplate_markup(text).splitlines(), start=1):
+    exported = looks_like_html(text)
+    for number, raw in numbered_lines(without_boilerplate_markup(text), exported):
         line = strip_quote(raw)
         if line.strip() in {SEPARATOR, "&nbsp"}:
             line = "---"

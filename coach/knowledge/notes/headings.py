@@ -21,7 +21,9 @@ GUIDANCE_HEADING = re.compile(
     r"^(how to\b|understanding\b|tips?\b|key tips|final checklist|checklist|critical strategy|"
     r"strategy\b|you'?ve got this|sample questions|star\b|spsil\b|situation\s*-+>|"
     r"(amazon'?s )?(leadership )?principles$|mental prep|during\b|\d+ min before)|-->|"
-    r"tips summary",
+    r"tips summary|^(to ?-?do|weak spots?|work on|gaps to|things to (fix|improve|work on|add|"
+    r"write|ask)|questions (to ask|for (them|the interviewer|my interviewer))|my questions|"
+    r"ask them)\b",
     re.IGNORECASE,
 )
 _STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
@@ -32,6 +34,7 @@ _GENERIC_HEADING = re.compile(
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
+_QUESTION_LABEL = re.compile(r"^(?:q(?:uestion)?\s*#?\d*\s*[:.)-]\s*)(?=\S)", re.IGNORECASE)
 
 
 @dataclass
@@ -50,7 +53,7 @@ class Heading:
 
 def heading_kind(block: Block, has_children: bool, principles: list[Principle]) -> Heading:
     """What a heading is, from its words and whether headings sit under it."""
-    text = _NUMBERING.sub("", block.heading)
+    text = _QUESTION_LABEL.sub("", _NUMBERING.sub("", block.heading))
     if GUIDANCE_HEADING.search(text):
         return Heading(block.level, text, "guidance")
     if is_question(text):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import leading_label, letter_label, section_for
-from coach.knowledge.principle_names import match_principles
+from coach.knowledge.principle_names import match_principles, names_only_principles
 from coach.text.people import everyday_words
 
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
@@ -226,19 +226,74 @@ def _enough(starts: list[int], find: Callable, block: Block) -> bool:
     return find is _caps_titles or _words_per_item(block.lines, starts) >= _STORY_WORDS
 
 
-def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Block]:
-    """The blocks a block's title lines and grid rows start, after the block itself."""
-    grid, used = _grid_rows(block.lines, principles)
-    if grid:
-        block.lines = [(n, t) for n, t in block.lines if n not in used]
-        for row in grid:
-            row.level = level
-        return grid
+_TAGGED = "story told on one line with (S) (A) (R) tags"
+_LETTER_TAG = re.compile(r"\((?P<letter>[STARL])\)\s*")
+_TAG_WORDS = {"S": "Situation", "T": "Task", "A": "Action", "R": "Result", "L": "Lesson"}
+_LEAD_SPLIT = re.compile(r"\s+[-–—:]\s+|:\s+")
+
+
+def _items_with_wraps(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Each list item with the indented lines that continue it (a wrapped one-liner)."""
+    items: list[list[tuple[int, str]]] = []
+    for number, text in lines:
+        if _PLAIN_ITEM.match(text):
+            items.append([(number, text)])
+        elif items and text.strip() and _indent(text) > _indent(items[-1][0][1]):
+            items[-1].append((number, text))
+        elif text.strip():
+            items.append([(number, text)])
+    return items
+
+
+def _tagged_items(
+    lines: list[tuple[int, str]], principles: list[Principle]
+) -> tuple[list[Block], set[int]]:
+    """One-line stories with letter tags ("2. Dive Deep - Cracked brackets (S) ... (A) ...
+    (R) ..."), wrapped or not: each a story block titled by the words before its first tag."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    for item in _items_with_wraps(lines):
+        text, owner = "", []  # the joined item, and the line each character came from
+        for number, piece in item:
+            piece = piece.strip() + " "
+            text += piece
+            owner += [number] * len(piece)
+        tags = list(_LETTER_TAG.finditer(text))
+        if len({t["letter"] for t in tags}) < 2:
+            continue
+        listed = _PLAIN_ITEM.match(text)
+        head = clean_inline(text[listed.start("text") if listed else 0 : tags[0].start()])
+        head = head.strip(" -–—:")
+        named: list[str] = []
+        pieces = _LEAD_SPLIT.split(head, maxsplit=1)
+        if len(pieces) == 2 and names_only_principles(pieces[0], principles):
+            named, head = names_only_principles(pieces[0], principles), pieces[1]
+        ends = [t.start() for t in tags[1:]] + [len(text)]
+        parts = [
+            (owner[tag.start()], f"{_TAG_WORDS[tag['letter']]}: {text[tag.end() : end].strip()}")
+            for tag, end in zip(tags, ends, strict=True)
+        ]
+        tagged = f"{head} [{', '.join(named)}]" if named else head
+        blocks.append(Block(heading=tagged, level=0, line=item[0][0], lines=parts))
+        used |= {number for number, _ in item}
+    return (blocks, used) if len(blocks) >= _MIN_TITLES else ([], set())
+
+
+def _promoted(block: Block, level: int, principles: list[Principle]) -> tuple[list[Block], str]:
+    """The blocks a block's title lines and grid rows start, after the block itself, and what
+    shape of title made them."""
+    for find, shape in ((_grid_rows, "row of a STAR table"), (_tagged_items, _TAGGED)):
+        grid, used = find(block.lines, principles)
+        if grid:
+            block.lines = [(n, t) for n, t in block.lines if n not in used]
+            for row in grid:
+                row.level = level
+            return grid, shape
     block.lines = second_examples(block.lines)
     found = (starts for find in _FINDERS if _enough(starts := find(block.lines), find, block))
     starts = next(found, [])
     if not starts:
-        return []
+        return [], ""
     pieces: list[Block] = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(block.lines)
@@ -246,7 +301,7 @@ def _promoted(block: Block, level: int, principles: list[Principle]) -> list[Blo
         body = [(n, t) for n, t in block.lines[start + 1 : end]]
         pieces.append(Block(_title_text(text), level, number, body, block.quoted))
     block.lines = block.lines[: starts[0]]
-    return pieces
+    return pieces, "title line"
 
 
 _FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles)
@@ -260,17 +315,14 @@ def promote_title_lines(
     out: list[Block] = []
     for block in [preamble, *blocks]:
         out.append(block)
-        pieces = _promoted(block, block.level + 1, principles)
+        pieces, shape = _promoted(block, block.level + 1, principles)
         if pieces:
-            shape = (
-                "row of a STAR table"
-                if pieces[0].lines and all(n == pieces[0].line for n, _ in pieces[0].lines)
-                else "title line"
-            )
-            where = f"lines {pieces[0].line}-{pieces[-1].line}" if len(pieces) > 1 else (
-                f"line {pieces[0].line}"
+            where = (
+                f"lines {pieces[0].line}-{pieces[-1].line}"
+                if len(pieces) > 1
+                else (f"line {pieces[0].line}")
             )
             count = f"{len(pieces)} stories" if len(pieces) > 1 else "1 story"
-            decisions.append(f"{where}: each {shape} read as the heading of a story ({count})")
+            decisions.append(f"{where}: each {shape} read as a story of its own ({count})")
         out.extend(pieces)
     return out[1:], out[0]
