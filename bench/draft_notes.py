@@ -40,7 +40,10 @@ from coach.text.meaning import meaning_changes
 
 SHOW_FAILED = False
 SETS = {
-    "dev": ("seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev"),
+    "dev": (
+        "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
+        "fresh3-dev",
+    ),
     "test": ("seednotes-test", "formats-test", "own-test", "external-test"),
 }
 

@@ -232,3 +232,16 @@ def test_question_labels_and_to_do_lists_under_headings(principles) -> None:
     )
     parsed = parse_notes(text, Path("notes.md"), principles)
     assert [s.title for s in parsed.entries] == ["Tell me about a time you missed a deadline"]
+
+
+def test_labels_behind_emoji_or_arrows_are_labels(principles) -> None:
+    text = (
+        "## Dive Deep\n\n### Spike in refunds\n"
+        "🟢 Situation: refunds doubled in one week and nobody knew why\n"
+        "→ Action: I read 200 refund notes and found one courier losing parcels\n"
+        "✅ Result: we dropped that courier and refunds fell back within a month\n"
+    )
+    [story] = parse_notes(text, Path("notes.md"), principles).entries
+    assert story.sections.situation.startswith("refunds doubled")
+    assert story.sections.action.startswith("I read 200 refund notes")
+    assert story.sections.result.startswith("we dropped that courier")

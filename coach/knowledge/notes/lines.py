@@ -40,6 +40,7 @@ _QUESTION_START = re.compile(
 )
 _NARRATIVE_STARTS = frozenset({"when", "where", "what", "who", "why"})
 _TOLD = re.compile(rf"\b(?:I|we)\b(?: \w+){{0,3}} {PAST_VERB}\b")  # "I found", "we quickly cut"
+_MARKERS = re.compile(r"^[^\w\s*_(\"'“‘\[-]+\s*")  # emoji or arrows before a label
 _CALLOUT = re.compile(r"^\[!\w+\]\s*$")
 # advice about answering, never a story: "How to answer...", "Understanding X", "Definition"
 ADVICE_START = re.compile(
@@ -126,7 +127,7 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
     questions = _QUESTIONS_HEADER.match(plain)
     if questions and (plain.endswith(":") or not questions.group("rest") or ":" in plain):
         return Line(number, "questions", questions.group("rest").strip(), **base)
-    label = _label(content, dash_letters)
+    label = _label(_MARKERS.sub("", content), dash_letters)  # "🟢 Situation: ..." too
     if label:
         return Line(number, "label", clean_inline(label[1]), label=label[0], **base)
     story = _STORY_LINE.match(content)
