@@ -58,7 +58,8 @@ def judge_draft(
         verdict.problems.append("figures not in the notes: " + ", ".join(invented))
     known = vocabulary(notes_text)
     names = {t for s in split_sentences(draft.text) for t in special_terms(s)} - known - _HARMLESS
-    names = {n for n in names if n not in vocabulary(draft.principle.replace("-", " "))}
+    principle = vocabulary(draft.principle.replace("-", " "))  # "earths" for "Earth's"
+    names = {n for n in names if n.replace("'", "").replace("’", "") not in principle}
     if names:
         verdict.problems.append("names not in the notes: " + ", ".join(sorted(names)))
     if any("do not rehearse" in note for note in draft.notes):

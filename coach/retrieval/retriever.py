@@ -43,6 +43,8 @@ TIE_MARGIN = 0.3  # fused z-scores this close count as a tie between two entries
 TIE_DEPTH = 4  # ties are settled among the first few stories
 KIND_DEPTH = 3  # a story filed under the kind of event asked for moves up from this deep
 KIND_MARGIN = 1.0  # ...when its fused z-score is this close to the first story's
+FILED_WEIGHT = 2.0  # fused z for a story filed under the principle the question probes most
+FILED_SHOWN = 0.5  # the card says so when the question probes that principle this much
 _KIND_LABEL = {
     "story": "the whole story",
     "question": "a question it answers",
@@ -60,6 +62,7 @@ class StoryMatch:
     lexical: float
     views: list[str] = field(default_factory=list)
     shared_terms: list[str] = field(default_factory=list)
+    filed_under: str = ""  # the principle asked about that the candidate filed this story under
 
     def why(self) -> str:
         """A short human explanation of the match."""
@@ -68,6 +71,8 @@ class StoryMatch:
             parts.append("closest in " + ", ".join(self.views))
         if self.shared_terms:
             parts.append("shares the words " + ", ".join(self.shared_terms))
+        if self.filed_under:
+            parts.append(f"you filed it under {self.filed_under}")
         return "; ".join(parts) or "weak match"
 
 
@@ -139,6 +144,8 @@ class Retriever:
         _, metas, vectors = store.all_vectors(STORIES_COLLECTION, where={"kind": "story"})
         self.whole_vectors = {m["owner"]: v for m, v in zip(metas, vectors, strict=True)}
         self.catch_alls = {s.id for s in stories if _answers_catch_all(s)}
+        # filed by the candidate under a principle (before any is inferred for the others)
+        self.filed = {s.id for s in stories if s.origin != "bank" and s.principles}
         groups: dict[str, list[str]] = defaultdict(list)
         for story in stories:
             if story.project:
@@ -254,6 +261,7 @@ class Retriever:
         if not is_catch_all(question):
             for owner in allowed & self.catch_alls:
                 fused[owner] -= CATCH_ALL_PENALTY
+        filed = self._filed_prior(vector, fused, allowed)
 
         ranked = self._answer_first(sorted(fused, key=lambda o: -fused[o]), fused, content)
         ranked = self._kind_first(question, ranked, fused)
@@ -278,9 +286,33 @@ class Retriever:
                     lexical=round(max(lexical_views.get(owner, [0.0])), 4),
                     views=list(dict.fromkeys(views)),
                     shared_terms=shared,
+                    filed_under=self._principle_name(filed.get(owner, "")),
                 )
             )
         return Retrieval(question, principles, matches, self.detector.likeness(vector))
+
+    def _principle_name(self, principle_id: str) -> str:
+        named = {p.id: p.name for p in self.kb.principles}
+        return named.get(principle_id, "")
+
+    def _filed_prior(
+        self, vector: np.ndarray, fused: dict[str, float], allowed: set[str]
+    ) -> dict[str, str]:
+        """A story the candidate filed under the principle the question probes (their own
+        heading or tag, never an inferred principle) moves up by ``FILED_WEIGHT`` fused z,
+        scaled by how much the question probes it. Returns story id -> that principle."""
+        if not len(self.detector.examples):
+            return {}
+        votes = self.detector.votes(vector)
+        top = float(votes.max()) or 1.0
+        share = {p: float(v) / top for p, v in zip(PRINCIPLE_IDS, votes, strict=True)}
+        filed: dict[str, str] = {}
+        for owner in allowed & self.filed:
+            best = max(self.stories[owner].principles, key=lambda p: share.get(p, 0.0))
+            fused[owner] += FILED_WEIGHT * share.get(best, 0.0)
+            if share.get(best, 0.0) >= FILED_SHOWN:
+                filed[owner] = best
+        return filed
 
     def _answer_first(
         self, order: list[str], fused: dict[str, float], content: dict[str, float]

@@ -112,3 +112,34 @@ def test_a_failure_question_gets_the_story_filed_as_a_failure(tmp_path: Path, mo
     monkeypatch.setattr(Retriever, "_kind_first", lambda self, q, order, fused: order)
     unruled = [m.story.title for m in retriever.search(question, k=2).matches]
     assert unruled[0].startswith("A coworker wanted"), unruled
+
+
+FILED = """# Prep
+
+## Deliver results
+### Scanner outage
+The handheld scanners froze every morning. I swapped the firmware and the freezes stopped.
+
+## Dive deep
+### Scanner freeze
+At the start of each shift the handheld scanners froze; I read the logs and found a leak.
+"""
+
+
+def test_a_story_filed_under_the_probed_principle_moves_up(tmp_path: Path) -> None:
+    import numpy as np
+
+    from coach.core.ids import PRINCIPLE_IDS
+
+    retriever = _retriever(tmp_path, FILED)
+    question = "Tell me about the handheld scanners that froze"
+    plain = [m.story.title for m in retriever.search(question, k=2).matches]
+    probed = np.full(len(PRINCIPLE_IDS), 0.01)
+    probed[PRINCIPLE_IDS.index("dive-deep")] = 1.0
+    retriever.detector.votes = lambda vector: probed / probed.sum()
+    found = retriever.search(question, k=2).matches
+    assert found[0].story.title == "Scanner freeze", (plain, [m.story.title for m in found])
+    assert "you filed it under Dive Deep" in found[0].why()
+    probed[:] = 0.01
+    probed[PRINCIPLE_IDS.index("deliver-results")] = 1.0
+    assert retriever.search(question, k=2).matches[0].story.title == "Scanner outage"
