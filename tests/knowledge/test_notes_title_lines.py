@@ -245,3 +245,25 @@ def test_labels_behind_emoji_or_arrows_are_labels(principles) -> None:
     assert story.sections.situation.startswith("refunds doubled")
     assert story.sections.action.startswith("I read 200 refund notes")
     assert story.sections.result.startswith("we dropped that courier")
+
+
+def test_label_headings_are_labels_of_the_story_above(principles) -> None:
+    text = (
+        "## Ownership\n### Broken nightly backup\n#### Situation\nThe backup had failed for a "
+        "week without an alert.\n#### Action\nI restored the last good copy and added an alert "
+        "on the job.\n#### Result\nNo silent failure since.\n"
+    )
+    [story] = parse_notes(text, Path("notes.md"), principles).entries
+    assert story.title == "Broken nightly backup"
+    assert story.sections.action.startswith("I restored the last good copy")
+
+
+def test_bullet_titles_over_dash_labels_name_their_stories(principles) -> None:
+    text = (
+        "STORIES\n\n• Coaching a new cashier\nSituation – she froze on busy tills\nAction – I "
+        "stood beside her for three Saturdays\nResult – she ran a till alone in a month\n\n"
+        "• Freezer failure\nSituation – the freezer died on a Friday night\nAction – I moved the "
+        "stock to our sister store\nResult – we lost nothing\n"
+    )
+    titles = [s.title for s in parse_notes(text, Path("notes.md"), principles).entries]
+    assert titles == ["Coaching a new cashier", "Freezer failure"]

@@ -36,6 +36,7 @@ class Block:
     line: int
     lines: list[tuple[int, str]] = field(default_factory=list)
     quoted: set[int] = field(default_factory=set)
+    titled: bool = False  # a story's title line promoted to a heading: never a principle heading
 
 
 def _blank_keeping_lines(match: re.Match[str]) -> str:

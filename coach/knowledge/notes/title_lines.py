@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
-from coach.knowledge.notes.labels import leading_label, letter_label, section_for
+from coach.knowledge.notes.labels import dash_label, leading_label, letter_label, section_for
 from coach.knowledge.principle_names import match_principles, names_only_principles
 from coach.text.people import everyday_words
 
@@ -86,7 +86,7 @@ _OUTLINE_LABELS = 2
 def _labelled(text: str) -> bool:
     item = _PLAIN_ITEM.match(text)
     body = item.group("text") if item else text.strip()
-    return bool(leading_label(body) or letter_label(body))
+    return bool(leading_label(body) or letter_label(body) or dash_label(body))
 
 
 def _outline_titles(lines: list[tuple[int, str]]) -> list[int]:
@@ -101,7 +101,9 @@ def _outline_titles(lines: list[tuple[int, str]]) -> list[int]:
             continue
         below = []
         for _, after in lines[i + 1 :]:
-            if after.strip() and _indent(after) <= _indent(text):
+            deeper = _indent(after) > _indent(text)
+            label_line = not _PLAIN_ITEM.match(after) and _labelled(after)  # "• Title" above
+            if after.strip() and not deeper and not label_line:  # "Situation – ..." lines
                 break
             below.append(after)
         if sum(_labelled(t) for t in below if t.strip()) >= _OUTLINE_LABELS:
@@ -287,7 +289,7 @@ def _promoted(block: Block, level: int, principles: list[Principle]) -> tuple[li
         if grid:
             block.lines = [(n, t) for n, t in block.lines if n not in used]
             for row in grid:
-                row.level = level
+                row.level, row.titled = level, True
             return grid, shape
     block.lines = second_examples(block.lines)
     found = (starts for find in _FINDERS if _enough(starts := find(block.lines), find, block))
@@ -299,9 +301,28 @@ def _promoted(block: Block, level: int, principles: list[Principle]) -> tuple[li
         end = starts[index + 1] if index + 1 < len(starts) else len(block.lines)
         number, text = block.lines[start]
         body = [(n, t) for n, t in block.lines[start + 1 : end]]
-        pieces.append(Block(_title_text(text), level, number, body, block.quoted))
+        pieces.append(Block(_title_text(text), level, number, body, block.quoted, titled=True))
     block.lines = block.lines[: starts[0]]
     return pieces, "title line"
+
+
+def fold_label_headings(blocks: list[Block], decisions: list[str]) -> list[Block]:
+    """Headings that are only a STAR label ("#### Situation", "### Result") are lines of the
+    story above them, not stories: each joins the block before it as a label line."""
+    out: list[Block] = []
+    folded = 0
+    for block in blocks:
+        words = block.heading.strip(" :*").split()
+        label = section_for(words[0]) if 1 <= len(words) <= 2 else None
+        if label and out and out[-1].level < block.level:
+            out[-1].lines += [(block.line, f"{' '.join(words)}:"), *block.lines]
+            folded += 1
+            continue
+        out.append(block)
+    if folded:
+        decisions.append(f"{folded} headings that only name a STAR part read as labels of the "
+                         "story above them")  # fmt: skip
+    return out
 
 
 _FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles)
@@ -313,7 +334,7 @@ def promote_title_lines(
     """Bold list titles, capitalised title lines and STAR grid rows become story headings one
     level below the block they sat in; every line keeps its number."""
     out: list[Block] = []
-    for block in [preamble, *blocks]:
+    for block in [preamble, *fold_label_headings(blocks, decisions)]:
         out.append(block)
         pieces, shape = _promoted(block, block.level + 1, principles)
         if pieces:
