@@ -44,7 +44,7 @@ SETS = {
         "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
         "fresh3-dev", "fresh4-dev",
     ),
-    "test": ("seednotes-test", "formats-test", "own-test", "external-test"),
+    "test": ("seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test"),
 }
 
 
