@@ -267,3 +267,27 @@ def test_bullet_titles_over_dash_labels_name_their_stories(principles) -> None:
     )
     titles = [s.title for s in parse_notes(text, Path("notes.md"), principles).entries]
     assert titles == ["Coaching a new cashier", "Freezer failure"]
+
+
+def test_underlined_headings_and_numbered_story_lines_name_stories(principles) -> None:
+    text = (
+        "Notes\n=====\n\nFixing the night bus timetable\n------------------------------\n"
+        "Night buses ran empty after midnight. I counted riders for a month and moved two buses "
+        "to the hospital route.\n\nDepot flood\n-----------\nThe depot flooded in March. I "
+        "moved the buses to a school car park overnight.\n"
+    )
+    titles = [s.title for s in parse_notes(text, Path("notes.md"), principles).entries]
+    assert titles == ["Fixing the night bus timetable", "Depot flood"]
+    numbered = (
+        "Story #1 - Depot flood\nThe depot flooded in March. I moved the buses to a school car "
+        "park overnight.\n\nStory #2 - Empty night buses\nNight buses ran empty. I counted "
+        "riders for a month and moved two buses.\n"
+    )
+    titles = [s.title for s in parse_notes(numbered, Path("notes.md"), principles).entries]
+    assert titles == ["Depot flood", "Empty night buses"]
+    rule = (
+        "When the depot flooded I moved every bus to the school car park overnight.\n---\n"
+        "I called the council the next morning and we reopened in two days.\n"
+    )
+    stories = parse_notes(rule, Path("notes.md"), principles).entries
+    assert any("I moved every bus" in s.text() for s in stories)  # a paragraph, not a heading

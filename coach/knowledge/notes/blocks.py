@@ -82,9 +82,33 @@ def strip_quote(line: str) -> str:
     return line
 
 
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_SETEXT_WORDS = 12
+
+
+def _setext(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Underlined headings ("Title" over "=====" or "-----") as ``#`` headings: only a short
+    line standing alone, so a paragraph followed by a "---" rule stays a paragraph."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        under = _UNDERLINE.match(out[i][1])
+        number, title = out[i - 1]
+        before = out[i - 2][1].strip() if i >= 2 else ""
+        short = 0 < len(title.split()) <= _SETEXT_WORDS and not title.rstrip().endswith(
+            (".", "!", "?", ",", ":")
+        )
+        if under and len(under.group(1)) >= 3 and short and not before:
+            plain = title.strip()
+            if not plain.startswith(("#", "-", "*", "+", ">", "|")):
+                level = "#" if under.group(1)[0] == "=" else "##"
+                out[i - 1], out[i] = (number, f"{level} {plain}"), (out[i][0], "")
+    return out
+
+
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
-    """(line number, line) of the text; an HTML export read as Markdown, numbers kept."""
-    lines = list(enumerate(text.splitlines(), start=1))
+    """(line number, line) of the text; underlined headings as ``#`` headings; an HTML export
+    read as Markdown; every line keeps its number."""
+    lines = _setext(list(enumerate(text.splitlines(), start=1)))
     if not exported:
         return lines
     return [(number, part) for number, raw in lines for part in markdown_lines(raw)]

@@ -17,7 +17,9 @@ BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•]|\d+[.)])\s+")
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
 _STORY_LINE = re.compile(
-    r"^(?:\*\*)?story\s*\d*\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?P<title>.+)$", re.I
+    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*)?\d*\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?"
+    r"(?P<title>.+)$",
+    re.I,
 )
 _Q_LINE = re.compile(r"^(?:\*\*)?Q\d*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$")
 _QUESTIONS_HEADER = re.compile(
