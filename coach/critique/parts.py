@@ -239,6 +239,13 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         if not present[part]:
             present[part], evidence[part] = True, text
 
+    def late_request(index: int) -> bool:
+        """A request told after the task is known, in the second half: what happened next."""
+        text = units[index].text
+        return present["task"] and index >= n / 2 and bool(_REQUESTED.search(text)) and (
+            tells_past_event(text)
+        )
+
     for index, unit in enumerate(units):
         text = unit.text
         if unit.label and len(text.split()) >= MIN_WORDS:
@@ -259,12 +266,15 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
             mark("action", text)  # "I set myself the goal..." states the task, not an action
 
         own_label = unit.label in (None, "result")  # "Actions:" lines are no ending
-        if (index > 0 or n == 1) and not cued & {"lesson", "task"} and own_label:
+        ending = cued - {"task"} if late_request(index) else cued  # "...she asked me to repeat it"
+        if (index > 0 or n == 1) and not ending & {"lesson", "task"} and own_label:
             if "result" in cued:  # an opening states the problem, unless it is all there is
                 mark("result", text)
             elif index >= n / 2 and (
                 (not _ACTOR.search(text) and (measured_outcome(text) or _LATER.match(text)))
-                or (_LATER.match(plain) and measured_outcome(text))
+                or (_LATER.match(plain) and measured_outcome(text) and not (
+                    acted and not does_something(text)  # "After two weeks I invite..." is a step
+                ))
             ):
                 mark("result", text)  # "The road reopened two days early.", "After a month, ..."
             elif index == last and index >= 2 and not acted and tells_past_event(text) and (

@@ -45,6 +45,7 @@ _REPORTED = re.compile(
 )
 _BLAME = re.compile(
     r"\b((his|her|their|its|my manager's|my boss's|the other team's|[a-z]+'s) fault|"
+    r"(his|her|their|its|[a-z]+'s) (error|mistake),? not (ours|mine|ours to fix)|"
     r"(was|were) (entirely |completely |all |totally )?(his|her|their) fault|to blame|"
     r"blamed? (him|her|them|the)|caused the (whole|entire) (mess|problem)|threw me under the bus|"
     r"(he|she|they|the \w+( \w+)?) (was|were) (so |very |just |really )?(lazy|incompetent|useless|"
@@ -63,6 +64,12 @@ _OWN_SHARE = re.compile(
     r"from (his|her|their) (side|point of view|perspective)|I understood (why|that|their|his|her))",
     re.IGNORECASE,
 )
+_DENIAL = re.compile(
+    r"\b(not (ours|mine)|not (our|my) (fault|error|mistake)|(wasn'?t|was not) (on )?(us|me|our "
+    r"fault|my fault))\b",
+    re.IGNORECASE,
+)
+_APOLOGY_ONLY = re.compile(r"^I apologi[sz]ed$", re.IGNORECASE)
 _CODE_NAME = re.compile(r"\b(?:Project|Codename|Code name|Operation) ([A-Z][A-Za-z0-9]+)\b")
 _QUANTITY_WORDS = re.compile(
     r"\b(doubled|tripled|halved|quadrupled|\d+x|\d+ times|twice as|percent|per ?cent|"
@@ -81,6 +88,7 @@ _CHECKABLE = re.compile(
     r"(by|met|meet|hit|made|make|caught|catch) the deadline|on (their|the|its|our"
     r"|my) deadlines?|under budget|within budget|"
     r"zero [\w-]+|lost (no|nothing|none)\b|(no|zero) [\w-]+ (was|were) lost|"
+    r"(one|two|three|four|five|[1-5])[- ]star (review|rating)|full marks|top (rating|score)|"
     r"(no (more )?|none of the )([\w-]+ ){0,3}(errors|incidents"
     r"|findings|complaints|issues|bugs|"
     r"defects|failures|escalations|penalty|penalties|outages|returns|falls|breaches)|"
@@ -206,7 +214,11 @@ def blame_sentences(sentences: list[str]) -> list[str]:
     own share of it nor shows understanding of the other side: judging words ("lazy", "their
     fault"), or others' failures told to excuse the speaker ("with respect, his students arrived
     with untested robots"; "honestly it wasn't on us, head office sent the stock late")."""
-    if any(_OWN_SHARE.search(s) or _OWN_PART.search(s) for s in sentences):
+    denied = any(_DENIAL.search(s) for s in sentences)
+    shares = [m[0] for s in sentences if (m := _OWN_SHARE.search(s) or _OWN_PART.search(s))]
+    if denied:  # "that was their error, not ours": an apology to a customer is service then
+        shares = [share for share in shares if not _APOLOGY_ONLY.match(share)]
+    if shares:
         return []
     judged = [s for s in sentences if _BLAME.search(s)]
     if judged:

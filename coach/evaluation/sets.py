@@ -31,6 +31,7 @@ CRITIQUE_FILES = {
     "fresh-5": "critique_fresh5.yaml",
     "fresh-6": "critique_fresh6.yaml",
     "fresh-7": "critique_fresh7.yaml",
+    "fresh-8": "critique_fresh8.yaml",
 }
 
 

@@ -69,6 +69,8 @@ ASKS: tuple[Ask, ...] = (
            r"irritated|aggressive|abusive|"
            r"(wasn'?t|was not|weren'?t|were not) (sure|convinced|keen|happy)|not convinced|"
            r"(but|then|and|so|until) (he|she|they) agreed|(say|said|saying) no\b|"
+           r"\b(he|she|they) (finally |eventually |later )?agreed\b|"
+           r"\b(our|their|his|her) [\w ]{0,25}?(wanted|thought|preferred|believed) to\b|"
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
@@ -243,7 +245,9 @@ OTHERS_MISTAKE = re.compile(
 # where a problem was caught is no ask for a customer story: "before it reached customers"
 _BEFORE_REACHING = re.compile(
     r"\b(before|until) (it|they|this|that|the \w+) (reached|hit|got to|affected|went out to|"
-    r"went to) (our |the |any )?(customers?|users?|clients?|production|the public|patients?)",
+    r"went to) (our |the |any )?(customers?|users?|clients?|production|the public|patients?)|"
+    r"\bbefore (our |the |any )?(customers?|users?|clients?|patients?) (did|noticed|saw|found|"
+    r"could|were)\b",  # "a problem you found before customers did"
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"achieve)|not meet|let (\w+ ){0,2}down)", re.I)),
     ("conflict", re.compile(
         r"\b(conflict\w*|disagree\w*|argument\w*|tension|push(ed)? back|difficult (person|"
-        r"colleague|coworker|co-worker|manager|customer|stakeholder|teammate)|persuade|convince|"
+        r"colleague|coworker|co-worker|manager|customer|stakeholder|teammate)|"
         r"challenged? (a|your|the) (decision|manager|leader)|feedback|argued|mediat\w*|"
         r"disrespect\w*|others wanted)", re.I)),
 )  # fmt: skip

@@ -67,6 +67,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},| [\w'-]+( [\w'-]+){0,3})? "
             r"(was|were|is|became)",
             r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
+            # the post held during the event: "I was on the front desk", "I was on nights"
+            r"\bI was on (the )?(front desk|desk|reception|duty|shift|till|tills|floor|ward|"
+            r"phones|nights|night shift|early shift|late shift|door|gate)\b",
             # the post held during the event, no article: "I was duty manager", "charge nurse"
             r"\bI was (an? )?(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)",
             # a case or a piece of work in hand: "I was handling a flood claim"

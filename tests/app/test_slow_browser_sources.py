@@ -31,7 +31,7 @@ def test_a_new_user_coaches_on_their_own_notes_file(browser, tmp_path: Path) -> 
         wait_text(page, "#bank-summary", "your own sources only")
         stories = page.inner_text("#bank-stories")
         assert "Lab kits in shoeboxes" in stories
-        assert "my-teaching-notes.md 15-18" in stories  # file and lines of the story
+        assert "my-teaching-notes.md 16-18" in stories  # file and lines of the story (no title)
         assert "Grading" in stories and "bus duty" in stories
         page.get_by_text("What ingest could not place or kept out").click()
         wait_text(page, "#bank-unplaced", "Kept out as advice or definitions (2)")

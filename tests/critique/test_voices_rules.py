@@ -473,3 +473,27 @@ def test_walking_a_graduate_through_the_work_is_helping_someone_grow() -> None:
     assert "helping someone grow" in relevance(asked, told).told
     graduate = "Our new graduate kept mislabelling samples."
     assert "helping someone grow" in relevance(asked, graduate).told
+
+
+def test_eighth_batch_phrasings() -> None:
+    from coach.text.question_kind import needs_lesson
+
+    assert not needs_lesson("Tell me about a time you used numbers to persuade your boss.")
+    question = "Tell me about an error you caught before the clients noticed."
+    assert "a customer" not in relevance(question, "I re-ran the payroll checks.").asked
+    ended = _parts(
+        "I was the buyer for the canteen. My job was to cut food waste. I weighed every bin for a "
+        "week and halved the rice order. The chef agreed to the new order, and he asked me to "
+        "check the bins each month."
+    )
+    assert ended.present["result"]
+    stepped = _parts(
+        "I was the coach of the under-tens. My job was to get a shy player to join in. I talk "
+        "with his father first. After two weeks I invite him to lead the warm-up."
+    )
+    assert not stepped.present["result"]
+    blamed = split_sentences(
+        "I was on the front desk when a guest found his room taken. To be fair, that was the "
+        "agency's error, not ours. I apologised and upgraded him."
+    )
+    assert blame_sentences(blamed)
