@@ -14,6 +14,14 @@ from coach.knowledge.notes.labels import dash_label, dash_letter, leading_label,
 from coach.text.star_cues import PAST_VERB
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+•]|\d+[.)])\s+")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?P<text>.*)$")  # a list item and its text
+
+
+def indent_of(text: str) -> int:
+    """How far a line is indented."""
+    return len(text) - len(text.lstrip())
+
+
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
 _STORY_LINE = re.compile(

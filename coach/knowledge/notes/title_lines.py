@@ -1,14 +1,16 @@
 """Story titles written without Markdown headings, promoted to headings before the walk.
 
-Three shapes people use when their notes come from a list, a notes app or a spreadsheet:
+The shapes people use when their notes come from a list, a notes app or a word processor:
 - numbered or bulleted items that open with a bold title and carry the story on indented lines
-  below (``1. **Peak week jam** [Bias for Action]``);
+  below (``1. **Peak week jam** [Bias for Action]``), or bold title lines over prose;
+- a short list item over STAR-labelled lines (``- Boiler failure`` over ``  - S: ...``);
 - titles in capitals on a line of their own (``MONTH END CLOSE (ownership)``), text below;
-- a STAR grid: a Markdown table whose columns are the STAR parts, one story per row.
+- one-line stories (``one_line_stories``): STAR grid rows and items tagged ``(S) (A) (R)``.
 
 Each becomes a heading block one level below the block it sat in, so the walker reads it as a
-story heading (its principle tags included); a grid row keeps its own line number for every part.
-A shape counts only when a block holds two or more of it: one bold line is emphasis, not a list.
+story heading (its principle tags included). Bold and capitalised titles count only when a block
+holds two or more: one bold line is emphasis, not a list. Headings that only name a STAR part
+("#### Situation") fold into the story above, and "Another example:" starts a second story.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Callable
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import dash_label, leading_label, letter_label, section_for
-from coach.knowledge.principle_names import match_principles, names_only_principles
+from coach.knowledge.notes.lines import LIST_ITEM, indent_of
+from coach.knowledge.notes.one_line_stories import TAGGED, grid_rows, tagged_items
 from coach.text.people import everyday_words
 
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
@@ -32,15 +35,9 @@ _SECOND_EXAMPLE = re.compile(
 )
 _CAPS_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*")
 _TAIL_NOTE = re.compile(r"^(?:\s*(?:[\[(][^\])]*[\])]|[-–—:]\s*[^.!?\[(]{0,40}))*\s*$")
-_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
 _MIN_TITLES = 2
 _ABBREVIATION_LETTERS = 3
 _STORY_WORDS = 25  # mean words under a bold title for the list to be a list of stories
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 def _is_title(match: re.Match[str] | None) -> bool:
@@ -61,7 +58,7 @@ def _bold_titles(lines: list[tuple[int, str]]) -> list[int]:
         if not _is_title(_BOLD_ITEM.match(text)):
             continue
         below = next((t for _, t in lines[i + 1 :] if t.strip()), "")
-        if below and _indent(below) > _indent(text) and not _BOLD_ITEM.match(below):
+        if below and indent_of(below) > indent_of(text) and not _BOLD_ITEM.match(below):
             found.append(i)
     return found
 
@@ -78,13 +75,12 @@ def _bold_lines(lines: list[tuple[int, str]]) -> list[int]:
     return found
 
 
-_PLAIN_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?P<text>.*)$")
 _OUTLINE_TITLE_WORDS = 10
 _OUTLINE_LABELS = 2
 
 
 def _labelled(text: str) -> bool:
-    item = _PLAIN_ITEM.match(text)
+    item = LIST_ITEM.match(text)
     body = item.group("text") if item else text.strip()
     return bool(leading_label(body) or letter_label(body) or dash_label(body))
 
@@ -94,15 +90,15 @@ def _outline_titles(lines: list[tuple[int, str]]) -> list[int]:
     failure" over "  - S: ...", "  - A: ..."): the outline names each story in its top item."""
     found = []
     for i, (_, text) in enumerate(lines):
-        item = _PLAIN_ITEM.match(text)
+        item = LIST_ITEM.match(text)
         if not item or _labelled(text) or item.group("text").rstrip().endswith((".", ":", "?")):
             continue
         if len(item.group("text").split()) > _OUTLINE_TITLE_WORDS:
             continue
         below = []
         for _, after in lines[i + 1 :]:
-            deeper = _indent(after) > _indent(text)
-            label_line = not _PLAIN_ITEM.match(after) and _labelled(after)  # "• Title" above
+            deeper = indent_of(after) > indent_of(text)
+            label_line = not LIST_ITEM.match(after) and _labelled(after)  # "• Title" above
             if after.strip() and not deeper and not label_line:  # "Situation – ..." lines
                 break
             below.append(after)
@@ -159,7 +155,7 @@ def _title_text(text: str) -> str:
     match = _BOLD_ITEM.match(text) or _BOLD_LINE.match(text)
     if match:
         return clean_inline(f"{match.group('title')} {match.group('rest')}").strip()
-    item = _PLAIN_ITEM.match(text)
+    item = LIST_ITEM.match(text)
     if item:
         return clean_inline(item.group("text")).strip()
     text = clean_inline(text).strip()
@@ -176,48 +172,6 @@ def _plain_case(word: str) -> str:
     return word if short and word.lower() not in everyday_words() else word.lower()
 
 
-def _grid_rows(
-    lines: list[tuple[int, str]], principles: list[Principle]
-) -> tuple[list[Block], set[int]]:
-    """Story blocks from STAR grid tables among the lines, and the line numbers they used."""
-    blocks: list[Block] = []
-    used: set[int] = set()
-    i = 0
-    while i < len(lines):
-        text = lines[i][1]
-        following = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if not (text.strip().startswith("|") and _RULE_ROW.match(following.strip())):
-            i += 1
-            continue
-        header = [clean_inline(c) for c in text.strip().strip("|").split("|")]
-        sections = [section_for(cell) if len(cell.split()) <= 2 else None for cell in header]
-        rows_end = i + 2
-        while rows_end < len(lines) and lines[rows_end][1].strip().startswith("|"):
-            rows_end += 1
-        if len({s for s in sections if s}) < 2:
-            i = rows_end
-            continue
-        tags = [j for j, cell in enumerate(header) if _PRINCIPLE_COLUMN.match(cell)]
-        title_at = next((j for j, s in enumerate(sections) if s is None and j not in tags), None)
-        for row_number, row in lines[i + 2 : rows_end]:
-            cells = [clean_inline(c) for c in row.strip().strip("|").split("|")]
-            cells += [""] * (len(header) - len(cells))
-            parts = [
-                (row_number, f"{header[j]}: {cells[j]}")
-                for j, section in enumerate(sections)
-                if section and cells[j].strip(" -")
-            ]
-            if not parts:
-                continue
-            title = cells[title_at] if title_at is not None else ""
-            named = [p for j in tags for p in match_principles(cells[j], principles)]
-            heading = f"{title} [{cells[tags[0]]}]" if named and title else title
-            blocks.append(Block(heading=heading.strip(), level=0, line=row_number, lines=parts))
-        used |= {n for n, _ in lines[i:rows_end]}
-        i = rows_end
-    return blocks, used
-
-
 def _enough(starts: list[int], find: Callable, block: Block) -> bool:
     """Whether these title lines cut the block: two or more (one for an outline title, whose
     own test is strict), and for bold titles enough words under each to tell a story."""
@@ -228,63 +182,10 @@ def _enough(starts: list[int], find: Callable, block: Block) -> bool:
     return find is _caps_titles or _words_per_item(block.lines, starts) >= _STORY_WORDS
 
 
-_TAGGED = "story told on one line with (S) (A) (R) tags"
-_LETTER_TAG = re.compile(r"\((?P<letter>[STARL])\)\s*")
-_TAG_WORDS = {"S": "Situation", "T": "Task", "A": "Action", "R": "Result", "L": "Lesson"}
-_LEAD_SPLIT = re.compile(r"\s+[-–—:]\s+|:\s+")
-
-
-def _items_with_wraps(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Each list item with the indented lines that continue it (a wrapped one-liner)."""
-    items: list[list[tuple[int, str]]] = []
-    for number, text in lines:
-        if _PLAIN_ITEM.match(text):
-            items.append([(number, text)])
-        elif items and text.strip() and _indent(text) > _indent(items[-1][0][1]):
-            items[-1].append((number, text))
-        elif text.strip():
-            items.append([(number, text)])
-    return items
-
-
-def _tagged_items(
-    lines: list[tuple[int, str]], principles: list[Principle]
-) -> tuple[list[Block], set[int]]:
-    """One-line stories with letter tags ("2. Dive Deep - Cracked brackets (S) ... (A) ...
-    (R) ..."), wrapped or not: each a story block titled by the words before its first tag."""
-    blocks: list[Block] = []
-    used: set[int] = set()
-    for item in _items_with_wraps(lines):
-        text, owner = "", []  # the joined item, and the line each character came from
-        for number, piece in item:
-            piece = piece.strip() + " "
-            text += piece
-            owner += [number] * len(piece)
-        tags = list(_LETTER_TAG.finditer(text))
-        if len({t["letter"] for t in tags}) < 2:
-            continue
-        listed = _PLAIN_ITEM.match(text)
-        head = clean_inline(text[listed.start("text") if listed else 0 : tags[0].start()])
-        head = head.strip(" -–—:")
-        named: list[str] = []
-        pieces = _LEAD_SPLIT.split(head, maxsplit=1)
-        if len(pieces) == 2 and names_only_principles(pieces[0], principles):
-            named, head = names_only_principles(pieces[0], principles), pieces[1]
-        ends = [t.start() for t in tags[1:]] + [len(text)]
-        parts = [
-            (owner[tag.start()], f"{_TAG_WORDS[tag['letter']]}: {text[tag.end() : end].strip()}")
-            for tag, end in zip(tags, ends, strict=True)
-        ]
-        tagged = f"{head} [{', '.join(named)}]" if named else head
-        blocks.append(Block(heading=tagged, level=0, line=item[0][0], lines=parts))
-        used |= {number for number, _ in item}
-    return (blocks, used) if len(blocks) >= _MIN_TITLES else ([], set())
-
-
 def _promoted(block: Block, level: int, principles: list[Principle]) -> tuple[list[Block], str]:
     """The blocks a block's title lines and grid rows start, after the block itself, and what
     shape of title made them."""
-    for find, shape in ((_grid_rows, "row of a STAR table"), (_tagged_items, _TAGGED)):
+    for find, shape in ((grid_rows, "row of a STAR table"), (tagged_items, TAGGED)):
         grid, used = find(block.lines, principles)
         if grid:
             block.lines = [(n, t) for n, t in block.lines if n not in used]

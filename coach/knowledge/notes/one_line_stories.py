@@ -1,0 +1,113 @@
+"""Stories told on one line each, read as story blocks before the walk: the rows of a STAR
+grid (a Markdown table whose columns are the STAR parts) and list items tagged ``(S) ... (A)
+... (R) ...``, wrapped over several lines or not. Every part keeps the line it was written on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.schema import Principle
+from coach.knowledge.notes.blocks import Block, clean_inline
+from coach.knowledge.notes.labels import section_for
+from coach.knowledge.notes.lines import LIST_ITEM, indent_of
+from coach.knowledge.principle_names import match_principles, names_only_principles
+
+TAGGED = "story told on one line with (S) (A) (R) tags"
+_MIN_STORIES = 2
+_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
+
+
+def grid_rows(
+    lines: list[tuple[int, str]], principles: list[Principle]
+) -> tuple[list[Block], set[int]]:
+    """Story blocks from STAR grid tables among the lines, and the line numbers they used."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        text = lines[i][1]
+        following = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if not (text.strip().startswith("|") and _RULE_ROW.match(following.strip())):
+            i += 1
+            continue
+        header = [clean_inline(c) for c in text.strip().strip("|").split("|")]
+        sections = [section_for(cell) if len(cell.split()) <= 2 else None for cell in header]
+        rows_end = i + 2
+        while rows_end < len(lines) and lines[rows_end][1].strip().startswith("|"):
+            rows_end += 1
+        if len({s for s in sections if s}) < 2:
+            i = rows_end
+            continue
+        tags = [j for j, cell in enumerate(header) if _PRINCIPLE_COLUMN.match(cell)]
+        title_at = next((j for j, s in enumerate(sections) if s is None and j not in tags), None)
+        for row_number, row in lines[i + 2 : rows_end]:
+            cells = [clean_inline(c) for c in row.strip().strip("|").split("|")]
+            cells += [""] * (len(header) - len(cells))
+            parts = [
+                (row_number, f"{header[j]}: {cells[j]}")
+                for j, section in enumerate(sections)
+                if section and cells[j].strip(" -")
+            ]
+            if not parts:
+                continue
+            title = cells[title_at] if title_at is not None else ""
+            named = [p for j in tags for p in match_principles(cells[j], principles)]
+            heading = f"{title} [{cells[tags[0]]}]" if named and title else title
+            blocks.append(Block(heading=heading.strip(), level=0, line=row_number, lines=parts))
+        used |= {n for n, _ in lines[i:rows_end]}
+        i = rows_end
+    return blocks, used
+
+
+_LETTER_TAG = re.compile(r"\((?P<letter>[STARL])\)\s*")
+_TAG_WORDS = {"S": "Situation", "T": "Task", "A": "Action", "R": "Result", "L": "Lesson"}
+_LEAD_SPLIT = re.compile(r"\s+[-–—:]\s+|:\s+")
+
+
+def _items_with_wraps(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Each list item with the indented lines that continue it (a wrapped one-liner)."""
+    items: list[list[tuple[int, str]]] = []
+    for number, text in lines:
+        if LIST_ITEM.match(text):
+            items.append([(number, text)])
+        elif items and text.strip() and indent_of(text) > indent_of(items[-1][0][1]):
+            items[-1].append((number, text))
+        elif text.strip():
+            items.append([(number, text)])
+    return items
+
+
+def tagged_items(
+    lines: list[tuple[int, str]], principles: list[Principle]
+) -> tuple[list[Block], set[int]]:
+    """One-line stories with letter tags ("2. Dive Deep - Cracked brackets (S) ... (A) ...
+    (R) ..."), wrapped or not: each a story block titled by the words before its first tag."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    for item in _items_with_wraps(lines):
+        text, owner = "", []  # the joined item, and the line each character came from
+        for number, piece in item:
+            piece = piece.strip() + " "
+            text += piece
+            owner += [number] * len(piece)
+        tags = list(_LETTER_TAG.finditer(text))
+        if len({t["letter"] for t in tags}) < 2:
+            continue
+        listed = LIST_ITEM.match(text)
+        head = clean_inline(text[listed.start("text") if listed else 0 : tags[0].start()])
+        head = head.strip(" -–—:")
+        named: list[str] = []
+        pieces = _LEAD_SPLIT.split(head, maxsplit=1)
+        if len(pieces) == 2 and names_only_principles(pieces[0], principles):
+            named, head = names_only_principles(pieces[0], principles), pieces[1]
+        ends = [t.start() for t in tags[1:]] + [len(text)]
+        parts = [
+            (owner[tag.start()], f"{_TAG_WORDS[tag['letter']]}: {text[tag.end() : end].strip()}")
+            for tag, end in zip(tags, ends, strict=True)
+        ]
+        tagged = f"{head} [{', '.join(named)}]" if named else head
+        blocks.append(Block(heading=tagged, level=0, line=item[0][0], lines=parts))
+        used |= {number for number, _ in item}
+    return (blocks, used) if len(blocks) >= _MIN_STORIES else ([], set())
