@@ -69,7 +69,6 @@ ASKS: tuple[Ask, ...] = (
            r"irritated|aggressive|abusive|"
            r"(wasn'?t|was not|weren'?t|were not) (sure|convinced|keen|happy)|not convinced|"
            r"(but|then|and|so|until) (he|she|they) agreed|(say|said|saying) no\b|"
-           r"\b(he|she|they) (finally |eventually |later )?agreed\b|"
            r"\b(our|their|his|her) [\w ]{0,25}?(wanted|thought|preferred|believed) to\b|"
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
@@ -101,7 +100,9 @@ ASKS: tuple[Ask, ...] = (
            r"citizen|resident)s?\b"),
         _p(r"\b(customer|client|user|patient|guest|shopper|buyer|consumer|resident|citizen|"
            r"parent|student|account|clinic|order|subscriber|visitor|caller|passenger|tenant|"
-           r"audience|reader|viewer|learner|public|satisf\w+|service|retailer|firm)s?\b"),
+           r"audience|reader|viewer|learner|public|satisf\w+|service|retailer|firm)s?\b|"
+           r"\b(lady|man|woman|gentleman|couple|family|girl|boy|person) (came|walked|called|rang|"
+           r"arrived|phoned|wrote|emailed) (in|into|to|up)\b"),  # "an older lady came to my branch"
     ),
     Ask(
         "a decision with little information",

@@ -15,6 +15,21 @@ _WORD_NUMBERS = {
     "once": "1", "twice": "2", "single": "1", "double": "2",
 }  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SPELLED = "|".join([*_UNITS, *_TENS, *_SCALES])
+# a run of number words ("nine thousand", "one hundred and twenty", "twenty-two"), or any word
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:{_SPELLED})(?:(?:[\s-]+|\s+and\s+)(?:{_SPELLED}))+\b|[A-Za-z][A-Za-z0-9'’\-]*",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9\-]+$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
@@ -60,11 +75,36 @@ def figure_spans(text: str) -> list[tuple[int, int, str, str]]:
         if "." in value:
             value = value.rstrip("0").rstrip(".")
         spotted.append((match.start(), match.end(), value, raw))
-    for match in _TOKEN.finditer(text):
-        if match.group(0).lower() in _WORD_NUMBERS:
-            word = match.group(0)
-            spotted.append((match.start(), match.end(), _WORD_NUMBERS[word.lower()], word))
+    for match in _NUMBER_WORDS.finditer(text):
+        said = match.group(0)
+        value = _spelled_value(said)
+        if value is not None:
+            spotted.append((match.start(), match.end(), value, said))
+            continue
+        for token in _TOKEN.finditer(said):  # "once", "half": one word, one figure
+            word = token.group(0)
+            if word.lower() in _WORD_NUMBERS:
+                start = match.start() + token.start()
+                spotted.append((start, start + len(word), _WORD_NUMBERS[word.lower()], word))
     return sorted(spotted)
+
+
+def _spelled_value(said: str) -> str | None:
+    """The value of a number spelled in words ("nine thousand" -> 9000, "one hundred and
+    twenty" -> 120, "twenty-two" -> 22); None for a lone word the table maps on its own."""
+    words = [w for w in re.split(r"[\s-]+", said.lower()) if w and w != "and"]
+    if len(words) < 2 or not all(w in _UNITS or w in _TENS or w in _SCALES for w in words):
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in _UNITS or word in _TENS:
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+    return str(total + current)
 
 
 def figure_mentions(text: str) -> dict[str, str]:

@@ -497,3 +497,9 @@ def test_eighth_batch_phrasings() -> None:
         "agency's error, not ours. I apologised and upgraded him."
     )
     assert blame_sentences(blamed)
+
+
+def test_a_person_coming_in_is_a_customer_told_in_other_words() -> None:
+    question = "Tell me about helping a vulnerable customer."
+    answer = "An older man came into my shop confused about a bill. I called the supplier for him."
+    assert not relevance(question, answer).off_topic

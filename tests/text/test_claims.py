@@ -23,3 +23,17 @@ def test_a_projected_figure_told_as_a_result_is_caught() -> None:
     checker = ClaimsChecker("The bot could save 240 dev-hours a year.", projected=["240 dev-hours"])
     assert checker.projection_as_result("On that project the bot saved 240 dev-hours.")
     assert not checker.projection_as_result("We projected it would save 240 dev-hours.")
+
+
+def test_numbers_spelled_in_words_are_one_figure() -> None:
+    from coach.text.sentences import figure_mentions
+
+    assert set(figure_mentions("she took out nine thousand in cash")) == {"9000"}
+    assert set(figure_mentions("one hundred and twenty people, twenty-two minutes")) == {
+        "120",
+        "22",
+    }
+    assert set(figure_mentions("two or three times")) == {"2", "3"}
+    checker = ClaimsChecker("An elderly customer came to withdraw 9,000 in cash.")
+    assert checker.invented("She wanted to take out nine thousand.") == []
+    assert checker.invented("She wanted to take out nine hundred.") == ["nine hundred"]
