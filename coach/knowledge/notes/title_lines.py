@@ -221,8 +221,8 @@ def fold_label_headings(blocks: list[Block], decisions: list[str]) -> list[Block
             continue
         out.append(block)
     if folded:
-        decisions.append(f"{folded} headings that only name a STAR part read as labels of the "
-                         "story above them")  # fmt: skip
+        what = "1 heading that only names" if folded == 1 else f"{folded} headings that only name"
+        decisions.append(f"{what} a STAR part read as a label of the story above")
     return out
 
 
