@@ -15,7 +15,7 @@ from coach.core.ids import SECTION_NAMES
 from coach.critique.signals import checkable_outcome, hypothetical_sentences, measured_outcome
 from coach.critique.units import Unit
 from coach.text.english import is_known
-from coach.text.star_cues import _PAST, CUES
+from coach.text.star_cues import _PAST, CASE_IN_HAND, CUES, EVENT_POST
 
 MIN_WORDS = 2  # a labelled line needs this many words to count as that part
 CONTEXT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls context
@@ -341,9 +341,8 @@ def _scene_clause(sentence: str) -> bool:
 
 # one's post or the case in hand, told as the story opens: the scene and the duty at once
 _ROLE = re.compile(
-    r"\bI (was|worked|was working) (as (a|an|the) |the [\w-]+ (on|for|in charge)|"
-    r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}|(handling|managing|leading|"
-    r"coordinating|looking after|covering) (a|an|the|our|my|their|this|two|three|\d+)\b)",
+    rf"\bI (was|worked|was working) (as (a|an|the) |the [\w-]+ (on|for|in charge)|"
+    rf"{EVENT_POST}|{CASE_IN_HAND})",
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(could|would|can|should|might|must|may|had to|needed to)\b", re.I)

@@ -135,13 +135,15 @@ class PrincipleDetector:
         query_vector: np.ndarray,
         stories: list[tuple[Story, float]] | None = None,
         story_share: float = STORY_EVIDENCE,
+        votes: np.ndarray | None = None,
     ) -> list[tuple[str, float]]:
         """All sixteen principles with scores summing to 1, best first.
 
         ``stories`` are the best-matching stories with their fused z-scores, best first; those
-        without principles add nothing.
+        without principles add nothing. ``votes``: the question's own votes, when the caller
+        already has them.
         """
-        scores = self.votes(query_vector)
+        scores = self.votes(query_vector) if votes is None else votes
         top = [(s, z) for s, z in (stories or [])[:EVIDENCE_STORIES] if s.principles]
         if top and story_share > 0:
             lead = top[0][1]

@@ -146,6 +146,7 @@ class Retriever:
         self.catch_alls = {s.id for s in stories if _answers_catch_all(s)}
         # filed by the candidate under a principle (before any is inferred for the others)
         self.filed = {s.id for s in stories if s.origin != "bank" and s.principles}
+        self._names = {p.id: p.name for p in kb.principles}
         groups: dict[str, list[str]] = defaultdict(list)
         for story in stories:
             if story.project:
@@ -261,13 +262,14 @@ class Retriever:
         if not is_catch_all(question):
             for owner in allowed & self.catch_alls:
                 fused[owner] -= CATCH_ALL_PENALTY
-        filed = self._filed_prior(vector, fused, allowed)
+        votes = self.detector.votes(vector)  # what the question alone probes, used twice
+        filed = self._filed_prior(votes, fused, allowed)
 
         ranked = self._answer_first(sorted(fused, key=lambda o: -fused[o]), fused, content)
         ranked = self._kind_first(question, ranked, fused)
         order = self._without_retellings(ranked, k)
         evidence = [(self.stories[o], fused[o]) for o in order[:EVIDENCE_STORIES]]
-        principles = self.detector.rank(vector, evidence)
+        principles = self.detector.rank(vector, evidence, votes=votes)
         query_terms = set(terms(question))
         matches = []
         for owner in order[:k]:
@@ -292,18 +294,16 @@ class Retriever:
         return Retrieval(question, principles, matches, self.detector.likeness(vector))
 
     def _principle_name(self, principle_id: str) -> str:
-        named = {p.id: p.name for p in self.kb.principles}
-        return named.get(principle_id, "")
+        return self._names.get(principle_id, "")
 
     def _filed_prior(
-        self, vector: np.ndarray, fused: dict[str, float], allowed: set[str]
+        self, votes: np.ndarray, fused: dict[str, float], allowed: set[str]
     ) -> dict[str, str]:
         """A story the candidate filed under the principle the question probes (their own
         heading or tag, never an inferred principle) moves up by ``FILED_WEIGHT`` fused z,
         scaled by how much the question probes it. Returns story id -> that principle."""
         if not len(self.detector.examples):
             return {}
-        votes = self.detector.votes(vector)
         top = float(votes.max()) or 1.0
         share = {p: float(v) / top for p, v in zip(PRINCIPLE_IDS, votes, strict=True)}
         filed: dict[str, str] = {}

@@ -19,6 +19,13 @@ _PAST = (
     r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped)"
 )
 PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternative
+# the post held during the event, no article: "(I was) duty manager", "charge nurse"
+EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
+# a case or a piece of work in hand: "(I was) handling a flood claim"
+CASE_IN_HAND = (
+    r"(handling|managing|leading|coordinating|looking after|covering) (a|an|the|our|my|their|"
+    r"this|two|three|\d+)\b"
+)
 # the same steps told in the present tense, as non-native and spoken tellings often do ("I make
 # video calls", "we write together a template"): common verbs of doing, never "is" or "have"
 _PRESENT_STEP = (
@@ -70,11 +77,8 @@ CUES: dict[str, re.Pattern[str]] = {
             # the post held during the event: "I was on the front desk", "I was on nights"
             r"\bI was on (the )?(front desk|desk|reception|duty|shift|till|tills|floor|ward|"
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",
-            # the post held during the event, no article: "I was duty manager", "charge nurse"
-            r"\bI was (an? )?(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)",
-            # a case or a piece of work in hand: "I was handling a flood claim"
-            r"\bI was (handling|managing|leading|coordinating|looking after|covering) (a|an|the|"
-            r"our|my|their|this|two|three|\d+)\b",
+            rf"\bI was (an? )?(?:{EVENT_POST})",
+            rf"\bI was (?:{CASE_IN_HAND})",
             r"\b(I|we) (had )?(promised|committed|guaranteed|pledged)( [\w-]+){0,4} "
             r"(by|before|within)\b",
             r"\b(I|we) (need|have|want|decide|plan|agree|promise|offer|choose|try|am supposed|"

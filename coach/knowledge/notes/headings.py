@@ -59,11 +59,8 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
     if is_question(text):
         return Heading(block.level, text, "question")
     title, tagged = principle_tags(text, principles)
-    if block.titled and not is_principle_name(title, principles):
-        tagged = tagged or []
-        title = _STORY_PREFIX.sub("", title)
-        return Heading(block.level, title, "topic" if has_children else "story", tagged)
-    if tagged and re.search(r"[A-Za-z]", title) and not is_principle_name(title, principles):
+    named_story = block.titled or (tagged and re.search(r"[A-Za-z]", title))
+    if named_story and not is_principle_name(title, principles):  # a title, tags as principles
         title = _STORY_PREFIX.sub("", title)
         return Heading(block.level, title, "topic" if has_children else "story", tagged)
     named = names_only_principles(text, principles) or [
