@@ -11,7 +11,7 @@ from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.drafting.phrasing import PhraseCache, in_background
 from coach.retrieval.retriever import Retriever
-from coach.text.asks import ASKS, STORY_KINDS
+from coach.text.asks import ASKS, OTHERS_MISTAKE, STORY_KINDS
 from coach.text.question_text import asks_for_experience, reads_as_question
 from coach.text.sentences import visible_text
 from coach.text.terms import terms
@@ -216,9 +216,11 @@ def _names_the_event(story, question: str) -> bool:
 def fitting_story(question: str, matches: list) -> tuple[object | None, list[str]]:
     """The best match whose story tells what the question asks for (a failure for a failure
     question, a conflict for a disagreement...), with the asks; (None, asks) when none does."""
-    asks = [ask for ask in ASKS if ask.question.search(question)]
-    kinds = [ask for ask in asks if ask.name in STORY_KINDS]
-    asks = kinds or asks  # a failure question needs a failure story, whatever else it asks
+    question = OTHERS_MISTAKE.sub(" ", question)
+    asks = [ask for ask in ASKS if ask.question.search(question) and ask.name in STORY_KINDS]
+    # only a kind of event (a failure, a conflict...) overrides the ranking: for a topic (a
+    # customer, a deadline) the retriever's meaning and the candidate's filing judge better than
+    # a list of words ("a dog owner shouted at reception" tells a customer without the word)
     if not asks or not matches:
         return (matches[0] if matches else None), []
     for match in matches:

@@ -25,7 +25,7 @@ from coach.knowledge.notes.titles import heading_of
 from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
-from coach.text.asks import ASKS, STORY_KINDS
+from coach.text.asks import ASKS, OTHERS_MISTAKE, STORY_KINDS
 from coach.text.question_kind import is_catch_all
 from coach.text.question_text import question_content
 from coach.text.spoken import Glossary
@@ -335,7 +335,8 @@ class Retriever:
         """A failure (conflict, criticism, setback) question: when the first story is not filed
         under that kind of event by the candidate's own headings and one close behind it is
         ("A time you failed"), that one comes first."""
-        kinds = [a for a in ASKS if a.name in STORY_KINDS and a.question.search(question)]
+        asked = OTHERS_MISTAKE.sub(" ", question)  # "a time equipment failed" is no failure
+        kinds = [a for a in ASKS if a.name in STORY_KINDS and a.question.search(asked)]
         if not kinds or not order:
             return order
 

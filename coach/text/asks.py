@@ -238,7 +238,11 @@ OTHERS_MISTAKE = re.compile(
     r"([\w-]+ )?(mistakes?|errors?|problems?|bugs?|issues?)( (that|which) [\w ]{0,40}?"
     r"(missed|made|overlooked))?|\b(mistakes?|errors?|something|anything|what) (that|which)? ?"
     r"(others|other people|someone|somebody|colleagues|they|nobody|no one)( else)? (had )?"
-    r"(missed|made|overlooked)",
+    r"(missed|made|overlooked)|"
+    # a thing that broke is no failure of the candidate's ("a time equipment failed")
+    r"\b(equipment|machine\w*|system|server|network|power|software|tool|device|computer|"
+    r"printer|pump|vehicle|truck|engine|database|website|app|fridge|freezer|boiler|scanner|"
+    r"line|kit)s? (had )?(failed|broke( down)?|crashed|went down|stopped working)",
     re.IGNORECASE,
 )
 

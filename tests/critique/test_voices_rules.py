@@ -503,3 +503,10 @@ def test_a_person_coming_in_is_a_customer_told_in_other_words() -> None:
     question = "Tell me about helping a vulnerable customer."
     answer = "An older man came into my shop confused about a bill. I called the supplier for him."
     assert not relevance(question, answer).off_topic
+
+
+def test_a_thing_that_broke_is_no_failure_of_the_candidate() -> None:
+    assert question_kind("Tell me about a time equipment failed and you had to act fast.") == (
+        "standard"
+    )
+    assert question_kind("Tell me about a project that failed.") == "failure"

@@ -1,0 +1,24 @@
+"""Only a kind of event (a failure, a conflict) reorders the retriever's stories for a draft."""
+
+from types import SimpleNamespace
+
+from coach.drafting.ask import fitting_story
+
+
+def _match(title: str, text: str) -> SimpleNamespace:
+    story = SimpleNamespace(title=title, text=lambda: text, questions=[])
+    return SimpleNamespace(story=story)
+
+
+def test_a_topic_ask_keeps_the_first_story() -> None:
+    owner = _match("Angry owner", "A dog owner shouted at reception about a bill. I sat with him.")
+    clinic = _match("X-ray down", "Our clinic's X-ray failed. I sent cases to two other clinics.")
+    chosen, asks = fitting_story("Tell me about dealing with an upset customer.", [owner, clinic])
+    assert chosen is owner and asks == []
+
+
+def test_a_failure_ask_picks_the_story_that_tells_one() -> None:
+    win = _match("Launch", "We shipped the app on time and sales rose.")
+    miss = _match("Cutover", "I skipped the rehearsal and it was my mistake; we lost a night.")
+    chosen, asks = fitting_story("Tell me about a time you failed.", [win, miss])
+    assert chosen is miss and asks == ["a failure or mistake"]
