@@ -178,7 +178,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"in hindsight",
             r"looking back",
             r"next time",
-            r"since then",
+            # a practice changed since ("since then I always check"); "no complaints since
+            # then" or "since then we have had no errors" is how it ended, not a lesson
+            r"since then,? (I|we)\b(?! (have |'ve )?had\b)",
             r"from then on",
             r"now I (always|make sure|check|ask|try|keep|use|plan|write|test|involve)",
             r"(what|something) I('d| would) do differently",

@@ -510,3 +510,13 @@ def test_a_thing_that_broke_is_no_failure_of_the_candidate() -> None:
         "standard"
     )
     assert question_kind("Tell me about a project that failed.") == "failure"
+
+
+def test_no_complaints_since_then_is_how_it_ended_not_a_lesson() -> None:
+    ended = _parts(
+        "Last year a customer was angry about a bill. I was the manager, so it was my job to sort "
+        "it out. I went through the bill with him and waived a fee. He calmed down, and we have "
+        "had no complaints about bills since then."
+    )
+    assert ended.present["result"]
+    assert has_cue("lesson", "Since then I always phone the owner first.")
