@@ -42,7 +42,7 @@ SHOW_FAILED = False
 SETS = {
     "dev": (
         "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
-        "fresh3-dev", "fresh4-dev",
+        "fresh3-dev", "fresh4-dev", "fresh6-dev",
     ),
     "test": ("seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test"),
 }

@@ -15,7 +15,7 @@ from coach.core.ids import SECTION_NAMES
 from coach.critique.signals import checkable_outcome, hypothetical_sentences, measured_outcome
 from coach.critique.units import Unit
 from coach.text.english import is_known
-from coach.text.star_cues import _PAST, CASE_IN_HAND, CUES, EVENT_POST
+from coach.text.star_cues import _PAST, CASE_IN_HAND, CHECK_FINDING, CUES, EVENT_POST, NO_LESSON
 
 MIN_WORDS = 2  # a labelled line needs this many words to count as that part
 CONTEXT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls context
@@ -148,9 +148,11 @@ _IRREGULAR = frozenset(
     "choose teach show leave keep lead pay hold begin cut drive read spend stand win sell fight "
     "catch feel get come see do say let draw".split()
 )
+# a participle after "is", "are", "get", "be" is present or general ("we are trained every year")
 _NOT_PAST = r"(?!(?:need|indeed|speed|feed|seed|breed|weed|deed|bleed|greed|proceed)\b)"
 _PAST_EVENT = re.compile(
-    rf"\b(was|were|(?<!'ve )(?<!have )had|did|{_NOT_PAST}{_PAST}|"
+    rf"\b(was|were|(?<!'ve )(?<!have )had|did|(?<!\bam )(?<!\bis )(?<!\bare )(?<!'re )"
+    rf"(?<!\bget )(?<!\bgets )(?<!\bbe )(?<!\bbeen ){_NOT_PAST}{_PAST}|"
     r"last (year|month|week|winter|summer|spring|autumn|fall)|"
     r"\w+ (years?|months?|weeks?) ago|one (day|night|morning|time)|once)\b",
     re.IGNORECASE,
@@ -253,6 +255,10 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         if text in hypothetical:
             continue  # what someone would or usually does is no part of a real event
         cued = {part for part, pattern in CUES.items() if pattern.search(text)}
+        if NO_LESSON.search(text):
+            cued.discard("lesson")  # "looking back, there was little I could have done"
+        if CHECK_FINDING.search(text):
+            cued.discard("result")  # "I checked the cables and they were okay": a step's finding
         if "task" in cued:
             mark("task", text)
         if "lesson" in cued:

@@ -215,7 +215,8 @@ def blame_sentences(sentences: list[str]) -> list[str]:
     fault"), or others' failures told to excuse the speaker ("with respect, his students arrived
     with untested robots"; "honestly it wasn't on us, head office sent the stock late")."""
     denied = any(_DENIAL.search(s) for s in sentences)
-    shares = [m[0] for s in sentences if (m := _OWN_SHARE.search(s) or _OWN_PART.search(s))]
+    unexcused = [_EXCUSING.sub(" ", s) for s in sentences]  # "little I could have done" is none
+    shares = [m[0] for s in unexcused if (m := _OWN_SHARE.search(s) or _OWN_PART.search(s))]
     if denied:  # "that was their error, not ours": an apology to a customer is service then
         shares = [share for share in shares if not _APOLOGY_ONLY.match(share)]
     if shares:

@@ -32,6 +32,7 @@ CRITIQUE_FILES = {
     "fresh-6": "critique_fresh6.yaml",
     "fresh-7": "critique_fresh7.yaml",
     "fresh-8": "critique_fresh8.yaml",
+    "fresh-9": "critique_fresh9.yaml",
 }
 
 

@@ -81,16 +81,21 @@ def match_principles(text: str, principles: list[Principle]) -> list[str]:
     return list(dict.fromkeys(ordered))
 
 
-_TAG = re.compile(r"\s*(?:\[(?P<square>[^\]]+)\]|\((?P<round>[^)]+)\))")
+_TAG = re.compile(
+    r"\s*(?:\[(?P<square>[^\]]+)\]|\((?P<round>[^)]+)\)|(?<![\w#])#(?P<hash>[A-Za-z][\w-]+))"
+)
 
 
 def principle_tags(text: str, principles: list[Principle]) -> tuple[str, list[str]]:
-    """A title and the principles its bracketed tags name ("Peak week jam [Bias for Action,
-    Deliver Results]" -> "Peak week jam", two ids); brackets naming anything else stay."""
+    """A title and the principles its bracketed tags or hashtags name ("Peak week jam [Bias for
+    Action, Deliver Results]" or "... #bias-for-action" -> "Peak week jam", the ids); tags
+    naming anything else stay."""
     named: list[str] = []
 
     def tag(match: re.Match[str]) -> str:
-        inner = match.group("square") or match.group("round")
+        inner = match.group("square") or match.group("round") or match.group("hash")
+        if match.group("hash"):  # "#earn-trust", "#bias_for_action"
+            inner = re.sub(r"[-_]+", " ", inner)
         found = names_only_principles(inner, principles)
         named.extend(p for p in found if p not in named)
         return " " if found else match.group(0)
@@ -105,6 +110,9 @@ def names_only_principles(text: str, principles: list[Principle]) -> list[str]:
     plain = _BRACKETED.sub(" ", text).strip().strip("*_#:").strip()
     if not plain or len(plain.split()) > 10 or plain.endswith((".", "?", "!")):
         return []
+    whole = match_principle(plain, principles)
+    if whole and is_principle_name(plain, principles):  # "Are Right, A Lot" has a comma
+        return [whole]
     parts = [p for p in _LIST_SEPARATORS.split(plain) if p.strip()]
     named = [match_principle(part, principles) for part in parts]
     if not named or named[0] is None:

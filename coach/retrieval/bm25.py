@@ -40,6 +40,7 @@ class LexicalIndex:
         corpus_ids = [
             [self.vocab.setdefault(t, len(self.vocab)) for t in terms(d.text)] for d in docs
         ]
+        self.doc_terms = [set(ids) for ids in corpus_ids]
         self.model = bm25s.BM25()
         if docs and self.vocab:  # bm25s cannot index nothing; an empty workspace scores zeros
             self.model.index(
@@ -47,12 +48,20 @@ class LexicalIndex:
                 show_progress=False,
             )
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document for the query (zeros when no term is known)."""
+    def _known(self, query: str) -> list[str]:
         query_terms = terms(query)
         if self.thesaurus:
             query_terms = self.thesaurus.expand(query_terms)
-        known = [t for t in query_terms if t in self.vocab]
+        return [t for t in query_terms if t in self.vocab]
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every document for the query (zeros when no term is known)."""
+        known = self._known(query)
         if not known or not self.docs or not self.vocab:
             return np.zeros(len(self.docs), dtype=np.float32)
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
+
+    def shared_counts(self, query: str) -> np.ndarray:
+        """How many distinct terms of the query (synonyms included) each document holds."""
+        ids = {self.vocab[t] for t in self._known(query)}
+        return np.array([len(ids & d) for d in self.doc_terms], dtype=np.int32)

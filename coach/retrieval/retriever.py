@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 
@@ -24,6 +23,7 @@ from coach.knowledge.bank import load_synonyms
 from coach.knowledge.notes.titles import heading_of
 from coach.knowledge.projects import with_projects
 from coach.retrieval.bm25 import LexicalIndex, Thesaurus
+from coach.retrieval.fusion import FULL_LEXICAL_TERMS, Mode, fuse, per_story, squash
 from coach.retrieval.principles import EVIDENCE_STORIES, LinearPrinciples, PrincipleDetector
 from coach.text.asks import ASKS, OTHERS_MISTAKE, STORY_KINDS
 from coach.text.question_kind import is_catch_all
@@ -31,13 +31,9 @@ from coach.text.question_text import question_content
 from coach.text.spoken import Glossary
 from coach.text.terms import terms, words_for_terms
 
-Mode = Literal["dense", "bm25", "rrf", "fused"]
-SECOND_VIEW_WEIGHT = 0.15  # credit for a story's second-best matching view
-RRF_K = 60  # the usual reciprocal-rank-fusion constant
 DENSE_CANDIDATES = 120  # nearest story views fetched from chroma per question
 INFERRED_SECOND = 0.6  # a second inferred principle needs this share of the first's votes
 RETELLING_SIMILARITY = 0.75  # measured: retellings 0.66-0.89, distinct bank stories up to 0.81
-LEXICAL_WEIGHT = 1.0
 CATCH_ALL_PENALTY = 10.0  # "about yourself" entries go after every specific story (RETRIEVAL.md)
 TIE_MARGIN = 0.3  # fused z-scores this close count as a tie between two entries of a project
 TIE_DEPTH = 4  # ties are settled among the first few stories
@@ -86,32 +82,11 @@ class Retrieval:
     likeness: float = 1.0  # how much the text reads like an interview question
 
 
-def _per_story(values: dict[str, list[float]]) -> dict[str, float]:
-    """Best view plus a little credit for a second matching view."""
-    out = {}
-    for owner, scores in values.items():
-        ordered = sorted(scores, reverse=True)
-        out[owner] = ordered[0] + SECOND_VIEW_WEIGHT * (ordered[1] if len(ordered) > 1 else 0.0)
-    return out
-
-
-def _zscores(scores: dict[str, float], owners: list[str]) -> dict[str, float]:
-    """How exceptional each story's score is for this question (mean 0, unit spread)."""
-    values = np.array([scores.get(o, 0.0) for o in owners], dtype=np.float64)
-    mean, spread = float(values.mean()), float(values.std()) or 1.0
-    return {o: (float(v) - mean) / spread for o, v in zip(owners, values, strict=True)}
-
-
 def _answers_catch_all(story: Story) -> bool:
     """An entry answering "tell me about yourself", "why this company?" and the like: about
     the candidate in general, never the story for an event."""
     asked = [heading_of(story), *story.questions]
     return story.origin != "bank" and any(is_catch_all(q) for q in asked)
-
-
-def _squash(z: float) -> float:
-    """Map a fused z-score to (0, 1): about 0.5 for a clear winner, near 0 for the pack."""
-    return float(1.0 / (1.0 + np.exp(-(z - 4.0))))
 
 
 class Retriever:
@@ -186,8 +161,8 @@ class Retriever:
                 views = [v for v in views if v is not None]
                 if views:
                     self._affinity[story_id] = np.mean([self.detector.votes(v) for v in views], 0)
-                    self._affinity_from[story_id] = "its questions" if asked.get(story_id) else (
-                        "its text"
+                    self._affinity_from[story_id] = (
+                        "its questions" if asked.get(story_id) else ("its text")
                     )
         return self._affinity
 
@@ -258,7 +233,11 @@ class Retriever:
         for doc, value in zip(self.docs, lexical_raw, strict=True):
             if doc.story_id in allowed:
                 lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
-        fused = self._fuse(_per_story(dense_views), _per_story(lexical_views), mode, allowed)
+        trust = 1.0
+        if top > 0:  # one shared word is weak evidence however rare it is in small notes
+            shared = int(self.lexical.shared_counts(question)[lexical_raw.argmax()])
+            trust = min(1.0, shared / FULL_LEXICAL_TERMS)
+        fused = fuse(per_story(dense_views), per_story(lexical_views), mode, allowed, trust)
         if not is_catch_all(question):
             for owner in allowed & self.catch_alls:
                 fused[owner] -= CATCH_ALL_PENALTY
@@ -283,7 +262,7 @@ class Retriever:
             matches.append(
                 StoryMatch(
                     story=story,
-                    score=round(_squash(fused[owner]), 4),
+                    score=round(squash(fused[owner]), 4),
                     dense=round(max(dense_views.get(owner, [0.0])), 4),
                     lexical=round(max(lexical_views.get(owner, [0.0])), 4),
                     views=list(dict.fromkeys(views)),
@@ -370,30 +349,3 @@ class Retriever:
             if len(kept) >= max(k, EVIDENCE_STORIES):
                 break
         return kept
-
-    def _fuse(
-        self, dense: dict[str, float], lexical: dict[str, float], mode: Mode, allowed: set[str]
-    ) -> dict[str, float]:
-        """One z-score per story from dense, BM25, or both fused per question.
-
-        Z-scores keep each signal's confidence: a story far ahead on one signal stays ahead,
-        where reciprocal-rank fusion would average it away (measured: see docs/RETRIEVAL.md).
-        """
-        owners = sorted(allowed)
-        if mode == "rrf":  # kept for comparison in `coach eval`; see docs/RETRIEVAL.md
-            ranked = [sorted(owners, key=lambda o, d=d: -d.get(o, 0.0)) for d in (dense, lexical)]
-            rrf = {o: 0.0 for o in owners}
-            for order in ranked:
-                for rank, owner in enumerate(order, start=1):
-                    rrf[owner] += 1.0 / (RRF_K + rank)
-            return _zscores(rrf, owners)
-        if mode == "dense":
-            fused = _zscores(dense, owners)
-        elif mode == "bm25":
-            fused = _zscores(lexical, owners)
-        else:
-            zd, zl = _zscores(dense, owners), _zscores(lexical, owners)
-            fused = {
-                o: (zd[o] + LEXICAL_WEIGHT * zl[o]) / (1 + LEXICAL_WEIGHT) ** 0.5 for o in owners
-            }
-        return fused

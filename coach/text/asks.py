@@ -102,7 +102,8 @@ ASKS: tuple[Ask, ...] = (
            r"parent|student|account|clinic|order|subscriber|visitor|caller|passenger|tenant|"
            r"audience|reader|viewer|learner|public|satisf\w+|service|retailer|firm)s?\b|"
            r"\b(lady|man|woman|gentleman|couple|family|girl|boy|person) (came|walked|called|rang|"
-           r"arrived|phoned|wrote|emailed) (in|into|to|up)\b"),  # "an older lady came to my branch"
+           r"arrived|phoned|wrote|emailed) (in|into|to|up|with|for|asking|looking|back)\b"),
+        # "an older lady came to my branch", "an old man came with a prescription"
     ),
     Ask(
         "a decision with little information",

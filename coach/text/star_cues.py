@@ -12,12 +12,13 @@ from coach.core.ids import SECTION_NAMES
 from coach.text.sentences import split_sentences
 
 _PAST = (
-    r"(?:\w+ed|built|wrote|rewrote|led|made|ran|took|spoke|set|chose|broke|drew|got|gave|sat|met|"
+    r"(?:\w+ed|(?:re|over|out|under|with|fore|mis)?(?:built|wrote|rewrote|led|made|ran|took|"
+    r"spoke|set|chose|broke|drew|got|gave|sat|met|"
     r"put|brought|began|found|went|sent|held|kept|told|taught|did|sought|bought|caught|paid|said|"
     r"saw|showed|spent|stood|won|drove|cut|split|hit|let|shut|read|dug|fed|left|lost|heard|laid|"
     r"sold|shot|became|came|overcame|forgot|froze|hid|rang|shook|stole|withdrew|understood|"
-    r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped)"
-)
+    r"rebuilt|redid|undid|swapped|stepped|stopped|mapped|dropped|planned|shipped))"
+)  # "redrew", "oversaw", "undertook": an irregular past with a prefix
 PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternative
 # the post held during the event, no article: "(I was) duty manager", "charge nurse"
 EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
@@ -195,6 +196,24 @@ CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+
+
+# saying there was nothing to learn is no lesson: "very little I could have done differently",
+# "I wouldn't change anything", "I would do exactly the same again"
+NO_LESSON = re.compile(
+    r"\b((very )?(little|nothing|not much) (that )?(I|we) could (have )?(done|do|change)|"
+    r"(I|we) (would|'d) ?(not|n't) (do|change) anything|nothing (I|we) (would|'d) (change|do "
+    r"differently)|(I|we) (would|'d) do (it |the same |exactly the same )?(thing )?again)\b",
+    re.IGNORECASE,
+)
+
+# what a check found on the way, not how it ended: "I checked the cables and they were okay"
+CHECK_FINDING = re.compile(
+    r"\b(checked|tested|looked at|inspected|verified|examined|tried)\b[^.]{0,60}\b(and|but) "
+    r"(it|they|that|everything|all|both) (was|were|seemed|looked) (all )?(fine|ok|okay|normal|"
+    r"good|all right|alright)\b",
+    re.IGNORECASE,
+)
 
 
 def has_cue(part: str, sentence: str) -> bool:

@@ -520,3 +520,45 @@ def test_no_complaints_since_then_is_how_it_ended_not_a_lesson() -> None:
     )
     assert ended.present["result"]
     assert has_cue("lesson", "Since then I always phone the owner first.")
+
+
+def test_an_irregular_past_with_a_prefix_is_an_action() -> None:
+    assert does_something("I redrew the site plan after each change.")
+    assert does_something("I oversaw the move and retook the photos.")
+    assert not does_something("The plan was redrawn by the client.")
+
+
+def test_saying_there_was_nothing_to_learn_is_no_lesson_and_no_share() -> None:
+    denial = (
+        "The school opened four months late. I redrew the plans each time. Looking back, the "
+        "delays came from the client, so there was very little I could have done differently."
+    )
+    assert not _parts(denial).present["lesson"]
+    assert blame_sentences(split_sentences(denial))  # "could have done" is no share here
+    owned = denial.replace("so there was very little I could have done differently", "and I "
+                           "should have pushed for a frozen brief")  # fmt: skip
+    assert _parts(owned).present["lesson"] and not blame_sentences(split_sentences(owned))
+
+
+def test_what_a_check_found_on_the_way_is_no_ending() -> None:
+    parts = _parts(
+        "On Monday the printers stopped. My task was to get them working. First I restarted "
+        "them. Then I checked the cables and they were okay. So I started to read the logs."
+    )
+    assert parts.present["action"] and not parts.present["result"]
+
+
+def test_a_general_passive_is_no_past_event() -> None:
+    parts = _parts(
+        "Our job is the safety of passengers. I would ask for a doctor on board and bring the "
+        "kit. We are trained for this every year, so we know the procedure."
+    )
+    assert not parts.present["result"]
+
+
+def test_someone_who_came_in_with_a_request_is_a_customer() -> None:
+    told = relevance(
+        "Tell me about a time you went out of your way for a customer.",
+        "An old man came with a prescription for his wife, and I drove it to his house.",
+    )
+    assert told.asked == told.told == ["a customer"]

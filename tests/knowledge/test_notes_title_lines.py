@@ -291,3 +291,68 @@ def test_underlined_headings_and_numbered_story_lines_name_stories(principles) -
     )
     stories = parse_notes(rule, Path("notes.md"), principles).entries
     assert any("I moved every bus" in s.text() for s in stories)  # a paragraph, not a heading
+
+
+def test_short_labels_under_numbered_titles_make_one_story_each(principles) -> None:
+    text = (
+        "# Prep\n\n1. Cold store alarm (Ownership)\n   - Sit: the freezer alarm went off at 2am\n"
+        "   - Tsk: nobody on call knew the system\n   - Act: moved the stock to the van and called"
+        " the engineer\n   - Res: lost nothing\n   - Learned: write the on-call steps down\n\n"
+        "2. Rota rewrite (Invent and Simplify)\n   - Sit: the rota took a day a week\n"
+        "   - Act: built a shared sheet with fixed patterns\n   - Res: two hours a week\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert [s.title for s in stories] == ["Cold store alarm", "Rota rewrite"]
+    first = stories[0].sections
+    assert first.situation.startswith("the freezer alarm") and first.result == "lost nothing."
+    assert first.lesson.startswith("write the on-call steps") and first.task
+    assert stories[1].principles == ["invent-and-simplify"]
+
+
+def test_plain_lower_case_titles_with_a_colon_and_lp_dash_lines(principles) -> None:
+    text = (
+        "my stories\n\nflooded basement:\nthe basement flooded during the open day and the "
+        "visitors were due in an hour. i moved the exhibits upstairs with two volunteers and "
+        "opened on time with the ground floor only.\nlp - bias for action\n\n---\n\n"
+        "grant report:\nthe grant report was due on friday and the figures from finance were "
+        "wrong. i rebuilt them from the receipts over two evenings and the funder accepted it "
+        "without questions.\nlp - dive deep, deliver results\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert [(s.title, s.principles) for s in stories] == [
+        ("Flooded basement", ["bias-for-action"]),
+        ("Grant report", ["dive-deep", "deliver-results"]),
+    ]
+    one = "notes:\nthe alarm went off at night and I called the engineer myself.\n"
+    assert parse_notes(one, Path("notes.md"), principles).entries[0].title != "Notes"
+
+
+def test_hashtags_and_an_arrow_map_file_stories_under_principles(principles) -> None:
+    text = (
+        "## Journal\n\nMap:\n- Earn Trust -> bridge story\n- Are Right, A Lot -> the tender\n\n"
+        "### 2021-05 · the bridge inspection  #ownership\nThe inspection found rust on two "
+        "beams. I closed a lane the same day and told the council why.\n\n"
+        "### 2022-02 · the tender\nTwo bids looked the same. I checked their past delays and "
+        "picked the slower but reliable one, which finished on time.\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert len(stories) == 2  # the map is no story
+    bridge, tender = stories
+    assert bridge.principles == ["ownership", "earn-trust"] and "#" not in bridge.title
+    assert tender.principles == ["are-right-a-lot"]
+    labels = "Action -> I moved the stock myself\nResult -> we lost nothing\n"  # no map
+    story = parse_notes(labels, Path("notes.md"), principles).entries[0]
+    assert "I moved the stock" in story.text() and not story.principles
+
+
+def test_a_plain_line_over_labelled_lines_is_the_story_title(principles) -> None:
+    text = (
+        "Freezer story\nSituation: the freezer died on a Friday\nAction: I moved the stock "
+        "myself\nResult: we lost nothing\n\nRota rewrite\nSituation: the rota took a day a week"
+        "\nAction -> I built a shared sheet\nResult -> two hours a week\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert [s.title for s in stories] == ["Freezer story", "Rota rewrite"]
+    assert stories[0].sections.situation.startswith("the freezer died on a Friday")
+    assert stories[1].sections.action.startswith("I built a shared sheet")
+    assert not stories[1].principles

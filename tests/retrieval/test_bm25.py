@@ -34,3 +34,12 @@ def test_bm25_ranks_the_document_with_the_words() -> None:
     scores = index.scores("a conflict with my boss")
     assert scores[1] > scores[0] == 0
     assert not index.scores("zzz unknown words").any()
+
+
+def test_shared_counts_count_distinct_question_terms_per_document() -> None:
+    docs = [
+        IndexDoc("a", "a", "action", "Nobody noticed the easing was gone."),
+        IndexDoc("b", "b", "action", "I audited the app myself; nobody asked for the audit."),
+    ]
+    counts = LexicalIndex(docs).shared_counts("work nobody asked for, an audit")
+    assert counts.tolist() == [1, 3]

@@ -11,6 +11,7 @@ from coach.index.store import VectorStore
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.parser import parse_notes
 from coach.knowledge.projects import with_projects
+from coach.retrieval.fusion import fuse
 from coach.retrieval.retriever import Retriever
 from tests.fakes import ToyEmbedder
 
@@ -143,3 +144,13 @@ def test_a_story_filed_under_the_probed_principle_moves_up(tmp_path: Path) -> No
     probed[:] = 0.01
     probed[PRINCIPLE_IDS.index("deliver-results")] = 1.0
     assert retriever.search(question, k=2).matches[0].story.title == "Scanner outage"
+
+
+def test_one_shared_word_weighs_less_than_a_closer_meaning() -> None:
+    owners = {"close", "word"}
+    dense = {"close": 0.46, "word": 0.36}  # "close" means what was asked
+    lexical = {"close": 0.0, "word": 1.0}  # "word" only shares the word "nobody"
+    one_word = fuse(dense, lexical, "fused", owners, trust=0.5)
+    assert one_word["close"] > one_word["word"]
+    two_words = fuse(dense, lexical, "fused", owners, trust=1.0)
+    assert two_words["word"] >= two_words["close"]  # full trust: the lexical hit counts fully

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block
+from coach.knowledge.notes.labels import dash_label, leading_label
 from coach.knowledge.notes.lines import is_question
 from coach.knowledge.principle_names import (
     is_principle_name,
@@ -82,6 +83,8 @@ def _is_competency_line(lines: list[tuple[int, str]], i: int, principles: list[P
         return False
     if i > 0 and lines[i - 1][1].strip():
         return False
+    if leading_label(text.strip()) or dash_label(text.strip()):
+        return False  # "Action -> I moved the stock" is a label, not Bias for Action
     return bool(names_only_principles(text, principles))
 
 

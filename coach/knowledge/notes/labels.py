@@ -12,25 +12,32 @@ LABEL_WORDS: dict[str, str] = {
     "scenario": "situation",
     "context": "situation",
     "background": "situation",
+    "sit": "situation",
     "task": "task",
     "problem": "task",
     "challenge": "task",
     "conflict": "task",
     "goal": "task",
+    "tsk": "task",
     "action": "action",
     "actions": "action",
     "solution": "action",
     "approach": "action",
+    "act": "action",
     "result": "result",
     "results": "result",
     "impact": "result",
     "outcome": "result",
+    "res": "result",
     "lesson": "lesson",
     "lessons": "lesson",
     "learning": "lesson",
     "learnings": "lesson",
     "reflection": "lesson",
     "takeaway": "lesson",
+    "takeaways": "lesson",
+    "learned": "lesson",
+    "learnt": "lesson",
 }
 
 # One-letter labels ("- S: ...", "**S (Situation):**"). "S" is resolved by the segmenter: the
@@ -46,6 +53,8 @@ LETTERS: dict[str, str] = {
 }
 
 _MIN_SIMILARITY = 80
+# short forms matched exactly, never by similarity ("Earn", "Rest" and "Site" are no labels)
+_EXACT_ONLY = frozenset({"sit", "tsk", "act", "res", "learned", "learnt"})
 
 # "**Situation:** text", "**Situation**: text", "**Situation** text", "Situation: text"
 _LEADING_LABEL = re.compile(
@@ -73,6 +82,8 @@ def section_for(word: str) -> str | None:
         return LABEL_WORDS[lowered]
     best, score = None, 0.0
     for label, section in LABEL_WORDS.items():
+        if label in _EXACT_ONLY:
+            continue
         similarity = fuzz.ratio(lowered, label)
         if similarity > score:
             best, score = section, similarity

@@ -36,7 +36,8 @@ _QUESTIONS_HEADER = re.compile(
     re.I,
 )
 _PRINCIPLES_HEADER = re.compile(
-    r"^(?:leadership\s+principles?|principles?|LPs?)(?:\s+(?:shown|covered|it shows))?\s*:\s*"
+    r"^(?:leadership\s+principles?|principles?|LPs?)(?:\s+(?:shown|covered|it shows))?"
+    r"\s*(?::|\s[-–—]\s)\s*"
     r"(?P<rest>.*)$",
     re.I,
 )

@@ -1,10 +1,11 @@
 """Lookup tables and link lists that map stories to principles, read as principles for those
 stories and never as a story of their own.
 
-Two shapes people write: a grid with one row per story and one column per principle, a mark
-(✓, x, yes...) where the story fits; or rows pairing a principle with a story's nickname
-(``| Ownership | bus duty |``). Either way the result is nickname -> principle ids, with the
-line it came from; ``parser`` gives those principles to the story the nickname names.
+Three shapes people write: a grid with one row per story and one column per principle, a mark
+(✓, x, yes...) where the story fits; rows pairing a principle with a story's nickname
+(``| Ownership | bus duty |``); or a list of such pairs (``- Earn Trust -> layoffs story``).
+Either way the result is nickname -> principle ids, with the line it came from; ``parser``
+gives those principles to the story the nickname names and keeps the list out of the stories.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from coach.core.schema import Principle, Story
-from coach.knowledge.notes.blocks import clean_inline, without_boilerplate_markup
-from coach.knowledge.principle_names import match_principle
+from coach.knowledge.notes.blocks import Block, clean_inline, without_boilerplate_markup
+from coach.knowledge.notes.labels import section_for
+from coach.knowledge.principle_names import match_principle, names_only_principles
 
 _MARK = re.compile(r"^(?:[✓✔✅☑✗✘×xX*•+]|yes|y|1|\+\+?)$", re.IGNORECASE)
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NAME_MATCH = 88  # partial similarity between a nickname and a story's opening words (0-100)
+# "- Earn Trust -> layoffs story", "Dive Deep: attrition", "bus duty → Ownership"
+_PAIR_LINE = re.compile(
+    r"^(?:[-*+•]|\d+[.)])?\s*(?P<left>[^:>→=\s][^:>→=]*?)\s*(?:-+>|→|=>|:|=|\s[–—]\s)\s*"
+    r"(?P<right>\S.*)$"
+)
+_HEADER_WORDS = re.compile(r"^(?:leadership principles?|principles?|lps?|tags?|map)$", re.I)
+_NICKNAME_WORDS = 8
+_PAIR_CHARS = 160  # a map's line is short; longer lines are never scanned for a pair
+_MIN_PAIRS = 2  # a map lists several stories; one "Ownership: ..." line is a story's own line
+_TOLD = re.compile(r"^(?:I|we|my|our)\b", re.I)
+_NICKNAME_TAIL = re.compile(r"\s+(?:story|stories|example)\s*$", re.I)
 
 
 @dataclass
@@ -28,6 +41,7 @@ class Lookup:
     """Story nicknames a table gives principles to: nickname -> (line, principle ids)."""
 
     rows: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    listed: set[int] = field(default_factory=set)  # lines of a list map (and its header)
 
     def add(self, name: str, line: int, principle: str) -> None:
         name = clean_inline(name).strip(" -:")
@@ -106,13 +120,66 @@ def _read_pairs(
                     out.add(name, number, principle)
 
 
+def _pair(line: str, principles: list[Principle]) -> tuple[str, list[str]] | None:
+    """(nickname, principle ids) for a line pairing principles with a story's short name."""
+    line = line.strip()
+    match = _PAIR_LINE.match(line) if len(line) <= _PAIR_CHARS else None
+    if not match:
+        return None
+    left, right = clean_inline(match.group("left")), clean_inline(match.group("right"))
+    sides = (left.strip(), right.strip())
+    if any(_HEADER_WORDS.match(side) or section_for(side.split()[0]) for side in sides if side):
+        return None  # "Principles: ...", "Action – I moved..." ("Action" is no Bias for Action)
+    on_left = names_only_principles(left, principles)
+    on_right = names_only_principles(right, principles)
+    if bool(on_left) == bool(on_right):
+        return None
+    named, name = (on_left, right) if on_left else (on_right, left)
+    if len(name.split()) > _NICKNAME_WORDS or name.rstrip().endswith((".", "!", "?")):
+        return None
+    if _TOLD.match(name):  # "I stood beside her": a sentence of a story, not a nickname
+        return None
+    return _NICKNAME_TAIL.sub("", name), named
+
+
+def _read_list_pairs(text: str, principles: list[Principle], out: Lookup) -> None:
+    """Runs of two or more adjacent lines pairing a principle with a story's nickname; the short
+    line just above a run ("Map:") is part of it."""
+    lines = text.splitlines()
+    runs: list[list[tuple[int, str, list[str]]]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        pair = _pair(line, principles) if line.strip() else None
+        if pair:
+            runs[-1].append((number, *pair))
+        elif runs[-1]:
+            runs.append([])
+    for run in (r for r in runs if len(r) >= _MIN_PAIRS):
+        for number, name, named in run:
+            for part in re.split(r"[;,]", name):
+                for principle in named:
+                    out.add(part, number, principle)
+            out.listed.add(number)
+        first = run[0][0]
+        above = lines[first - 2].strip() if first >= 2 else ""
+        if above.endswith(":") and len(above.split()) <= 3:
+            out.listed.add(first - 1)
+
+
 def read_lookup(text: str, principles: list[Principle]) -> Lookup:
-    """Every lookup table of a notes file, as nickname -> principles."""
+    """Every lookup table and list map of a notes file, as nickname -> principles."""
     out = Lookup()
-    for rows in _tables(without_boilerplate_markup(text)):
+    plain = without_boilerplate_markup(text)
+    for rows in _tables(plain):
         if len(rows) >= 2 and not _read_grid(rows, principles, out):
             _read_pairs(rows, principles, out)
+    _read_list_pairs(plain, principles, out)
     return out
+
+
+def without_listed(blocks: list[Block], lookup: Lookup) -> None:
+    """Blank the lines of list maps in place (numbers kept), so no map becomes a story."""
+    for block in blocks:
+        block.lines = [(n, "" if n in lookup.listed else t) for n, t in block.lines]
 
 
 def with_lookup(entries: list[Story], lookup: Lookup, decisions: list[str]) -> list[Story]:

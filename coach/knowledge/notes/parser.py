@@ -31,7 +31,7 @@ from coach.knowledge.notes.continued import (
 from coach.knowledge.notes.episodes import OWN_ACTION
 from coach.knowledge.notes.headings import Heading, heading_kind, promote_competency_lines
 from coach.knowledge.notes.lines import ADVICE_START
-from coach.knowledge.notes.lookup import read_lookup, with_lookup
+from coach.knowledge.notes.lookup import read_lookup, with_lookup, without_listed
 from coach.knowledge.notes.segment import Draft, segment
 from coach.knowledge.notes.title_lines import promote_title_lines
 from coach.knowledge.notes.titles import distinct_titles
@@ -337,6 +337,8 @@ def _merge_duplicates(placed: list[tuple[Story, list[str]]], decisions: list[str
 def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedNotes:
     """Parse notes text into entries, guidance and problems. ``source`` is only recorded."""
     blocks, preamble = split_blocks(text)
+    lookup = read_lookup(text, principles)
+    without_listed([preamble, *blocks], lookup)
     decisions: list[str] = []
     blocks, preamble = promote_competency_lines(blocks, preamble, principles, decisions)
     blocks, preamble = promote_title_lines(blocks, preamble, principles, decisions)
@@ -348,7 +350,5 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         walker.block(block, has_children=bool(following and following.level > block.level))
     entries = _merge_duplicates(walker.placed, walker.result.decisions)
-    walker.result.entries = distinct_titles(
-        with_lookup(entries, read_lookup(text, principles), walker.result.decisions)
-    )
+    walker.result.entries = distinct_titles(with_lookup(entries, lookup, walker.result.decisions))
     return walker.result

@@ -77,6 +77,7 @@ def _bold_lines(lines: list[tuple[int, str]]) -> list[int]:
 
 _OUTLINE_TITLE_WORDS = 10
 _OUTLINE_LABELS = 2
+_OUTLINE_SCAN = 40  # lines read below an outline title: a story's labelled items are few
 
 
 def _labelled(text: str) -> bool:
@@ -96,13 +97,35 @@ def _outline_titles(lines: list[tuple[int, str]]) -> list[int]:
         if len(item.group("text").split()) > _OUTLINE_TITLE_WORDS:
             continue
         below = []
-        for _, after in lines[i + 1 :]:
+        for _, after in lines[i + 1 : i + 1 + _OUTLINE_SCAN]:  # linear on deep nesting
             deeper = indent_of(after) > indent_of(text)
             label_line = not LIST_ITEM.match(after) and _labelled(after)  # "• Title" above
             if after.strip() and not deeper and not label_line:  # "Situation – ..." lines
                 break
             below.append(after)
         if sum(_labelled(t) for t in below if t.strip()) >= _OUTLINE_LABELS:
+            found.append(i)
+    return found
+
+
+def _plain_titles(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of short plain lines standing alone over STAR-labelled lines ("Freezer story"
+    over "Situation: ...", "Action: ..."): the line names the story those labels tell."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        plain = text.strip()
+        if not plain or LIST_ITEM.match(text) or _labelled(text) or plain[:1] in "#|>*_":
+            continue
+        if plain.endswith((".", ":", "?", "!", ",")) or len(plain.split()) > _OUTLINE_TITLE_WORDS:
+            continue
+        if i and lines[i - 1][1].strip():
+            continue
+        below = []
+        for _, after in lines[i + 1 : i + 1 + _OUTLINE_SCAN]:
+            if not after.strip():
+                break
+            below.append(after)
+        if below and _labelled(below[0]) and sum(map(_labelled, below)) >= _OUTLINE_LABELS:
             found.append(i)
     return found
 
@@ -151,6 +174,24 @@ def _caps_titles(lines: list[tuple[int, str]]) -> list[int]:
     return [i for i in range(len(lines)) if _caps_title(lines, i)]
 
 
+def _colon_title(lines: list[tuple[int, str]], i: int) -> bool:
+    """A short phrase ending in a colon, alone on its line above a paragraph: ``wrong panel
+    order:``. Never a label, a list item or a sentence."""
+    text = lines[i][1].strip()
+    head = text[:-1].strip()
+    if not text.endswith(":") or text.lstrip()[:1] in "-*+•|>#" or re.search(r"[.!?:;]", head):
+        return False
+    if not 2 <= len(head.split()) <= _OUTLINE_TITLE_WORDS or _labelled(text):
+        return False
+    before = lines[i - 1][1].strip() if i else ""
+    after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+    return not before and bool(after) and not LIST_ITEM.match(after)
+
+
+def _colon_titles(lines: list[tuple[int, str]]) -> list[int]:
+    return [i for i in range(len(lines)) if _colon_title(lines, i)]
+
+
 def _title_text(text: str) -> str:
     match = _BOLD_ITEM.match(text) or _BOLD_LINE.match(text)
     if match:
@@ -158,7 +199,9 @@ def _title_text(text: str) -> str:
     item = LIST_ITEM.match(text)
     if item:
         return clean_inline(item.group("text")).strip()
-    text = clean_inline(text).strip()
+    text = clean_inline(text).strip().rstrip(":").strip()
+    if text.islower():
+        return text[:1].upper() + text[1:]
     head = re.split(r"[\[(]", text, maxsplit=1)[0]
     if not head.isupper():
         return text
@@ -175,7 +218,7 @@ def _plain_case(word: str) -> str:
 def _enough(starts: list[int], find: Callable, block: Block) -> bool:
     """Whether these title lines cut the block: two or more (one for an outline title, whose
     own test is strict), and for bold titles enough words under each to tell a story."""
-    if find is _outline_titles:
+    if find in (_outline_titles, _plain_titles):
         return bool(starts)
     if len(starts) < _MIN_TITLES:
         return False
@@ -226,7 +269,7 @@ def fold_label_headings(blocks: list[Block], decisions: list[str]) -> list[Block
     return out
 
 
-_FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles)
+_FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles, _colon_titles, _plain_titles)
 
 
 def promote_title_lines(
