@@ -79,6 +79,13 @@ def _shown(sentence: str, out: list[DraftSentence]) -> bool:
     return any(fuzz.ratio(_normal(sentence), _normal(s.text)) >= COPIED for s in out)
 
 
+def _notes_copy(sentence: str, source: list[str]) -> str:
+    """A model sentence that copies one of the notes' own sentences, as the notes say it: a
+    copy may drop a hyphen or a comma ("start-ofshift"), which the candidate never wrote."""
+    best = max(source, key=lambda s: fuzz.ratio(_normal(sentence), _normal(s)), default="")
+    return best if best and fuzz.ratio(_normal(sentence), _normal(best)) >= SAME_WORDS else sentence
+
+
 def _copies_example(sentence: str, examples: list[tuple[str, str]], source: list[str]) -> str:
     """Why a model sentence is removed for repeating a worked example, or ""."""
     for _, spoken in examples:
@@ -333,7 +340,8 @@ class DraftWriter:
             if verdict.ok:
                 own = fuzz.ratio(_normal(sentence), _normal(verdict.closest)) >= SAME_WORDS
                 where = plan.where.get(verdict.closest) or plan.story.source
-                kept.append(DraftSentence(text=sentence, part=part, where=where,
+                said = _notes_copy(sentence, source) if own else sentence
+                kept.append(DraftSentence(text=said, part=part, where=where,
                                           source="notes" if own else "model"))  # fmt: skip
                 kept_vectors.append(vector)
             else:

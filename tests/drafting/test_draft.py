@@ -50,6 +50,30 @@ def test_a_sentence_in_the_notes_own_words_is_shown_as_such() -> None:
     assert {s.source for s in draft.sentences} == {"notes", "template"}
 
 
+class Sloppy(ScriptedModel):
+    """Repeats the notes but drops hyphens and commas, as small models do."""
+
+    def stream(self, system, user, max_tokens):
+        for chunk in super().stream(system, user, max_tokens):
+            yield chunk.replace("-", " ").replace(",", "")
+
+
+def test_a_near_copy_of_the_notes_is_shown_in_the_notes_exact_words() -> None:
+    story = STORY.model_copy(
+        update={"sections": Sections(
+            situation="Our start-of-shift checks missed a cracked mirror, and a forklift "
+            "nearly hit a picker.",
+            task="I was shift lead, so night safety was mine.",
+            action="I stopped the aisle, walked it with both drivers, and tagged the truck out.",
+            result="We had no near misses on nights for the next seven months.",
+        )}
+    )  # fmt: skip
+    draft = _write(Sloppy(), story=story)
+    told = {s.text for s in draft.sentences if s.source == "notes"}
+    assert any("start-of-shift checks missed a cracked mirror, and" in s for s in told), told
+    assert any("I stopped the aisle, walked it with both drivers, and" in s for s in told), told
+
+
 def test_the_check_removes_exactly_the_inventions() -> None:
     model = ScriptedModel({"action": [INVENTED_NUMBER], "result": [INVENTED_COMPANY]})
     faithful = _write(ScriptedModel())

@@ -1,6 +1,7 @@
 """One claims checker for drafting and critique: figures as written, projections as projections."""
 
 from coach.text.claims import PROJECTION_WORDS, ClaimsChecker, claimed
+from coach.text.sentences import numbers
 
 
 def test_figures_are_read_as_written() -> None:
@@ -37,3 +38,8 @@ def test_numbers_spelled_in_words_are_one_figure() -> None:
     checker = ClaimsChecker("An elderly customer came to withdraw 9,000 in cash.")
     assert checker.invented("She wanted to take out nine thousand.") == []
     assert checker.invented("She wanted to take out nine hundred.") == ["nine hundred"]
+
+
+def test_every_number_word_up_to_ninety_is_a_figure() -> None:
+    said = "eighteen people, thirteen shifts, seventy boxes and ninety calls"
+    assert {"18", "13", "70", "90"} <= numbers(said)
