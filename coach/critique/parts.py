@@ -287,6 +287,10 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
                 not _HABIT.search(text)
             ):
                 mark("result", text)  # how the story ends: "He thanked my team lead."
+            elif index == last and index >= 2 and re.match(r"we\b", plain, re.I) and (
+                checkable_outcome(text)
+            ):
+                mark("result", text)  # the team's last step: "We handed it over a week early."
             elif index >= 2 * n / 3 and _ACHIEVED.search(text) and measured_outcome(text):
                 mark("result", text)  # "In three days we collected more than 10K images."
             elif index == last and narrative and _ENDED.search(text) and measured_outcome(text):

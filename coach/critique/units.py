@@ -57,8 +57,21 @@ def _label_only(raw: str) -> str | None:
     return section_for(word.replace(" ", "")) if len(word.split()) == 1 else None
 
 
+# "...got it wrong. - My goal was... - I wrote...": a list pasted or typed on one line
+_INLINE_BULLET = re.compile(r"(?<=[.!?:])\s+[-•*]\s+(?=[A-Z])")
+_INLINE_BULLETS = 2  # fewer is a dash in a sentence, not a list
+
+
+def _lines_for_bullets(text: str) -> str:
+    """Bullets typed inline put back on lines of their own."""
+    if len(_INLINE_BULLET.findall(text)) < _INLINE_BULLETS:
+        return text
+    return _INLINE_BULLET.sub("\n- ", text)
+
+
 def answer_units(text: str) -> list[Unit]:
     """The answer cut into sentences, each carrying the label of the line or heading above it."""
+    text = _lines_for_bullets(text)
     units: list[Unit] = []
     current: str | None = None
     seen: list[str] = []

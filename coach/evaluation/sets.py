@@ -33,6 +33,7 @@ CRITIQUE_FILES = {
     "fresh-7": "critique_fresh7.yaml",
     "fresh-8": "critique_fresh8.yaml",
     "fresh-9": "critique_fresh9.yaml",
+    "fresh-10": "critique_fresh10.yaml",
 }
 
 

@@ -40,7 +40,7 @@ ASKS: tuple[Ask, ...] = (
            r"error|problem|issue|regression|incident|defect)s? (that )?(you|your own \w+) "
            r"(caused|introduced|created))"),
         _p(r"\b(fail\w*|mistake|errors?|wrong|missed|miss|didn'?t work|did not work|fell short|"
-           r"lowest|should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
+           r"should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
            r"crash\w*|outage|accidental\w*|overlook\w*|underestimat\w*|apologi[sz]\w*|"
            r"disappoint\w*|unhappy|upset|setback|not good enough|went badly|lost|credibility|"
            r"took longer|too late|late\b|delay\w*|behind schedule|overran|overdue|"

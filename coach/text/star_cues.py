@@ -136,6 +136,10 @@ CUES: dict[str, re.Pattern[str]] = {
             r"^(the |our |my |head |)?(\w+ ){0,2}(management|manager|boss|director|leadership|"
             r"client|customer|office|board|lead|owner|team) (expected|wanted|needed|required|"
             r"demanded)( [\w'-]+){1,6} (by|before|within|in time for|no later than)\b",
+            # "a warehouse extension that the client needed finished before their peak"
+            r"\b(the|our|my|their) (\w+ ){0,2}(manager|boss|director|client|customer|board|"
+            r"owner) (expected|wanted|needed|required|demanded)( [\w'-]+){1,4} (by|before|within|"
+            r"in time for|no later than)\b",
         ),
         re.IGNORECASE,
     ),

@@ -562,3 +562,36 @@ def test_someone_who_came_in_with_a_request_is_a_customer() -> None:
         "An old man came with a prescription for his wife, and I drove it to his house.",
     )
     assert told.asked == told.told == ["a customer"]
+
+
+def test_bullets_typed_on_one_line_are_read_as_a_list() -> None:
+    parts = _parts(
+        "Context: our deploys took eleven manual steps. - My goal was one command. - I wrote a "
+        "script that ran the steps in order. - Result: everyone deploys with the script now."
+    )
+    assert parts.present["action"] and parts.present["result"] and parts.present["task"]
+
+
+def test_the_teams_last_step_with_a_checkable_ending_is_the_result() -> None:
+    parts = _parts(
+        "The client needed the extension finished before their peak. We ordered the steel "
+        "early and ran two shifts. We handed the building over three days before their deadline."
+    )
+    assert parts.present["task"] and parts.present["result"]
+
+
+def test_others_arriving_late_or_not_checking_told_as_an_excuse_is_blame() -> None:
+    told = split_sentences(
+        "We ran out of fish on Saturday. To be fair, the supplier always delivers late and the "
+        "head chef did not check the delivery. I changed the menu board."
+    )
+    assert blame_sentences(told)
+
+
+def test_a_low_starting_point_is_no_failure_of_ones_own() -> None:
+    told = relevance(
+        "Tell me about a time you made a mistake.",
+        "Our sales had been the lowest in the region, so I retrained the team and we reached "
+        "third place.",
+    )
+    assert told.asked and not told.told
