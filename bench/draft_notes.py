@@ -39,6 +39,7 @@ from coach.retrieval.retriever import Retriever
 from coach.text.meaning import meaning_changes
 
 SHOW_FAILED = False
+NEXT_STORY: dict[tuple[str, str], int] = {}  # drafts told from the next story (best: fragments)
 SETS = {
     "dev": (
         "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
@@ -85,15 +86,17 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
                         phrased[name] += len(own)
                 for question in case.questions:
                     for name, model in models.items():
-                        _one(retriever, question.text, name, model, tallies[(name, set_name)])
+                        if _one(retriever, question.text, name, model, tallies[(name, set_name)]):
+                            NEXT_STORY[(name, set_name)] = NEXT_STORY.get((name, set_name), 0) + 1
     print(f"{'model':<14}{'set':<16}{'drafts':>7}{'clean':>7}{'speakable':>11}{'invented':>9}"
-          f"{'meaning':>8}{'repeats':>8}{'median s':>9}")  # fmt: skip
+          f"{'meaning':>8}{'repeats':>8}{'median s':>9}{'next story':>11}")  # fmt: skip
     for (name, set_name), t in tallies.items():
         if not t.drafts:
             continue
         print(f"{name:<14}{set_name:<16}{t.drafts:>7}{t.clean / t.drafts:>7.0%}"
               f"{t.speakable / max(t.sentences, 1):>11.0%}{t.invented:>9}{t.negations:>8}"
-              f"{t.repeats:>8}{statistics.median(t.seconds):>9.2f}")  # fmt: skip
+              f"{t.repeats:>8}{statistics.median(t.seconds):>9.2f}"
+              f"{NEXT_STORY.get((name, set_name), 0):>11}")  # fmt: skip
         if verbose:
             for failure in t.failures:
                 print(f"      {failure}")
@@ -112,11 +115,12 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
                   f"{sum(t.repeats for t in group):>8}")  # fmt: skip
 
 
-def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTally) -> None:
+def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTally) -> bool:
+    """Judge one draft; whether it tells the next story because the best is fragments only."""
     result = ask(retriever, question, 3, DraftOptions(model=model, minutes=2))
     draft = result.draft
     if draft is None:
-        return
+        return False
     story = retriever.stories[draft.story_id]
     mates = [retriever.stories[m.id] for m in draft.combined]
     notes = " ".join([story.title, story.text(), *(f"{m.title} {m.text()}" for m in mates)])
@@ -139,6 +143,7 @@ def _one(retriever: Retriever, question: str, name: str, model, tally: DraftTall
             f"--- {question}\n    problems: {verdict.problems}\n    notes: {story.title} | "
             f"{story.text()[:600]}\n    draft: {draft.text}\n    to expand: {draft.notes}"
         )
+    return any(n.startswith("Your closest entry") for n in draft.notes)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from coach.core.results import AskResult, NoFit, PrincipleScore, StoryHit, Story
 from coach.drafting.backends.base import TextModel
 from coach.drafting.draft import DraftWriter, Emit
 from coach.drafting.phrasing import PhraseCache, in_background
+from coach.drafting.planning import budget_for
+from coach.drafting.speaking import prepare
 from coach.retrieval.retriever import Retriever
 from coach.text.asks import ASKS, OTHERS_MISTAKE, STORY_KINDS
 from coach.text.question_text import asks_for_experience, reads_as_question
@@ -74,6 +76,10 @@ def ask(
     if chosen is not None and 0 < rank < len(found.matches):  # "draft from the second story"
         picked = found.matches[rank]
         found.matches = [picked, *[m for m in found.matches if m is not picked]]
+    unsaid = None
+    if chosen is not None and drafting is not None and rank == 0:
+        budget = budget_for(drafting.minutes, drafting.words_per_minute)
+        found.matches, unsaid = sayable_first(retriever, text, found.matches, budget)
     found.matches = found.matches[:k]
     names = {p.id: p.name for p in retriever.kb.principles}
     result = AskResult(
@@ -178,11 +184,42 @@ def ask(
         phrased_from=phrased_from,
     )
     result.draft.principle = principle
+    if unsaid is not None:
+        result.draft.notes.insert(0,
+            f"Your closest entry, '{unsaid.title}', is notes to expand: nothing in it can be "
+            "said as it stands. This draft tells your next closest story; write the first one "
+            "out in full sentences and it will be drafted instead.")  # fmt: skip
     if note:
         result.draft.notes.insert(0, note)
         if phrased is not None and drafting.model is not None:
             result.draft.model = drafting.model.name
     return result
+
+
+def _nothing_to_say(retriever: Retriever, story, question: str, budget: int) -> bool:
+    """A thin entry none of whose lines (nor its project's) can be said as they stand."""
+    if not story.thin:
+        return False
+    material = prepare(story, question, retriever.glossary(), budget, retriever.query_embed,
+                       retriever.project_mates(story.id))  # fmt: skip
+    return material.words == 0
+
+
+def sayable_first(
+    retriever: Retriever, question: str, matches: list, budget: int
+) -> tuple[list, object | None]:
+    """The matches, with the next close story that can be said put first when the best is an
+    entry of fragments only (it stays on the card, second); and that entry, or None."""
+    if not matches or not _nothing_to_say(retriever, matches[0].story, question, budget):
+        return matches, None
+    for match in matches[1:KIND_CANDIDATES]:
+        fits = match.dense >= _no_fit_floor(match.story)
+        tells, _ = fitting_story(question, [match])
+        if fits and tells is match and not _nothing_to_say(
+            retriever, match.story, question, budget
+        ):
+            return [match, *[m for m in matches if m is not match]], matches[0].story
+    return matches, None
 
 
 def _no_fit_floor(story) -> float:

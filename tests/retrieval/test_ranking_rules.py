@@ -154,3 +154,27 @@ def test_one_shared_word_weighs_less_than_a_closer_meaning() -> None:
     assert one_word["close"] > one_word["word"]
     two_words = fuse(dense, lexical, "fused", owners, trust=1.0)
     assert two_words["word"] >= two_words["close"]  # full trust: the lexical hit counts fully
+
+
+FRAGMENTS_FIRST = """# Prep
+
+## Dive deep
+### Conveyor jams
+Conveyor jams. belt sensor. wet boxes.
+
+### Scanner faults
+Our scanners kept failing on the conveyor line. I logged every scanner fault for a week, found
+the charger dock was failing, and replaced it. Faults fell from nine a day to one.
+"""
+
+
+def test_a_best_entry_of_fragments_only_hands_the_draft_to_the_next_story(tmp_path: Path) -> None:
+    retriever = _retriever(tmp_path, FRAGMENTS_FIRST)
+    question = "Tell me about conveyor jams and faults on the line"
+    assert retriever.search(question, k=2).matches[0].story.title == "Conveyor jams"
+    result = ask(retriever, question, 2, DraftOptions(model=None))
+    assert [s.title for s in result.stories] == ["Scanner faults", "Conveyor jams"]
+    assert "I logged every scanner fault" in result.draft.text
+    assert any("'Conveyor jams', is notes to expand" in n for n in result.draft.notes)
+    listed = ask(retriever, question, 2)  # no draft asked for: the ranking is the retriever's
+    assert listed.stories[0].title == "Conveyor jams"
