@@ -356,3 +356,27 @@ def test_a_plain_line_over_labelled_lines_is_the_story_title(principles) -> None
     assert stories[0].sections.situation.startswith("the freezer died on a Friday")
     assert stories[1].sections.action.startswith("I built a shared sheet")
     assert not stories[1].principles
+
+
+def test_a_two_column_table_of_parts_is_a_story_and_an_outline_files_its_stories(
+    principles,
+) -> None:
+    table = (
+        "## Flood at the depot\n\n| Part | Notes |\n|---|---|\n| Situation | The depot flooded "
+        "overnight |\n| Action | I moved the buses to the school car park |\n| Result | Every "
+        "route ran the next morning |\n"
+    )
+    story = parse_notes(table, Path("notes.md"), principles).entries[0]
+    assert story.title == "Flood at the depot" and not story.principles
+    assert story.sections.action.startswith("I moved the buses")
+    outline = (
+        "- Ownership\n  - Wrong fuel figure\n    - the figure did not match the slip\n"
+        "    - I stopped the door closing and called dispatch\n  - Missing manifest\n"
+        "    - no manifest 10 min before departure\n    - I printed it from the backup system\n"
+    )
+    stories = parse_notes(outline, Path("notes.md"), principles).entries
+    filed = {s.title: s.principles for s in stories}
+    assert filed["Wrong fuel figure"] == filed["Missing manifest"] == ["ownership"]
+    advice = "- Develop Adaptability\n  - Embrace change\n    - be open\n    - stay flexible\n"
+    titles = [s.title for s in parse_notes(advice, Path("notes.md"), principles).entries]
+    assert "Embrace change" not in titles  # an advice list whose head only sounds like one

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block
 from coach.knowledge.notes.labels import dash_label, leading_label
-from coach.knowledge.notes.lines import is_question
+from coach.knowledge.notes.lines import LIST_ITEM, indent_of, is_question
 from coach.knowledge.principle_names import (
     is_principle_name,
     match_principle,
@@ -75,10 +75,59 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
     return Heading(block.level, text, "topic" if has_children else "story")
 
 
+def _outline_principle(lines: list[tuple[int, str]], i: int, principles: list[Principle]) -> bool:
+    """A top-level list item naming only principles with deeper items below it ("- Ownership"
+    over "  - Wrong fuel figure"): an outline filing the stories below under that principle."""
+    item = LIST_ITEM.match(lines[i][1])
+    below = lines[i + 1][1] if i + 1 < len(lines) else ""
+    if not item or indent_of(lines[i][1]) or not LIST_ITEM.match(below) or not indent_of(below):
+        return False
+    named = item.group("text").strip().strip("*_:").strip()
+    parts = [part for part in re.split(r"\s*[/,;|&+]\s*", named) if part]
+    strict = is_principle_name(named, principles) or all(  # "Develop Adaptability" is advice
+        is_principle_name(part, principles) for part in parts
+    )
+    return strict and bool(names_only_principles(named, principles))
+
+
+_OUTLINE_DETAILS = 2  # deeper items under a child item for it to be a story's title
+
+
+def _outline_stories(piece: Block) -> list[Block]:
+    """Under an outline principle, each child item with details below it ("  - Wrong fuel
+    figure" over "    - spotted...", "    - I stopped...") is a story titled by the child."""
+    items = [(k, indent_of(t)) for k, (_, t) in enumerate(piece.lines) if LIST_ITEM.match(t)]
+    if not items or min(depth for _, depth in items) == 0:
+        return [piece]  # a top-level item that names no principle: not an outline of stories
+    top = min(depth for _, depth in items)
+    starts = []
+    for k, depth in items:
+        details = 0
+        for _, after in piece.lines[k + 1 :]:
+            if not LIST_ITEM.match(after) or indent_of(after) <= depth:
+                break
+            details += 1
+        if depth == top and details >= _OUTLINE_DETAILS:
+            starts.append(k)
+    if not starts:
+        return [piece]
+    out = [piece]
+    for n, k in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(piece.lines)
+        number, text = piece.lines[k]
+        title = LIST_ITEM.match(text).group("text").strip()
+        out.append(Block(title, piece.level + 1, number, piece.lines[k + 1 : end],
+                         piece.quoted, titled=True))  # fmt: skip
+    piece.lines = piece.lines[: starts[0]]
+    return out
+
+
 def _is_competency_line(lines: list[tuple[int, str]], i: int, principles: list[Principle]) -> bool:
     """A plain line naming only principles, standing alone (a blank line or the block's start
     before it): the candidate's heading for the stories that follow."""
     text = lines[i][1]
+    if _outline_principle(lines, i, principles):
+        return True
     if not text.strip() or text.lstrip()[:1] in "-*+•|>" or re.match(r"\s*\d+[.)]", text):
         return False
     if i > 0 and lines[i - 1][1].strip():
@@ -99,17 +148,26 @@ def promote_competency_lines(
         later = next((b.level for b in ordered[index + 1 :] if b.level), 2)
         current = block
         pieces = [current]
+        outlines: set[int] = set()  # pieces opened by an outline principle ("- Ownership")
         for i, (number, text) in enumerate(block.lines):
             if _is_competency_line(block.lines, i, principles):
+                item = LIST_ITEM.match(text)
                 current = Block(
-                    heading=text.strip().strip("*_:"),
+                    heading=(item.group("text") if item else text).strip().strip("*_:"),
                     level=max(1, later - 1),
                     line=number,
                     quoted=block.quoted,
                 )
                 pieces.append(current)
+                if item:
+                    outlines.add(id(current))
             elif current is not block:
                 current.lines.append((number, text))
+        pieces = [
+            part
+            for piece in pieces
+            for part in (_outline_stories(piece) if id(piece) in outlines else [piece])
+        ]
         if len(pieces) > 1:
             cut = pieces[1].line
             decisions += [f"line {p.line}: '{p.heading}' read as a heading for the stories below"

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from coach.core.schema import Principle, Story
 from coach.knowledge.notes.blocks import Block, clean_inline, without_boilerplate_markup
-from coach.knowledge.notes.labels import section_for
+from coach.knowledge.notes.labels import LABEL_WORDS, section_for
 from coach.knowledge.principle_names import match_principle, names_only_principles
 
 _MARK = re.compile(r"^(?:[✓✔✅☑✗✘×xX*•+]|yes|y|1|\+\+?)$", re.IGNORECASE)
@@ -109,6 +109,8 @@ def _read_pairs(
 ) -> None:
     """Rows pairing a principle with one or more story nicknames (``| Ownership | bus duty |``)."""
     for number, cells in rows:
+        if any(c.lower() in LABEL_WORDS for c in cells):
+            continue  # "| Action | I moved the stock |" is a story's part, not Bias for Action
         named = [(i, match_principle(c, principles)) for i, c in enumerate(cells) if c]
         found = [(i, p) for i, p in named if p]
         if len(found) != 1:

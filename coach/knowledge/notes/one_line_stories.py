@@ -19,6 +19,30 @@ _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
 
 
+def vertical_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Two-column tables whose rows are a story's parts (``| Situation | ... |``) as the label
+    lines they stand for; the header and rule rows go blank, every line keeping its number."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        following = out[i + 1][1] if i + 1 < len(out) else ""
+        if not (out[i][1].strip().startswith("|") and _RULE_ROW.match(following.strip())):
+            i += 1
+            continue
+        end = i + 2
+        while end < len(out) and out[end][1].strip().startswith("|"):
+            end += 1
+        rows = [[clean_inline(c) for c in t.strip().strip("|").split("|")]
+                for _, t in out[i + 2 : end]]  # fmt: skip
+        labelled = [r for r in rows if len(r) == 2 and len(r[0].split()) <= 2 and section_for(r[0])]
+        if len(labelled) >= 2 and len(labelled) == len(rows):
+            out[i], out[i + 1] = (out[i][0], ""), (out[i + 1][0], "")
+            for k, (cell, text) in enumerate(rows, start=i + 2):
+                out[k] = (out[k][0], f"{cell}: {text}")
+        i = end
+    return out
+
+
 def grid_rows(
     lines: list[tuple[int, str]], principles: list[Principle]
 ) -> tuple[list[Block], set[int]]:

@@ -32,6 +32,7 @@ from coach.knowledge.notes.episodes import OWN_ACTION
 from coach.knowledge.notes.headings import Heading, heading_kind, promote_competency_lines
 from coach.knowledge.notes.lines import ADVICE_START
 from coach.knowledge.notes.lookup import read_lookup, with_lookup, without_listed
+from coach.knowledge.notes.one_line_stories import vertical_tables
 from coach.knowledge.notes.segment import Draft, segment
 from coach.knowledge.notes.title_lines import promote_title_lines
 from coach.knowledge.notes.titles import distinct_titles
@@ -339,6 +340,8 @@ def parse_notes(text: str, source: Path, principles: list[Principle]) -> ParsedN
     blocks, preamble = split_blocks(text)
     lookup = read_lookup(text, principles)
     without_listed([preamble, *blocks], lookup)
+    for block in [preamble, *blocks]:
+        block.lines = vertical_tables(block.lines)
     decisions: list[str] = []
     blocks, preamble = promote_competency_lines(blocks, preamble, principles, decisions)
     blocks, preamble = promote_title_lines(blocks, preamble, principles, decisions)
