@@ -43,7 +43,7 @@ NEXT_STORY: dict[tuple[str, str], int] = {}  # drafts told from the next story (
 SETS = {
     "dev": (
         "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
-        "fresh3-dev", "fresh4-dev", "fresh6-dev", "fresh7-dev",
+        "fresh3-dev", "fresh4-dev", "fresh6-dev", "fresh7-dev", "fresh8-dev",
     ),
     "test": ("seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test"),
 }

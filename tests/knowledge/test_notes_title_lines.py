@@ -380,3 +380,38 @@ def test_a_two_column_table_of_parts_is_a_story_and_an_outline_files_its_stories
     advice = "- Develop Adaptability\n  - Embrace change\n    - be open\n    - stay flexible\n"
     titles = [s.title for s in parse_notes(advice, Path("notes.md"), principles).entries]
     assert "Embrace change" not in titles  # an advice list whose head only sounds like one
+
+
+def test_lines_led_by_a_principle_are_stories_filed_under_it(principles) -> None:
+    text = (
+        "My examples\n\n**Frugality** — The museum wanted a new ticket scanner for 2,000. I "
+        "built one from an old tablet and a free app, and it has run for a year.\n\n"
+        "Earn Trust: I told the board the visitor figures I had sent were wrong, sent the "
+        "corrected ones the same day and explained how the error happened.\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert [s.principles for s in stories] == [["frugality"], ["earn-trust"]]
+    assert stories[0].title.startswith("The museum wanted a new ticket scanner")
+    labels = "Action: I moved the stock to the van and called the engineer at once.\n" * 2
+    assert all(not s.principles for s in parse_notes(labels, Path("n.md"), principles).entries)
+
+
+def test_story_lines_with_a_principle_bracket_and_collapsible_sections(principles) -> None:
+    text = (
+        "# Stories\n\nStory 1 (LP: Frugality) – Second-hand lathe\nI bought a used lathe for "
+        "a fifth of the price and it still runs.\n\nStory 2 (LP: Ownership) – Night leak\nI "
+        "found the leak at 2am and shut the valve myself.\n"
+    )
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    assert [(s.title, s.principles) for s in stories] == [
+        ("Second-hand lathe", ["frugality"]),
+        ("Night leak", ["ownership"]),
+    ]
+    folded = (
+        "# Notes\n\n<details>\n<summary>Night leak</summary>\n\nI found the leak at 2am and "
+        "shut the valve myself.\n\n</details>\n<details>\n<summary>Used lathe</summary>\n\nI "
+        "bought a used lathe for a fifth of the price.\n</details>\n"
+    )
+    stories = parse_notes(folded, Path("notes.md"), principles).entries
+    assert [s.title for s in stories] == ["Night leak", "Used lathe"]
+    assert stories[0].spans == ["notes.md:6-6"]

@@ -11,7 +11,7 @@ from coach.core.schema import Metric, Principle, Sections, Story
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
 from coach.knowledge.notes.labels import section_for
 from coach.knowledge.notes.segment import Draft
-from coach.knowledge.principle_names import match_principle
+from coach.knowledge.principle_names import match_principle, principle_tags
 from coach.text.claims import PROJECTION_WORDS
 from coach.text.people import people_named
 from coach.text.sentences import split_sentences
@@ -163,6 +163,10 @@ def build_story(
     draft: Draft, context: Context, story_id: str, principles: list[Principle]
 ) -> Story:
     """The story a draft tells; nothing is added that the notes do not say."""
+    if draft.title:  # "Test rig from spare parts [Frugality]": the tag is the principle
+        draft.title, tagged = principle_tags(draft.title, principles)
+        names = {p.id: p.name for p in principles}
+        draft.principles = [*(names[t] for t in tagged), *draft.principles]
     joined = {name: clean_inline(" ".join(draft.pieces.get(name, []))) for name in SECTION_NAMES}
     body = clean_inline(" ".join(draft.body))
     inferred: list[str] = list(draft.notes)

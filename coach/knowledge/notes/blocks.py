@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.core.errors import CoachError
-from coach.knowledge.notes.html import looks_like_html, markdown_lines
+from coach.knowledge.notes.html import collapsible_sections, looks_like_html, markdown_lines
 from coach.text.repair import repair_text
 
 _HEADING = re.compile(r"^\s*(?:[-*+]\s+)?(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -109,6 +109,8 @@ def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     """(line number, line) of the text; underlined headings as ``#`` headings; an HTML export
     read as Markdown; every line keeps its number."""
     lines = _setext(list(enumerate(text.splitlines(), start=1)))
+    if "<summary" in text.lower():
+        lines = collapsible_sections(lines)
     if not exported:
         return lines
     return [(number, part) for number, raw in lines for part in markdown_lines(raw)]

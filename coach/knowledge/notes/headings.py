@@ -57,7 +57,8 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
     text = _QUESTION_LABEL.sub("", _NUMBERING.sub("", block.heading))
     if GUIDANCE_HEADING.search(text):
         return Heading(block.level, text, "guidance")
-    if is_question(text):
+    told = block.titled and not text.rstrip().endswith("?")  # "When the provider went bust…"
+    if is_question(text) and not told:
         return Heading(block.level, text, "question")
     title, tagged = principle_tags(text, principles)
     named_story = block.titled or (tagged and re.search(r"[A-Za-z]", title))

@@ -34,3 +34,30 @@ def markdown_lines(line: str) -> list[str]:
     text = _ITEM.sub("- ", _ITALIC.sub("*", _BOLD.sub("**", text)))
     text = html.unescape(_ANY_TAG.sub("", text)).replace("\xa0", " ")
     return ["", text.rstrip()] if opens else [text.rstrip()]
+
+
+_SUMMARY = re.compile(
+    r"^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(?P<text>.*?)</summary>\s*$", re.I
+)
+_DETAILS = re.compile(r"^\s*</?details\b[^>]*>\s*$", re.I)
+
+
+def collapsible_sections(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Collapsible ``<details>`` sections, as GitHub and some note apps keep them: each
+    ``<summary>`` is a heading one level below the last heading above it, the ``<details>``
+    lines are blank, every line keeping its number."""
+    out: list[tuple[int, str]] = []
+    level = 1
+    for number, line in lines:
+        heading = re.match(r"^\s*(#{1,6})\s", line)
+        summary = _SUMMARY.match(line)
+        if heading:
+            level = len(heading.group(1))
+        if summary:
+            text = html.unescape(_ANY_TAG.sub("", summary.group("text"))).strip()
+            out.append((number, f"{'#' * min(level + 1, 6)} {text}"))
+        elif _DETAILS.match(line):
+            out.append((number, ""))
+        else:
+            out.append((number, line))
+    return out

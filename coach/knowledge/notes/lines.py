@@ -25,10 +25,11 @@ def indent_of(text: str) -> int:
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
 _STORY_LINE = re.compile(
-    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*)?\d*\s*(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?"
-    r"(?P<title>.+)$",
+    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*)?\d*\s*(?:\((?P<tag>[^)]{2,80})\)\s*)?"
+    r"(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?P<title>.+)$",
     re.I,
-)
+)  # "Story 1 (LP: Frugality) – Test rig from spare parts": the bracket is its principles
+_TAG_LABEL = re.compile(r"^\s*(?:leadership principles?|principles?|LPs?)\s*:\s*", re.I)
 _Q_LINE = re.compile(r"^(?:\*\*)?Q\d*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$")
 _QUESTIONS_HEADER = re.compile(
     r"^(?:(?:sample|example|possible|likely|related|other|similar|typical)\s+)?"
@@ -79,6 +80,11 @@ class Line:
     quoted: bool = False
     label: str | None = None
     lead: str = ""  # the bold phrase the line opens with ("**Shrink audit** our loss..."), if any
+
+
+def is_story_line(text: str) -> bool:
+    """A "Story 1 - title" or "Example: title" line."""
+    return bool(_STORY_LINE.match(text.strip()))
 
 
 def is_question(text: str) -> bool:
@@ -143,7 +149,9 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
         return Line(number, "label", clean_inline(label[1]), label=label[0], **base)
     story = _STORY_LINE.match(content)
     if story:
-        return Line(number, "title", clean_inline(story.group("title")), **base)
+        tag = _TAG_LABEL.sub("", story.group("tag") or "")
+        title = clean_inline(story.group("title")) + (f" [{tag}]" if tag else "")
+        return Line(number, "title", title, **base)
     bold = _BOLD_ONLY.match(content)
     if bold and not bullet and not bold.group("title").rstrip().endswith(":"):
         words = bold.group("title").split()

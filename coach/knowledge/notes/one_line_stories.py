@@ -11,9 +11,14 @@ from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import section_for
 from coach.knowledge.notes.lines import LIST_ITEM, indent_of
-from coach.knowledge.principle_names import match_principles, names_only_principles
+from coach.knowledge.principle_names import (
+    is_principle_name,
+    match_principles,
+    names_only_principles,
+)
 
 TAGGED = "story told on one line with (S) (A) (R) tags"
+LED = "story led by the principle it shows"
 _MIN_STORIES = 2
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
@@ -134,4 +139,50 @@ def tagged_items(
         tagged = f"{head} [{', '.join(named)}]" if named else head
         blocks.append(Block(heading=tagged, level=0, line=item[0][0], lines=parts))
         used |= {number for number, _ in item}
+    return (blocks, used) if len(blocks) >= _MIN_STORIES else ([], set())
+
+
+# "**Ownership** — When the payroll provider...", "Customer Obsession: a customer's shoes..."
+_PRINCIPLE_LED = re.compile(
+    r"^(?:[-*+•]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?P<lead>[A-Za-z][A-Za-z ,;&/'’-]{2,60}?)"
+    r"(?:\*\*|__)?\s*(?::|\s[—–-]\s)\s*(?P<rest>\S.*)$"
+)
+_LED_WORDS = 12  # a story, not a definition line: this many words at least
+_TOLD = re.compile(r"\b(I|we|my|our)\b", re.IGNORECASE)
+
+
+def _strict_principles(lead: str, principles: list[Principle]) -> list[str]:
+    """The principles a lead names when every part of it is a principle's name."""
+    parts = [part for part in re.split(r"\s*[/,;&+]\s*|\s+and\s+(?=[A-Z])", lead) if part]
+    whole = is_principle_name(lead, principles)
+    if not whole and not all(is_principle_name(part, principles) for part in parts):
+        return []
+    return names_only_principles(lead, principles)
+
+
+def principle_led(
+    lines: list[tuple[int, str]], principles: list[Principle]
+) -> tuple[list[Block], set[int]]:
+    """Lines or paragraphs that open with a principle's name and tell a story of the candidate's
+    own after it: each a story filed under that principle, titled by its opening words."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    for number, text in lines:
+        match = _PRINCIPLE_LED.match(text.strip())
+        if not match or len(match.group("rest").split()) < _LED_WORDS:
+            continue
+        lead = match.group("lead").strip(" ,;")
+        if section_for(lead.split()[0]):
+            continue  # "Action: I moved..." is a label, not Bias for Action
+        named = _strict_principles(lead, principles)
+        rest = clean_inline(match.group("rest"))
+        if not named or not _TOLD.search(rest):
+            continue
+        words = re.split(r"[,;.]", rest, maxsplit=1)[0].split()
+        title = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        title = title[:1].upper() + title[1:]
+        names = ", ".join(p.name for p in principles if p.id in named)
+        blocks.append(Block(heading=f"{title} [{names}]", level=0, line=number,
+                            lines=[(number, rest)]))  # fmt: skip
+        used.add(number)
     return (blocks, used) if len(blocks) >= _MIN_STORIES else ([], set())

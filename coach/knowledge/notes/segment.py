@@ -21,6 +21,7 @@ from coach.knowledge.notes.lines import (
     bold_lead,
     classify,
     is_question,
+    is_story_line,
 )
 from coach.text.star_cues import has_cue
 
@@ -331,6 +332,8 @@ def segment(
     titles = {} if several_stories or named else _bold_titles(numbered)
     dashes = uses_dash_letters([text for _, text in numbered])
     lines = [classify(number, text, number in quoted, dashes) for number, text in numbered]
+    if named and sum(is_story_line(text) for _, text in numbered) >= 2:  # "Story 1 - ..."
+        named, several_stories = False, True
     labelled = any(line.kind in {"label", "q", "title"} for line in lines)
     starts = set() if labelled or titles else episode_starts(numbered)
     walker = _Segmenter(several_stories, named, starts, _item_ends(lines))

@@ -22,7 +22,13 @@ from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import dash_label, leading_label, letter_label, section_for
 from coach.knowledge.notes.lines import LIST_ITEM, indent_of
-from coach.knowledge.notes.one_line_stories import TAGGED, grid_rows, tagged_items
+from coach.knowledge.notes.one_line_stories import (
+    LED,
+    TAGGED,
+    grid_rows,
+    principle_led,
+    tagged_items,
+)
 from coach.text.people import everyday_words
 
 _BOLD_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+\*\*(?P<title>[^*]+?)\*\*(?P<rest>.*)$")
@@ -228,7 +234,8 @@ def _enough(starts: list[int], find: Callable, block: Block) -> bool:
 def _promoted(block: Block, level: int, principles: list[Principle]) -> tuple[list[Block], str]:
     """The blocks a block's title lines and grid rows start, after the block itself, and what
     shape of title made them."""
-    for find, shape in ((grid_rows, "row of a STAR table"), (tagged_items, TAGGED)):
+    shapes = ((grid_rows, "row of a STAR table"), (tagged_items, TAGGED), (principle_led, LED))
+    for find, shape in shapes:
         grid, used = find(block.lines, principles)
         if grid:
             block.lines = [(n, t) for n, t in block.lines if n not in used]
