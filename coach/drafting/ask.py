@@ -273,7 +273,8 @@ def principle_warning(story, top: str, names: dict[str, str]) -> list[str]:
     if not story.principles or top in story.principles:
         return []
     filed = ", ".join(names[p].split(";")[0] for p in story.principles[:3])
-    return [f"Your notes file '{story.title}' under {filed}, not {names[top].split(';')[0]} "
+    return [f"In your notes, '{story.title}' is filed under {filed}, not "
+            f"{names[top].split(';')[0]} "
             f"(what this question probes): say plainly what in it shows "
             f"{names[top].split(';')[0]}."]  # fmt: skip
 
