@@ -121,3 +121,14 @@ def names_only_principles(text: str, principles: list[Principle]) -> list[str]:
     if any(p is None and len(part.split()) > 2 for p, part in zip(named, parts, strict=True)):
         return []
     return match_principles(plain, principles)
+
+
+def exact_principles(text: str, principles: list[Principle]) -> list[str]:
+    """The principles a short text names when it is a principle's name, or a list of names
+    ("Ownership / Dive Deep"); [] when a part only sounds like one ("Develop Adaptability")."""
+    plain = text.strip().strip("*_:").strip()
+    parts = [part for part in re.split(r"\s*[/,;|&+]\s*|\s+and\s+(?=[A-Z])", plain) if part]
+    whole = is_principle_name(plain, principles)
+    if not whole and not all(is_principle_name(part, principles) for part in parts):
+        return []
+    return names_only_principles(plain, principles)

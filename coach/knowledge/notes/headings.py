@@ -12,6 +12,7 @@ from coach.knowledge.notes.blocks import Block
 from coach.knowledge.notes.labels import dash_label, leading_label
 from coach.knowledge.notes.lines import LIST_ITEM, indent_of, is_question
 from coach.knowledge.principle_names import (
+    exact_principles,
     is_principle_name,
     match_principle,
     names_only_principles,
@@ -83,12 +84,7 @@ def _outline_principle(lines: list[tuple[int, str]], i: int, principles: list[Pr
     below = lines[i + 1][1] if i + 1 < len(lines) else ""
     if not item or indent_of(lines[i][1]) or not LIST_ITEM.match(below) or not indent_of(below):
         return False
-    named = item.group("text").strip().strip("*_:").strip()
-    parts = [part for part in re.split(r"\s*[/,;|&+]\s*", named) if part]
-    strict = is_principle_name(named, principles) or all(  # "Develop Adaptability" is advice
-        is_principle_name(part, principles) for part in parts
-    )
-    return strict and bool(names_only_principles(named, principles))
+    return bool(exact_principles(item.group("text"), principles))  # not "Develop Adaptability"
 
 
 _OUTLINE_DETAILS = 2  # deeper items under a child item for it to be a story's title

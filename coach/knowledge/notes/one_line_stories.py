@@ -12,7 +12,7 @@ from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import section_for
 from coach.knowledge.notes.lines import LIST_ITEM, indent_of
 from coach.knowledge.principle_names import (
-    is_principle_name,
+    exact_principles,
     match_principles,
     names_only_principles,
 )
@@ -151,15 +151,6 @@ _LED_WORDS = 12  # a story, not a definition line: this many words at least
 _TOLD = re.compile(r"\b(I|we|my|our)\b", re.IGNORECASE)
 
 
-def _strict_principles(lead: str, principles: list[Principle]) -> list[str]:
-    """The principles a lead names when every part of it is a principle's name."""
-    parts = [part for part in re.split(r"\s*[/,;&+]\s*|\s+and\s+(?=[A-Z])", lead) if part]
-    whole = is_principle_name(lead, principles)
-    if not whole and not all(is_principle_name(part, principles) for part in parts):
-        return []
-    return names_only_principles(lead, principles)
-
-
 def principle_led(
     lines: list[tuple[int, str]], principles: list[Principle]
 ) -> tuple[list[Block], set[int]]:
@@ -174,7 +165,7 @@ def principle_led(
         lead = match.group("lead").strip(" ,;")
         if section_for(lead.split()[0]):
             continue  # "Action: I moved..." is a label, not Bias for Action
-        named = _strict_principles(lead, principles)
+        named = exact_principles(lead, principles)
         rest = clean_inline(match.group("rest"))
         if not named or not _TOLD.search(rest):
             continue
