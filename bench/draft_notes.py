@@ -45,7 +45,9 @@ SETS = {
         "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
         "fresh3-dev", "fresh4-dev", "fresh6-dev", "fresh7-dev", "fresh8-dev",
     ),
-    "test": ("seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test"),
+    "test": (
+        "seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test", "fresh9-test"
+    ),
 }
 
 

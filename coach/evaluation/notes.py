@@ -77,7 +77,7 @@ def _resolve(path: str, repo: Path) -> Path:
 def load_cases(folder: Path, repo: Path) -> dict[str, list[NotesCase]]:
     """Every notes set in ``folder`` (dev and test of each kind), missing files skipped."""
     sets: dict[str, list[NotesCase]] = {}
-    fresh = (f"fresh{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8))
+    fresh = (f"fresh{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
     kinds = ("seednotes", "external", "own", "formats", *fresh)
     for kind in kinds:
         for split in ("dev", "test"):

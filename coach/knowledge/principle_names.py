@@ -101,7 +101,14 @@ def principle_tags(text: str, principles: list[Principle]) -> tuple[str, list[st
         return " " if found else match.group(0)
 
     title = " ".join(_TAG.sub(tag, text).split()).strip(" -–—:")
+    tail = _DASH_TAIL.search(title)  # "Checkout redesign — Customer Obsession, Dive Deep"
+    if tail and (listed := exact_principles(tail.group("tail"), principles)):
+        named.extend(p for p in listed if p not in named)
+        title = title[: tail.start()].strip(" -–—:")
     return title, named
+
+
+_DASH_TAIL = re.compile(r"\s[—–-]\s(?P<tail>[^—–]+)$")
 
 
 def names_only_principles(text: str, principles: list[Principle]) -> list[str]:

@@ -415,3 +415,14 @@ def test_story_lines_with_a_principle_bracket_and_collapsible_sections(principle
     stories = parse_notes(folded, Path("notes.md"), principles).entries
     assert [s.title for s in stories] == ["Night leak", "Used lathe"]
     assert stories[0].spans == ["notes.md:6-6"]
+
+
+def test_principles_after_a_dash_in_a_heading_are_its_tags(principles) -> None:
+    assert principle_tags("Checkout redesign — Customer Obsession, Dive Deep", principles) == (
+        "Checkout redesign",
+        ["customer-obsession", "dive-deep"],
+    )
+    assert principle_tags("Fixing the build - a long night", principles) == (
+        "Fixing the build - a long night",
+        [],
+    )
