@@ -61,7 +61,6 @@ class LexicalIndex:
             return np.zeros(len(self.docs), dtype=np.float32)
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
 
-    def shared_counts(self, query: str) -> np.ndarray:
-        """How many distinct terms of the query (synonyms included) each document holds."""
-        ids = {self.vocab[t] for t in self._known(query)}
-        return np.array([len(ids & d) for d in self.doc_terms], dtype=np.int32)
+    def shared_count(self, query: str, doc: int) -> int:
+        """How many distinct terms of the query (synonyms included) one document holds."""
+        return len({self.vocab[t] for t in self._known(query)} & self.doc_terms[doc])

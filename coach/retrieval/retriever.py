@@ -235,7 +235,7 @@ class Retriever:
                 lexical_views[doc.story_id].append(float(value) / top if top > 0 else 0.0)
         trust = 1.0
         if top > 0:  # one shared word is weak evidence however rare it is in small notes
-            shared = int(self.lexical.shared_counts(question)[lexical_raw.argmax()])
+            shared = self.lexical.shared_count(question, int(lexical_raw.argmax()))
             trust = min(1.0, shared / FULL_LEXICAL_TERMS)
         fused = fuse(per_story(dense_views), per_story(lexical_views), mode, allowed, trust)
         if not is_catch_all(question):

@@ -18,6 +18,12 @@ def principles():
     return load_knowledge().principles
 
 
+def _filed(text: str, principles) -> list[tuple[str, list[str]]]:
+    """Each story's title and principles, in order."""
+    stories = parse_notes(text, Path("notes.md"), principles).entries
+    return [(s.title, s.principles) for s in stories]
+
+
 def _titles(text: str, principles) -> dict[str, list[str]]:
     parsed = parse_notes(text, Path("notes.md"), principles)
     return {s.title: s.principles for s in parsed.entries}
@@ -318,8 +324,7 @@ def test_plain_lower_case_titles_with_a_colon_and_lp_dash_lines(principles) -> N
         "wrong. i rebuilt them from the receipts over two evenings and the funder accepted it "
         "without questions.\nlp - dive deep, deliver results\n"
     )
-    stories = parse_notes(text, Path("notes.md"), principles).entries
-    assert [(s.title, s.principles) for s in stories] == [
+    assert _filed(text, principles) == [
         ("Flooded basement", ["bias-for-action"]),
         ("Grant report", ["dive-deep", "deliver-results"]),
     ]
@@ -402,8 +407,7 @@ def test_story_lines_with_a_principle_bracket_and_collapsible_sections(principle
         "a fifth of the price and it still runs.\n\nStory 2 (LP: Ownership) – Night leak\nI "
         "found the leak at 2am and shut the valve myself.\n"
     )
-    stories = parse_notes(text, Path("notes.md"), principles).entries
-    assert [(s.title, s.principles) for s in stories] == [
+    assert _filed(text, principles) == [
         ("Second-hand lathe", ["frugality"]),
         ("Night leak", ["ownership"]),
     ]

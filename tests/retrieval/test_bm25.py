@@ -41,5 +41,6 @@ def test_shared_counts_count_distinct_question_terms_per_document() -> None:
         IndexDoc("a", "a", "action", "Nobody noticed the easing was gone."),
         IndexDoc("b", "b", "action", "I audited the app myself; nobody asked for the audit."),
     ]
-    counts = LexicalIndex(docs).shared_counts("work nobody asked for, an audit")
-    assert counts.tolist() == [1, 3]
+    index = LexicalIndex(docs)
+    counts = [index.shared_count("work nobody asked for, an audit", doc) for doc in (0, 1)]
+    assert counts == [1, 3]

@@ -24,27 +24,39 @@ _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PRINCIPLE_COLUMN = re.compile(r"^(?:lps?|leadership principles?|principles?|competenc\w*)$", re.I)
 
 
+def _cells(line: str) -> list[str]:
+    return [clean_inline(c) for c in line.strip().strip("|").split("|")]
+
+
+def _table_spans(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(header index, end index) of each Markdown table among the lines: a header row, a rule
+    row below it, and the rows that follow while lines start with "|"."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        following = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if not (lines[i][1].strip().startswith("|") and _RULE_ROW.match(following.strip())):
+            i += 1
+            continue
+        end = i + 2
+        while end < len(lines) and lines[end][1].strip().startswith("|"):
+            end += 1
+        spans.append((i, end))
+        i = end
+    return spans
+
+
 def vertical_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Two-column tables whose rows are a story's parts (``| Situation | ... |``) as the label
     lines they stand for; the header and rule rows go blank, every line keeping its number."""
     out = list(lines)
-    i = 0
-    while i < len(out):
-        following = out[i + 1][1] if i + 1 < len(out) else ""
-        if not (out[i][1].strip().startswith("|") and _RULE_ROW.match(following.strip())):
-            i += 1
-            continue
-        end = i + 2
-        while end < len(out) and out[end][1].strip().startswith("|"):
-            end += 1
-        rows = [[clean_inline(c) for c in t.strip().strip("|").split("|")]
-                for _, t in out[i + 2 : end]]  # fmt: skip
+    for i, end in _table_spans(lines):
+        rows = [_cells(t) for _, t in out[i + 2 : end]]
         labelled = [r for r in rows if len(r) == 2 and len(r[0].split()) <= 2 and section_for(r[0])]
         if len(labelled) >= 2 and len(labelled) == len(rows):
             out[i], out[i + 1] = (out[i][0], ""), (out[i + 1][0], "")
             for k, (cell, text) in enumerate(rows, start=i + 2):
                 out[k] = (out[k][0], f"{cell}: {text}")
-        i = end
     return out
 
 
@@ -54,25 +66,15 @@ def grid_rows(
     """Story blocks from STAR grid tables among the lines, and the line numbers they used."""
     blocks: list[Block] = []
     used: set[int] = set()
-    i = 0
-    while i < len(lines):
-        text = lines[i][1]
-        following = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if not (text.strip().startswith("|") and _RULE_ROW.match(following.strip())):
-            i += 1
-            continue
-        header = [clean_inline(c) for c in text.strip().strip("|").split("|")]
+    for i, rows_end in _table_spans(lines):
+        header = _cells(lines[i][1])
         sections = [section_for(cell) if len(cell.split()) <= 2 else None for cell in header]
-        rows_end = i + 2
-        while rows_end < len(lines) and lines[rows_end][1].strip().startswith("|"):
-            rows_end += 1
         if len({s for s in sections if s}) < 2:
-            i = rows_end
             continue
         tags = [j for j, cell in enumerate(header) if _PRINCIPLE_COLUMN.match(cell)]
         title_at = next((j for j, s in enumerate(sections) if s is None and j not in tags), None)
         for row_number, row in lines[i + 2 : rows_end]:
-            cells = [clean_inline(c) for c in row.strip().strip("|").split("|")]
+            cells = _cells(row)
             cells += [""] * (len(header) - len(cells))
             parts = [
                 (row_number, f"{header[j]}: {cells[j]}")
@@ -86,7 +88,6 @@ def grid_rows(
             heading = f"{title} [{cells[tags[0]]}]" if named and title else title
             blocks.append(Block(heading=heading.strip(), level=0, line=row_number, lines=parts))
         used |= {n for n, _ in lines[i:rows_end]}
-        i = rows_end
     return blocks, used
 
 
