@@ -257,6 +257,10 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         cued = {part for part, pattern in CUES.items() if pattern.search(text)}
         if NO_LESSON.search(text):
             cued.discard("lesson")  # "looking back, there was little I could have done"
+        head = text[: m.start()] if (m := CUES["lesson"].search(text)) and index >= n / 2 else ""
+        head = re.sub(r"[\s,;]*(\b(and|so))?[\s,;]*$", "", head)
+        if len(head.split()) >= 4 and not _ACTOR.search(head) and tells_past_event(head):
+            mark("result", head)  # "They renewed with us, and I learned to...": both parts
         if CHECK_FINDING.search(text):
             cued.discard("result")  # "I checked the cables and they were okay": a step's finding
         if "task" in cued:

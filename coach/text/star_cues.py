@@ -24,9 +24,10 @@ PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternati
 EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
 # a case or a piece of work in hand: "(I was) handling a flood claim"
 CASE_IN_HAND = (
-    r"(handling|managing|leading|coordinating|looking after|covering) (a|an|the|our|my|their|"
-    r"this|two|three|\d+)\b"
-)
+    r"(handling|managing|leading|coordinating|looking after|covering) ((a|an|the|our|my|their|"
+    r"this|two|three|\d+)\b|[\w-]+ for (about |around |some |over )?(a|an|the|our|two|three|"
+    r"four|five|\d+|[a-z]+ty|[a-z]+teen|dozens|hundreds)\b)"
+)  # "handling a flood claim", "handling billing for about thirty clients"
 # the same steps told in the present tense, as non-native and spoken tellings often do ("I make
 # video calls", "we write together a template"): common verbs of doing, never "is" or "have"
 _PRESENT_STEP = (

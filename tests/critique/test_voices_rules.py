@@ -595,3 +595,12 @@ def test_a_low_starting_point_is_no_failure_of_ones_own() -> None:
         "third place.",
     )
     assert told.asked and not told.told
+
+
+def test_an_ending_and_a_lesson_in_one_sentence_are_both_told() -> None:
+    parts = _parts(
+        "I was handling billing for about thirty clients. I sent one an invoice with last "
+        "year's rates. I called them and sent a corrected invoice the same day. They renewed "
+        "their contract later that year, and I learned to check the inputs myself."
+    )
+    assert parts.present["task"] and parts.present["result"] and parts.present["lesson"]
