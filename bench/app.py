@@ -15,10 +15,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -73,7 +74,7 @@ def _ask(page, question: str) -> tuple[float, float]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    home = tempfile.mkdtemp(prefix="coach-bench-app-")
+    home = scratch_dir("coach-bench-app-")
     subprocess.run([sys.executable, "-m", "coach.cli", "index"], cwd=REPO, check=True,
                    env={**os.environ, "COACH_HOME": home},
                    capture_output=True)  # fmt: skip

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scratch import scratch_dir
+
 from coach.evaluation.sets import sets_in
 
 SETS = sets_in(Path(__file__).resolve().parents[1] / "tests" / "data")
@@ -46,7 +48,7 @@ def _cold(argv: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> None:
-    home = tempfile.mkdtemp(prefix="coach-bench-")
+    home = scratch_dir("coach-bench-")
     os.environ["COACH_HOME"] = home
     env = {**os.environ}
     print(f"machine: {os.cpu_count()} cores; warm passes: {PASSES}; cold runs: {COLD_RUNS}")

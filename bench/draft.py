@@ -26,11 +26,12 @@ import os
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-"))
+from scratch import scratch_dir
+
+os.environ.setdefault("COACH_HOME", scratch_dir("coach-bench-"))
 
 from coach.drafting.ask import DraftOptions, ask
 from coach.drafting.backends.choice import DEFAULT_MODEL, PACKAGED, choose_model, load_model
@@ -239,7 +240,7 @@ def cold(baseline_ref: str | None, runs: int = 3) -> None:
     subprocess.run(command, capture_output=True, check=True)  # builds the index once
     tree = None
     if baseline_ref:
-        tree = tempfile.mkdtemp(prefix="coach-baseline-")
+        tree = scratch_dir("coach-baseline-")
         subprocess.run(["git", "worktree", "add", "--detach", tree, baseline_ref],
                        capture_output=True, check=True)  # fmt: skip
     try:

@@ -20,7 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-notes-"))
+from scratch import scratch_dir
+
+os.environ.setdefault("COACH_HOME", scratch_dir("coach-bench-notes-"))
 
 from coach.core.paths import REPO_ROOT
 from coach.drafting.ask import DraftOptions, ask

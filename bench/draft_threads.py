@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-threads-"))
+from scratch import scratch_dir
+
+os.environ.setdefault("COACH_HOME", scratch_dir("coach-bench-threads-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hog import start_hog, stop_hog

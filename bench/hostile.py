@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -29,7 +30,7 @@ def _median(action) -> float:
 def main() -> None:
     import os
 
-    os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-bench-"))
+    os.environ.setdefault("COACH_HOME", scratch_dir("coach-bench-"))
     from coach.critique.critic import Critic
     from coach.knowledge.bank import load_knowledge
     from coach.knowledge.notes.parser import parse_notes

@@ -17,9 +17,10 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_dir
 
 COACH = str(Path(sys.executable).with_name("coach"))
 FILES = 10
@@ -167,7 +168,7 @@ def _embedded(output: str) -> int:
 
 def main() -> None:
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    work = Path(tempfile.mkdtemp(prefix="coach-bench-ingest-"))
+    work = Path(scratch_dir("coach-bench-ingest-"))
     notes = work / "notes"
     notes.mkdir()
     paths = write_notes(notes, total)

