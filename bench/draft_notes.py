@@ -42,15 +42,13 @@ from coach.text.meaning import meaning_changes
 
 SHOW_FAILED = False
 NEXT_STORY: dict[tuple[str, str], int] = {}  # drafts told from the next story (best: fragments)
-SETS = {
-    "dev": (
-        "seed-dev", "formats-dev", "own-dev", "external-dev", "fresh-dev", "fresh2-dev",
-        "fresh3-dev", "fresh4-dev", "fresh6-dev", "fresh7-dev", "fresh8-dev",
-    ),
-    "test": (
-        "seednotes-test", "formats-test", "own-test", "external-test", "fresh5-test", "fresh9-test"
-    ),
-}
+_FIXED = {"dev": ("seed-dev",), "test": ("seednotes-test",)}  # the seed sets come first
+
+
+def sets_of(split: str, names: list[str]) -> list[str]:
+    """Every notes set of one split (``dev`` or ``test``), the seed set first."""
+    return [*_FIXED[split], *sorted(n for n in names if n.endswith(f"-{split}") and
+                                    n not in _FIXED[split] and not n.startswith("seed-"))]
 
 
 def run(split: str, model_names: list[str], verbose: bool) -> None:
@@ -68,12 +66,13 @@ def run(split: str, model_names: list[str], verbose: bool) -> None:
             print(f"{name}: {problem}")
             continue
         models[name] = model
-    tallies = {(name, set_name): DraftTally() for name in models for set_name in SETS[split]}
+    chosen = sets_of(split, list(cases))
+    tallies = {(name, set_name): DraftTally() for name in models for set_name in chosen}
     phrasing = dict.fromkeys(models, 0.0)
     phrased = dict.fromkeys(models, 0)
     with tempfile.TemporaryDirectory(prefix="coach-bench-drafts-") as tmp:
         store = VectorStore(Path(tmp), embedding.MODEL_NAME)
-        for set_name in SETS[split]:
+        for set_name in chosen:
             for case in cases.get(set_name, []):
                 stories = case_stories(case, kb)
                 build_index(kb, stories, store, embed)

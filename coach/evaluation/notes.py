@@ -77,7 +77,8 @@ def _resolve(path: str, repo: Path) -> Path:
 def load_cases(folder: Path, repo: Path) -> dict[str, list[NotesCase]]:
     """Every notes set in ``folder`` (dev and test of each kind), missing files skipped."""
     sets: dict[str, list[NotesCase]] = {}
-    fresh = (f"fresh{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
+    numbered = {p.stem.rsplit("_", 1)[0] for p in folder.glob("fresh*_*.yaml")}
+    fresh = sorted(numbered, key=lambda k: int(k[5:] or 1))  # fresh, fresh2, ..., fresh10
     kinds = ("seednotes", "external", "own", "formats", *fresh)
     for kind in kinds:
         for split in ("dev", "test"):

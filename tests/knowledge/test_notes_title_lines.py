@@ -430,3 +430,61 @@ def test_principles_after_a_dash_in_a_heading_are_its_tags(principles) -> None:
         "Fixing the build - a long night",
         [],
     )
+
+
+def test_org_mode_headings_drawers_and_tags_read_as_markdown(principles) -> None:
+    text = (
+        "#+TITLE: Prep\n#+STARTUP: overview\n\n* Stories\n** Night leak        :ownership:\n"
+        "   :PROPERTIES:\n   :LP: Ownership, Bias for Action\n   :END:\n"
+        "   - S: a pipe burst over the stockroom on a Sunday\n"
+        "   - A: I shut the valve and moved the stock\n   - R: nothing was written off\n"
+        "** TODO Used lathe\n   - S: the budget for a new lathe was cut\n"
+        "   - A: I bought a used one for a fifth of the price\n   - R: it still runs\n"
+    )
+    stories = parse_notes(text, Path("notes.org"), principles).entries
+    assert [(s.title, s.principles) for s in stories] == [
+        ("Night leak", ["ownership", "bias-for-action"]),
+        ("Used lathe", []),
+    ]
+    assert stories[0].spans == ["notes.org:9-11"]  # drawer lines left out, numbers kept
+    assert "shut the valve" in stories[0].sections.action
+
+
+def test_markdown_with_stray_stars_is_not_read_as_org_mode(principles) -> None:
+    text = "## Night leak\n* I shut the valve at 2am.\n* Nothing was written off.\n"
+    assert _filed(text, principles) == [("Night leak", [])]
+
+
+def test_a_labelled_principles_line_right_under_a_heading_tags_that_story(principles) -> None:
+    text = (
+        "# Prep\n\n## Night leak\nLP: Ownership\n- S: a pipe burst on a Sunday\n"
+        "- A: I shut the valve\n- R: nothing was written off\n\n## Used lathe\n"
+        "Leadership Principles: Frugality\n- S: the budget was cut\n- A: I bought a used lathe\n"
+        "- R: it still runs\n"
+    )
+    filed = [("Night leak", ["ownership"]), ("Used lathe", ["frugality"])]
+    assert _filed(text, principles) == filed
+
+
+def test_task_boxes_hashtag_lines_two_questions_and_wiki_headings(principles) -> None:
+    checklist = (
+        "Prep\n\n- [x] practise intro\n- [x] Story: night leak (Ownership)\n"
+        "    - a pipe burst over the stockroom on a Sunday night\n"
+        "    - I shut the valve and moved the stock to the loading bay\n"
+        "    - nothing was written off\n"
+    )
+    assert _filed(checklist, principles) == [("night leak", ["ownership"])]
+    asked = (
+        "Q: a time you acted without all the data\nQ: a quick judgement call\n"
+        "A: I added fuel to all twelve flights before the storm and four used it.\n"
+        "#biasforaction #earntrust\n"
+    )
+    story = parse_notes(asked, Path("notes.md"), principles).entries[0]
+    assert story.questions == ["a time you acted without all the data", "a quick judgement call"]
+    assert story.principles == ["bias-for-action", "earn-trust"]
+    assert "#" not in story.text()
+    email = (
+        "=== STORY 1 ===\nFrugality\nI cancelled unused subscriptions and moved the money.\n\n"
+        "=== STORY 2 ===\nOwnership\nI shut the valve at 2am myself.\n"
+    )
+    assert [p for _, p in _filed(email, principles)] == [["frugality"], ["ownership"]]

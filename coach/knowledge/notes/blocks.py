@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coach.core.errors import CoachError
 from coach.knowledge.notes.html import collapsible_sections, looks_like_html, markdown_lines
+from coach.knowledge.notes.org import looks_like_org, org_as_markdown
 from coach.text.repair import repair_text
 
 _HEADING = re.compile(r"^\s*(?:[-*+]\s+)?(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -105,10 +106,28 @@ def _setext(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+_TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+")  # "- [x] Story: ..."
+
+
+_WIKI_HEADING = re.compile(r"^\s*(?P<marks>={2,6})\s*(?P<text>[^=\s][^=]*?)\s*={2,6}\s*$")
+
+
+def _plain_markdown(line: str) -> str:
+    """A task-list box dropped ("- [x] Story: ..."); a wiki-style heading ("=== STORY 2 ===",
+    "== Ownership ==") as a ``#`` heading."""
+    wiki = _WIKI_HEADING.match(line)
+    if wiki:
+        return f"{'#' * (len(wiki['marks']) - 1)} {wiki['text']}"
+    return _TASK_BOX.sub(r"\1", line)
+
+
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
-    """(line number, line) of the text; underlined headings as ``#`` headings; an HTML export
-    read as Markdown; every line keeps its number."""
-    lines = _setext(list(enumerate(text.splitlines(), start=1)))
+    """(line number, line) of the text; underlined headings as ``#`` headings; task-list boxes
+    dropped; org-mode and HTML exports read as Markdown; every line keeps its number."""
+    lines = list(enumerate(text.splitlines(), start=1))
+    if looks_like_org(text):
+        lines = org_as_markdown(lines)
+    lines = _setext([(number, _plain_markdown(line)) for number, line in lines])
     if "<summary" in text.lower():
         lines = collapsible_sections(lines)
     if not exported:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block
 from coach.knowledge.notes.labels import dash_label, leading_label
-from coach.knowledge.notes.lines import LIST_ITEM, indent_of, is_question
+from coach.knowledge.notes.lines import LIST_ITEM, indent_of, is_principles_label, is_question
 from coach.knowledge.principle_names import (
     exact_principles,
     is_principle_name,
@@ -119,10 +119,17 @@ def _outline_stories(piece: Block) -> list[Block]:
     return out
 
 
-def _is_competency_line(lines: list[tuple[int, str]], i: int, principles: list[Principle]) -> bool:
+def _is_competency_line(
+    lines: list[tuple[int, str]], i: int, principles: list[Principle], titled: bool = False
+) -> bool:
     """A plain line naming only principles, standing alone (a blank line or the block's start
-    before it): the candidate's heading for the stories that follow."""
+    before it): the candidate's heading for the stories that follow. A labelled line right
+    under a heading with the story below it ("## Vials mix-up" / "LP: Ownership") is that
+    heading's principles instead."""
     text = lines[i][1]
+    story_below = any(t.strip() for _, t in lines[1:])
+    if titled and i == 0 and is_principles_label(text) and story_below:
+        return False
     if _outline_principle(lines, i, principles):
         return True
     if not text.strip() or text.lstrip()[:1] in "-*+•|>" or re.match(r"\s*\d+[.)]", text):
@@ -147,7 +154,7 @@ def promote_competency_lines(
         pieces = [current]
         outlines: set[int] = set()  # pieces opened by an outline principle ("- Ownership")
         for i, (number, text) in enumerate(block.lines):
-            if _is_competency_line(block.lines, i, principles):
+            if _is_competency_line(block.lines, i, principles, bool(block.heading)):
                 item = LIST_ITEM.match(text)
                 current = Block(
                     heading=(item.group("text") if item else text).strip().strip("*_:"),

@@ -30,6 +30,7 @@ _STORY_LINE = re.compile(
     re.I,
 )  # "Story 1 (LP: Frugality) – Test rig from spare parts": the bracket is its principles
 _TAG_LABEL = re.compile(r"^\s*(?:leadership principles?|principles?|LPs?)\s*:\s*", re.I)
+_HASHTAGS = re.compile(r"^(?:#[A-Za-z][\w-]*[\s,]*)+$")  # a line of tags only
 _Q_LINE = re.compile(r"^(?:\*\*)?Q\d*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$")
 _QUESTIONS_HEADER = re.compile(
     r"^(?:(?:sample|example|possible|likely|related|other|similar|typical)\s+)?"
@@ -114,6 +115,11 @@ def _label(content: str, dash_letters: bool = False) -> tuple[str, str] | None:
     return found
 
 
+def is_principles_label(text: str) -> bool:
+    """A line that labels its principles ("LP: Ownership", "Principles - Dive Deep")."""
+    return bool(_PRINCIPLES_HEADER.match(clean_inline(text.strip())))
+
+
 def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = False) -> Line:
     """Classify one line of notes (``dash_letters``: "S- ..." lines are labels here)."""
     stripped = raw.strip()
@@ -141,6 +147,9 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
     principles = _PRINCIPLES_HEADER.match(plain)
     if principles:
         return Line(number, "principles", principles.group("rest").strip(), **base)
+    if _HASHTAGS.match(content):  # "#biasforaction #ownership" under an answer
+        tags = [re.sub(r"[-_]+", " ", t) for t in re.findall(r"#([A-Za-z][\w-]*)", content)]
+        return Line(number, "principles", ", ".join(tags), **base)
     questions = _QUESTIONS_HEADER.match(plain)
     if questions and (plain.endswith(":") or not questions.group("rest") or ":" in plain):
         return Line(number, "questions", questions.group("rest").strip(), **base)

@@ -290,7 +290,8 @@ class _Segmenter:
             self.draft.title = line.text
             self.draft.lines.append(line.number)
         elif kind == "q":
-            self.flush()
+            if not (d.questions and not d.has_content and not d.labels):
+                self.flush()  # a second "Q:" right after the first asks the same story
             self.draft.answer_mode = True
             self.draft.questions.append(line.text)
             self.draft.lines.append(line.number)

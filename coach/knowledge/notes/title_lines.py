@@ -21,7 +21,7 @@ from collections.abc import Callable
 from coach.core.schema import Principle
 from coach.knowledge.notes.blocks import Block, clean_inline
 from coach.knowledge.notes.labels import dash_label, leading_label, letter_label, section_for
-from coach.knowledge.notes.lines import LIST_ITEM, indent_of
+from coach.knowledge.notes.lines import LIST_ITEM, indent_of, is_principles_label
 from coach.knowledge.notes.one_line_stories import (
     LED,
     TAGGED,
@@ -121,6 +121,8 @@ def _plain_titles(lines: list[tuple[int, str]]) -> list[int]:
     for i, (_, text) in enumerate(lines):
         plain = text.strip()
         if not plain or LIST_ITEM.match(text) or _labelled(text) or plain[:1] in "#|>*_":
+            continue
+        if is_principles_label(plain):  # "LP: Ownership" over the labels tags the story
             continue
         if plain.endswith((".", ":", "?", "!", ",")) or len(plain.split()) > _OUTLINE_TITLE_WORDS:
             continue
