@@ -34,6 +34,7 @@ CRITIQUE_FILES = {
     "fresh-8": "critique_fresh8.yaml",
     "fresh-9": "critique_fresh9.yaml",
     "fresh-10": "critique_fresh10.yaml",
+    "fresh-11": "critique_fresh11.yaml",
 }
 
 

@@ -154,7 +154,8 @@ ASKS: tuple[Ask, ...] = (
            r"own|step)|volunteered|stepped (up|in)|nobody (owned|was assigned|else)|no one|"
            r"their (team|code|tool|system|source)|extra mile|myself|on my own|beyond|"
            r"[\w-]+ (team|department|group)'s (problem|job|responsibility|area|issue)|"
-           r"not ours|wasn'?t ours|officially)"),
+           r"not ours|wasn'?t ours|officially|(?:was|is)(?:n'?t| not) (?:really )?(?:my|our) "
+           r"\w+|my (?:part|job|role|scope) was (?:only|just)|(?:only|just) responsible for)"),
     ),
     Ask(
         "digging into a problem",

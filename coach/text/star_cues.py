@@ -76,6 +76,7 @@ CUES: dict[str, re.Pattern[str]] = {
             r"assignment|duty|plan|requirement|ask)s?(, [^,]{1,30},| [\w'-]+( [\w'-]+){0,3})? "
             r"(was|were|is|became)",
             r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
+            r"\b(wanted|needed|expected) (me|us) [a-z]{3,}ing\b",  # "wanted me filing stories"
             # the post held during the event: "I was on the front desk", "I was on nights"
             r"\bI was on (the )?(front desk|desk|reception|duty|shift|till|tills|floor|ward|"
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",
@@ -126,6 +127,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"precaution|first step)\b)([\w-]+ ){0,3}[\w-]+( (at|in|on|for|of) [^,]{1,40})?, "
             r"(I|we)\b",
             r"\b(I|we) (was|were) (late|behind|early) (with|on|for) (a|an|the|my|our)\b",
+            # a post held while it happened: "In my first year as a community pharmacist I ..."
+            r"\bas (a|an) (?!(matter|answer|reminder|order|favou?r)\b)([\w-]+ ){0,2}[\w-]*(er|or|"
+            r"ist|ian|ant|ent|nurse|chef|clerk|agent|analyst)\b,? (I|we) ",
             r"\b(this|that|it|something|things) (had|needed) to (stop|change|end|improve|"
             r"get better)",
             r"\bI was (the|their|our) ([\w-]+ ){0,2}[\w-]*(er|or|ist|ian|ant|ent|man|woman)\b",

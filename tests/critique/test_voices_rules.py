@@ -3,7 +3,7 @@ non-native speaker, goals inside the situation, blame told politely, a mistake o
 disagreements told as dialogue, conditionals that are not events."""
 
 from coach.critique.parts import does_something, find_parts, is_hypothetical
-from coach.critique.signals import blame_sentences
+from coach.critique.signals import blame_sentences, checkable_outcome
 from coach.critique.units import answer_units
 from coach.text.asks import relevance
 from coach.text.question_kind import question_kind
@@ -604,3 +604,34 @@ def test_an_ending_and_a_lesson_in_one_sentence_are_both_told() -> None:
         "their contract later that year, and I learned to check the inputs myself."
     )
     assert parts.present["task"] and parts.present["result"] and parts.present["lesson"]
+
+
+def test_eleventh_batch_phrasings() -> None:
+    """Written for these tests after the eleventh fresh batch (none of its sentences)."""
+    beyond = relevance(
+        "Tell me about a time you took ownership of something outside your role.",
+        "I only wired the sockets on that job. The boiler alarm kept tripping at night and it "
+        "was not my contract, but I traced the fault to a loose sensor and fixed it.",
+    )
+    assert beyond.asked and beyond.told
+    as_post = _parts(
+        "In my second year as a junior auditor I signed off a sample without the receipts. I "
+        "told my manager and we rechecked all forty items that week."
+    )
+    assert as_post.present["task"]
+    wanted = _parts(
+        "My supervisor wanted me running the night counts from the first week. I read the old "
+        "count sheets and shadowed a senior clerk for two nights."
+    )
+    assert wanted.present["task"]
+    excuse = split_sentences(
+        "We filed the return three days late. The main reason was the finance team, they send "
+        "their numbers late every quarter, so it was not possible for me to finish in time."
+    )
+    assert blame_sentences(excuse)
+
+
+def test_an_event_or_an_ordinal_day_that_ends_it_is_checkable() -> None:
+    assert checkable_outcome("We had the hay baled before the storm came.")
+    assert checkable_outcome("The accounts were closed on the seventh working day.")
+    assert not checkable_outcome("The team was happy with how it went.")
