@@ -55,8 +55,8 @@ def story_card_md(hit: StoryHit, rank: int, full: bool = False) -> str:
         f"Why: {esc(hit.why)}",
     ]
     if hit.thin:
-        lines.append("⚠️ Thin story: your notes hold only a few words for it; add detail to use it "
-                     "in an interview.")  # fmt: skip
+        note = hit.thin_note or "your notes hold only a few words for it"
+        lines.append(f"⚠️ Thin story: {esc(note)}; add detail to use it in an interview.")
     if hit.project_mates:
         mates = "; ".join(esc(m.title) for m in hit.project_mates[:PROJECT_MATES_SHOWN])
         more = len(hit.project_mates) - PROJECT_MATES_SHOWN

@@ -18,7 +18,8 @@ def render(result: AskResult) -> str:
         out.append(f"  {p.score:5.0%}  {p.name}")
     out += ["", "Your best stories:"]
     for n, story in enumerate(result.stories, start=1):
-        thin = "  [thin: your notes hold only a few words]" if story.thin else ""
+        note = story.thin_note or "your notes hold only a few words"
+        thin = f"  [thin: {note}]" if story.thin else ""
         out.append(f"  {n}. {story.title}  (similarity {story.similarity:.2f}){thin}")
         out.append(f"     id: {story.id} | {', '.join(story.principles)}")
         out.append(f"     why: {story.why}")

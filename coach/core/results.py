@@ -34,6 +34,7 @@ class StoryHit(BaseModel):
     similarity: float = Field(description="Best cosine similarity of any view of the story.")
     why: str
     thin: bool
+    thin_note: str = Field("", description="Why the story is thin, in plain words.")
     origin: str
     source: str
     project: str = Field("", description="The project of the notes this story tells part of.")

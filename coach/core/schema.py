@@ -58,7 +58,7 @@ class Story(_Strict):
     metrics: list[Metric] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     thin: bool = Field(
-        False, description="True when the notes hold only a few words for this story."
+        False, description="True when the notes hold only a few words or lack a part of it."
     )
     source: str = Field("", description="The file the story came from (and lines, for raw notes).")
     spans: list[str] = Field(
@@ -97,6 +97,12 @@ class Story(_Strict):
         """Primary principle first, then the secondary ones, without repeats."""
         ordered = [self.primary_principle, *self.secondary_principles]
         return list(dict.fromkeys(p for p in ordered if p))
+
+    def thin_note(self) -> str:
+        """Why the story is thin, in plain words ("your notes give it no result yet")."""
+        if not self.thin:
+            return ""
+        return thin_note(self.missing)
 
     @property
     def labelled(self) -> bool:
@@ -170,6 +176,22 @@ class DevQuestion(Question):
     """A held-out question with the story ids that answer it, for measuring retrieval."""
 
     stories: list[str] = Field(min_length=1)
+
+
+def thin_note(missing: list[str]) -> str:
+    """What a thin story lacks, said to the candidate: its missing parts, its length, its
+    placeholders ("no result", "only 19 words" -> "your notes give it no result yet; ...")."""
+    parts = [m[3:] for m in missing if m.startswith("no ")]
+    words = [m for m in missing if m.startswith("only ")]
+    notes = []
+    if parts:
+        listed = ", ".join(parts[:-1]) + (" or " if len(parts) > 1 else "") + parts[-1]
+        notes.append(f"your notes give it no {listed} yet")
+    if words:
+        notes.append(f"your notes hold {words[0]} for it")
+    if any(m.startswith("placeholder") for m in missing):
+        notes.append("it still has a placeholder to fill in")
+    return "; ".join(notes) or "your notes hold only a few words for it"
 
 
 class KnowledgeBase(BaseModel):

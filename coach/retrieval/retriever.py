@@ -59,6 +59,7 @@ class StoryMatch:
     views: list[str] = field(default_factory=list)
     shared_terms: list[str] = field(default_factory=list)
     filed_under: str = ""  # the principle asked about that the candidate filed this story under
+    fused: float = 0.0  # the fused z-score the ranking follows (``score`` squashes it)
 
     def why(self) -> str:
         """A short human explanation of the match."""
@@ -268,6 +269,7 @@ class Retriever:
                     views=list(dict.fromkeys(views)),
                     shared_terms=shared,
                     filed_under=self._principle_name(filed.get(owner, "")),
+                    fused=fused[owner],
                 )
             )
         return Retrieval(question, principles, matches, self.detector.likeness(vector))

@@ -22,3 +22,14 @@ def test_a_failure_ask_picks_the_story_that_tells_one() -> None:
     miss = _match("Cutover", "I skipped the rehearsal and it was my mistake; we lost a night.")
     chosen, asks = fitting_story("Tell me about a time you failed.", [win, miss])
     assert chosen is miss and asks == ["a failure or mistake"]
+
+
+def test_a_close_call_between_the_first_two_stories_is_said() -> None:
+    from coach.drafting.ask import CLOSE_CALL_LEAD, close_call
+
+    first, second = _match("Night leak", ""), _match("Used lathe", "")
+    first.fused, second.fused = 2.0, 2.0 - CLOSE_CALL_LEAD / 2
+    assert "'Night leak' and 'Used lathe'" in close_call([first, second])
+    second.fused = 2.0 - CLOSE_CALL_LEAD * 2
+    assert close_call([first, second]) == ""
+    assert close_call([first]) == ""

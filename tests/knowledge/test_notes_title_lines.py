@@ -488,3 +488,18 @@ def test_task_boxes_hashtag_lines_two_questions_and_wiki_headings(principles) ->
         "=== STORY 2 ===\nOwnership\nI shut the valve at 2am myself.\n"
     )
     assert [p for _, p in _filed(email, principles)] == [["frugality"], ["ownership"]]
+
+
+def test_a_thin_story_says_what_it_lacks(principles) -> None:
+    from coach.core.schema import thin_note
+
+    text = (
+        "## Night leak\n- S: a pipe burst over the stockroom on a Sunday night before a delivery\n"
+        "- T: nobody else was on call that weekend so it fell to me alone\n"
+        "- A: I shut the main valve, moved the stock to the loading bay and called the plumber\n"
+    )
+    story = parse_notes(text, Path("notes.md"), principles).entries[0]
+    assert story.thin and story.thin_note() == "your notes give it no result yet"
+    assert thin_note(["no situation", "no result", "only 12 words"]) == (
+        "your notes give it no situation or result yet; your notes hold only 12 words for it"
+    )
