@@ -14,6 +14,15 @@ LEGEND = (
     "Plain text: phrased by the model and checked against your notes. "
     "*Italic*: your notes' own words."
 )
+NOTES_ONLY_LEGEND = (
+    "Plain text: the coach's connecting words, which state no fact. *Italic*: your notes' own "
+    "words."
+)
+
+
+def legend(sentences: list[DraftSentence]) -> str:
+    """What plain and italic text mean in this draft (no model sentence: plain is connective)."""
+    return LEGEND if any(s.source == "model" for s in sentences) else NOTES_ONLY_LEGEND
 
 
 WELCOME = (
@@ -106,7 +115,7 @@ def ask_md(
     if done and result.draft is not None:
         draft = result.draft
         parts.append(f"_{draft.words} words, about {draft.words / 140 * 60:.0f} s spoken · "
-                     f"model: {esc(draft.model)}_ · {LEGEND}")  # fmt: skip
+                     f"model: {esc(draft.model)}_ · {legend(draft.sentences)}")  # fmt: skip
         parts += [f"Note: {esc(note)}" for note in draft.notes]
         if draft.removed:
             parts.append(f"**Removed {len(draft.removed)} model sentence(s)**, your notes' own "

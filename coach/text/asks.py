@@ -160,7 +160,8 @@ ASKS: tuple[Ask, ...] = (
     Ask(
         "digging into a problem",
         _p(r"\b(root cause|dig\w* (deep|into)|deep[- ]dive|dive deep|analy\w+|investigat\w+|"
-           r"troubleshoot\w*|debug\w*|get to the bottom)"),
+           r"troubleshoot\w*|debug\w*|get to the bottom|(find|found|figure|figured|work|"
+           r"worked) out\b)"),
         _p(r"\b(causes?|because|found (that|out|the)|analy\w+|data|reports?|investigat\w+|"
            r"compared|traced|logs?|dug|patterns?|measured|checked|looked (at|into)|tested)"),
     ),
@@ -244,7 +245,10 @@ OTHERS_MISTAKE = re.compile(
     # a thing that broke is no failure of the candidate's ("a time equipment failed")
     r"\b(equipment|machine\w*|system|server|network|power|software|tool|device|computer|"
     r"printer|pump|vehicle|truck|engine|database|website|app|fridge|freezer|boiler|scanner|"
-    r"line|kit)s? (had )?(failed|broke( down)?|crashed|went down|stopped working)",
+    r"line|kit)s? (had )?(failed|broke( down)?|crashed|went down|stopped working)|"
+    # finding out why something went wrong asks for digging in, not for one's own failure
+    r"\b(why|what|where|how) ((something|things|it|that|this|a|an|the|your|their) )?"
+    r"([\w-]+ ){0,3}(went|was going|had gone|goes|kept going) wrong",
     re.IGNORECASE,
 )
 

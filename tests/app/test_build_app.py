@@ -18,3 +18,14 @@ def test_every_tab_builds_and_the_main_endpoints_are_named() -> None:
     assert wanted <= names, wanted - names
     labels = {getattr(block, "label", None) for block in demo.blocks.values()}
     assert {"Ask", "Critique", "Mock interview", "Loop plan", "Story bank", "History"} <= labels
+
+
+def test_the_draft_legend_says_what_plain_text_is() -> None:
+    from coach.app.views import legend
+    from coach.core.results import DraftSentence
+
+    notes = DraftSentence(text="I moved the stock.", part="action", source="notes")
+    opening = DraftSentence(text="Here is a time that fits.", part="situation", source="template")
+    phrased = DraftSentence(text="I moved it fast.", part="action", source="model")
+    assert "connecting words" in legend([opening, notes])
+    assert "phrased by the model" in legend([opening, phrased, notes])

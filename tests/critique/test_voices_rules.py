@@ -635,3 +635,10 @@ def test_an_event_or_an_ordinal_day_that_ends_it_is_checkable() -> None:
     assert checkable_outcome("We had the hay baled before the storm came.")
     assert checkable_outcome("The accounts were closed on the seventh working day.")
     assert not checkable_outcome("The team was happy with how it went.")
+
+
+def test_finding_out_why_something_went_wrong_asks_for_digging_not_a_failure() -> None:
+    digging = "Tell me about a time you looked at the records to find out why something went wrong."
+    assert question_kind(digging) == "standard"
+    assert relevance(digging, "I traced it to a bad sensor.").asked == ["digging into a problem"]
+    assert question_kind("Tell me about a time something went wrong.") == "failure"
