@@ -108,10 +108,14 @@ def plan_draft(
                     used += len(sentences[i].split())
             plan.parts[part] = [s for i, s in enumerate(sentences) if i in keep]
     if needs_lesson(question) and not plan.parts.get("lesson"):
+        written = " ".join(story.sections.lesson.split())
         plan.notes.append(
-            "This question calls for a lesson at the end, and your notes for this story hold none; "
-            "add one in your own words."
-        )
+            f"This question calls for a lesson at the end; your notes' lesson ('{written}') is "
+            "not yet a sentence you can say, so it is listed under notes to expand: say it in "
+            "your own words." if written else
+            "This question calls for a lesson at the end, and your notes for this story hold "
+            "none; add one in your own words."
+        )  # fmt: skip
     if plan.words < 0.75 * plan.budget_words:
         plan.notes.append(
             f"Your notes for this story support about {plan.words} words "

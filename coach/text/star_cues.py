@@ -24,7 +24,8 @@ PAST_VERB = _PAST  # a verb in the past tense, as a regular-expression alternati
 EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
 # a case or a piece of work in hand: "(I was) handling a flood claim"
 CASE_IN_HAND = (
-    r"(handling|managing|leading|coordinating|looking after|covering) ((a|an|the|our|my|their|"
+    r"(handling|managing|leading|coordinating|looking after|covering|doing|running|owning|"
+    r"preparing) ((a|an|the|our|my|their|"
     r"this|two|three|\d+)\b|[\w-]+ for (about |around |some |over )?(a|an|the|our|two|three|"
     r"four|five|\d+|[a-z]+ty|[a-z]+teen|dozens|hundreds)\b)"
 )  # "handling a flood claim", "handling billing for about thirty clients"
@@ -231,14 +232,18 @@ def has_cue(part: str, sentence: str) -> bool:
     return bool(pattern and pattern.search(sentence))
 
 
-def cue_sections(text: str, min_sentences: int = 3) -> dict[str, str] | None:
+def cue_sections(
+    text: str, min_sentences: int = 3, units: list[str] | None = None
+) -> dict[str, str] | None:
     """Split prose into STAR sections, keeping the sentences in order; None when it is too short.
+    ``units``: the text's sentences when the caller knows them better (each bullet of a list is
+    one, even in lower case with no capital after its full stop).
 
     Each sentence scores each section by its cues (weight 2) and by where it sits in the text
     (weight 1); the best labelling that never goes backwards (situation before task before
     action...) wins, found by dynamic programming.
     """
-    sentences = split_sentences(text)
+    sentences = units if units is not None else split_sentences(text)
     if len(sentences) < min_sentences:
         return None
     n, k = len(sentences), len(SECTION_NAMES)

@@ -642,3 +642,11 @@ def test_finding_out_why_something_went_wrong_asks_for_digging_not_a_failure() -
     assert question_kind(digging) == "standard"
     assert relevance(digging, "I traced it to a bad sensor.").asked == ["digging into a problem"]
     assert question_kind("Tell me about a time something went wrong.") == "failure"
+
+
+def test_the_work_one_was_doing_is_the_task() -> None:
+    parts = _parts(
+        "Last year I was doing the monthly stock forecast for our two shops. In March it was "
+        "off by a third. I rebuilt it with the school holiday dates and it has been close since."
+    )
+    assert parts.present["task"]

@@ -238,3 +238,24 @@ def test_a_rewording_that_drops_a_clause_gives_way_to_the_notes_words() -> None:
     kept = [s for s in draft.sentences if "shortened" in s.text]
     assert len(kept) == 1 and kept[0].source == "notes"
     assert all(s.where == "notes.md:4-6" for s in draft.sentences if s.source != "template")
+
+
+def test_a_lesson_the_notes_hold_as_a_fragment_is_named_not_denied() -> None:
+    from coach.drafting.speaking import prepare
+    from coach.text.spoken import Glossary
+
+    story = Story(
+        id="fragment-lesson", title="The wrong order", primary_principle="ownership",
+        sections=Sections(
+            situation="I ordered the summer stock on last year's numbers and we ran out.",
+            action="I called the supplier and asked for a second delivery.",
+            result="The shelves were full again within three days.",
+            lesson="sanity check inputs not just the model",
+        ),
+    )  # fmt: skip
+    question = "Tell me about a time you made a mistake"
+    embed = ToyEmbedder().encode
+    material = prepare(story, question, Glossary.of(story.text()), 280, embed)
+    plan = plan_draft(story, question, 2, 140, embed, material)
+    note = next(n for n in plan.notes if "lesson" in n)
+    assert "'sanity check inputs not just the model'" in note and "hold none" not in note

@@ -503,3 +503,45 @@ def test_a_thin_story_says_what_it_lacks(principles) -> None:
     assert thin_note(["no situation", "no result", "only 12 words"]) == (
         "your notes give it no situation or result yet; your notes hold only 12 words for it"
     )
+
+
+NUMBERED_BULLETS = """prep notes
+
+LPs to cover: ownership, dive deep, frugality, earn trust
+
+1) Flooded stockroom (spring 2022)
+- a pipe burst over the stockroom on a Sunday night before a delivery
+- I was the only manager reachable, so it fell to me
+- shut the valve, moved the stock to the loading bay, called the plumber
+- opened on Monday with nothing written off
+- ownership / bias for action
+
+2) The wrong order
+- I ordered the summer stock on last year's numbers and we ran out in week two
+- my fault: I ignored that the school holidays moved
+- called the supplier and asked for a second delivery
+- moved the last stock to the front and told the staff what to say to customers
+- the shelves were full again within three days
+- lesson: check the calendar, not just the numbers
+"""
+
+
+def test_numbered_titles_over_plain_bullets_are_stories(principles) -> None:
+    parsed = parse_notes(NUMBERED_BULLETS, Path("notes.md"), principles)
+    stories = parsed.entries
+    assert [s.title for s in stories] == ["Flooded stockroom (spring 2022)", "The wrong order"]
+    assert stories[0].principles == ["ownership", "bias-for-action"]  # the closing bullet
+    assert "bias for action" not in stories[0].text().lower()
+    order = stories[1]
+    assert order.sections.lesson.startswith("check the calendar")
+    assert order.sections.action and not order.thin  # only "lesson:" was labelled
+
+
+def test_numbered_points_with_a_colon_are_no_stories(principles) -> None:
+    text = (
+        "## How I plan\n\n1. **Plan your day:**\n   - **To-do list:** write it first.\n"
+        "   - **Blocks:** keep two hours free.\n\n2. **Avoid multitasking:**\n"
+        "   - **One thing:** finish a task before the next.\n   - **Breaks:** take them.\n"
+    )
+    titles = [s.title for s in parse_notes(text, Path("notes.md"), principles).entries]
+    assert not any(t.startswith(("Plan your day", "Avoid multitasking")) for t in titles)

@@ -11,7 +11,11 @@ from coach.core.schema import Metric, Principle, Sections, Story
 from coach.knowledge.notes.blocks import GUIDANCE_LINE, clean_inline
 from coach.knowledge.notes.labels import section_for
 from coach.knowledge.notes.segment import Draft
-from coach.knowledge.principle_names import match_principle, principle_tags
+from coach.knowledge.principle_names import (
+    match_principle,
+    names_only_principles,
+    principle_tags,
+)
 from coach.text.claims import PROJECTION_WORDS
 from coach.text.people import people_named
 from coach.text.sentences import split_sentences
@@ -163,15 +167,25 @@ def build_story(
     draft: Draft, context: Context, story_id: str, principles: list[Principle]
 ) -> Story:
     """The story a draft tells; nothing is added that the notes do not say."""
+    names = {p.id: p.name for p in principles}
     if draft.title:  # "Test rig from spare parts [Frugality]": the tag is the principle
         draft.title, tagged = principle_tags(draft.title, principles)
-        names = {p.id: p.name for p in principles}
         draft.principles = [*(names[t] for t in tagged), *draft.principles]
+    closing = names_only_principles(draft.body[-1].rstrip("."), principles) if draft.body else []
+    if closing and (len(draft.body) > 1 or draft.pieces):  # "- dive deep / earn trust" at the end
+        draft.body = draft.body[:-1]
+        draft.principles = [*draft.principles, *(names[p] for p in closing)]
     joined = {name: clean_inline(" ".join(draft.pieces.get(name, []))) for name in SECTION_NAMES}
     body = clean_inline(" ".join(draft.body))
     inferred: list[str] = list(draft.notes)
     labelled = any(joined.values())
-    if labelled and body:  # text before the first label sets the scene
+    units = [clean_inline(s) for item in draft.body for s in split_sentences(item)]
+    only_aside = labelled and not any(joined[n] for n in ("situation", "action", "result"))
+    cued = cue_sections(body, units=units) if only_aside and body else None
+    if cued:  # "lesson:" the only label: the story above it is split like unlabelled prose
+        joined = {n: " ".join(x for x in (cued.get(n, ""), joined[n]) if x) for n in joined}
+        inferred.append("sections split from unlabelled prose by STAR cues and order")
+    elif labelled and body:  # text before the first label sets the scene
         joined["situation"] = f"{body} {joined['situation']}".strip()
     if not labelled:
         cued = cue_sections(body)

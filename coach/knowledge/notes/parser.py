@@ -36,6 +36,7 @@ from coach.knowledge.notes.one_line_stories import vertical_tables
 from coach.knowledge.notes.segment import Draft, segment
 from coach.knowledge.notes.title_lines import promote_title_lines
 from coach.knowledge.notes.titles import distinct_titles
+from coach.knowledge.principle_names import match_principle
 
 _INDEX_LINK = re.compile(
     r"\[(?P<label>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)\s*(?:\((?P<note>[^)]*)\)?)?"
@@ -180,7 +181,7 @@ class _Walker:
 
     def _draft(self, draft: Draft, context: Context, block: Block) -> None:
         first = min(draft.lines) if draft.lines else block.line
-        if not block.level and _introduction(draft):
+        if (not block.level and _introduction(draft)) or _principle_list(draft, self.principles):
             self.result.guidance.append(clean_inline(" ".join(draft.body))[:80])
             return
         if not draft.has_content:
@@ -297,6 +298,23 @@ def _introduction(draft: Draft) -> bool:
     return (
         not draft.labels and len(text.split()) <= INTRODUCTION_WORDS and not OWN_ACTION.search(text)
     )
+
+
+PRINCIPLE_LIST_PARTS = 3
+
+
+def _principle_list(draft: Draft, principles: list[Principle]) -> bool:
+    """A list of principles to prepare ("LPs I need: cust obs, ownership, dive deep, ..."),
+    not a story: three or more items, most of them a principle's name."""
+    if draft.labels or draft.pieces:
+        return False
+    text = " ".join(t for _, t in draft.items)
+    listed = text.split(":", 1)[-1]
+    parts = [p.strip(" .") for p in re.split(r"[,;/|]| - ", listed) if p.strip(" .")]
+    if len(parts) < PRINCIPLE_LIST_PARTS:
+        return False
+    named = sum(bool(match_principle(part, principles)) for part in parts)
+    return named * 2 > len(parts)
 
 
 def _mismatched_guidance(

@@ -138,6 +138,28 @@ def _plain_titles(lines: list[tuple[int, str]]) -> list[int]:
     return found
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^\s*[-*+•]\s+\S")
+
+
+def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of short numbered items standing alone over plain bullets ("1) Returns backlog
+    (Nov 2023)" over "- returns piling up...", "- I pulled the scan data..."): a numbered list
+    of stories, each told in the bullets below its number."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        item = _NUMBERED.match(text)
+        if not item or _labelled(text) or (i and lines[i - 1][1].strip()):
+            continue
+        title = clean_inline(item.group("text"))  # "**Plan your day:**" heads points, no story
+        if title.endswith((".", ":", "?", "!")) or len(title.split()) > _OUTLINE_TITLE_WORDS:
+            continue
+        below = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if _BULLET.match(below) and indent_of(below) >= indent_of(text):
+            found.append(i)
+    return found
+
+
 def second_examples(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Lines with "Another example:" inside cut there: the second story starts a paragraph of
     its own (a blank line between, both keeping the line's number)."""
@@ -278,7 +300,10 @@ def fold_label_headings(blocks: list[Block], decisions: list[str]) -> list[Block
     return out
 
 
-_FINDERS = (_bold_titles, _bold_lines, _outline_titles, _caps_titles, _colon_titles, _plain_titles)
+_FINDERS = (
+    _bold_titles, _bold_lines, _outline_titles, _numbered_titles, _caps_titles, _colon_titles,
+    _plain_titles,
+)
 
 
 def promote_title_lines(
