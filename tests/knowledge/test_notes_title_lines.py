@@ -545,3 +545,38 @@ def test_numbered_points_with_a_colon_are_no_stories(principles) -> None:
     )
     titles = [s.title for s in parse_notes(text, Path("notes.md"), principles).entries]
     assert not any(t.startswith(("Plan your day", "Avoid multitasking")) for t in titles)
+
+
+def test_question_answer_blocks_roman_and_emoji_numbers_and_bracket_titles(principles) -> None:
+    asked = (
+        "Question: Tell me about a time you caught an error.\nPrinciple: Dive Deep\n"
+        "Answer: I checked the invoices line by line and found a duplicate payment.\n"
+    )
+    story = parse_notes(asked, Path("notes.md"), principles).entries[0]
+    assert story.questions == ["Tell me about a time you caught an error."]
+    assert story.principles == ["dive-deep"] and "Answer" not in story.text()
+    prose = (
+        "Crews lost minutes finding hydrants on new estates because the paper maps were old. I "
+        "walked the estates on quiet shifts and marked every hydrant on a shared phone map."
+    )
+    drills = (
+        "Three recruits kept failing the timed drill. I filmed each of them doing it so they "
+        "could see where they lost time, and all three passed within two weeks."
+    )
+    roman = (
+        f"Notes\n\nI. Hydrant map (Invent and Simplify)\n{prose}\n\n"
+        f"II. Pump drills for the new recruits on my watch (Hire and Develop the Best)\n{drills}\n"
+    )
+    assert _filed(roman, principles) == [
+        ("Hydrant map", ["invent-and-simplify"]),
+        ("Pump drills for the new recruits on my watch", ["hire-and-develop-the-best"]),
+    ]
+    emoji = f"Stories\n\n1️⃣ Hydrant map\n{prose}\n\n2️⃣ Pump drills\n{drills}\n"
+    assert [t for t, _ in _filed(emoji, principles)] == ["Hydrant map", "Pump drills"]
+    bracket = f"Stories\n\n[Hydrant map]\n{prose}\n\n[Pump drills]\n{drills}\n"
+    assert [t for t, _ in _filed(bracket, principles)] == ["Hydrant map", "Pump drills"]
+
+
+def test_a_lone_i_at_the_start_of_a_line_is_no_roman_number(principles) -> None:
+    text = "## Night leak\nI. was the only one there, so I shut the valve.\n"
+    assert "was the only one there" in parse_notes(text, Path("n.md"), principles).entries[0].text()

@@ -112,12 +112,29 @@ _TASK_BOX = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+")  # "- [x] 
 _WIKI_HEADING = re.compile(r"^\s*(?P<marks>={2,6})\s*(?P<text>[^=\s][^=]*?)\s*={2,6}\s*$")
 
 
+_ROMAN_ITEM = re.compile(r"^(\s*)(X{0,3}(?:IX|IV|V?I{0,3}))([.)])\s+(?=[A-Z0-9\"“(])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_MIN_ROMAN = 2  # "I." alone may be a sentence; "I." and "II." number a list
+_KEYCAP = re.compile(r"^(\s*)(\d{1,2})\ufe0f?\u20e3\s*")  # "1️⃣ Broken winch at sea"
+
+
+def _arabic(match: re.Match[str]) -> str:
+    """A roman list number ("IV.") as the arabic one ("4.")."""
+    letters, value = match.group(2), 0
+    for i, letter in enumerate(letters):
+        worth = _ROMAN_VALUES[letter]
+        later = _ROMAN_VALUES[letters[i + 1]] if i + 1 < len(letters) else 0
+        value += -worth if worth < later else worth
+    return f"{match.group(1)}{value}{match.group(3)} " if letters else match.group(0)
+
+
 def _plain_markdown(line: str) -> str:
     """A task-list box dropped ("- [x] Story: ..."); a wiki-style heading ("=== STORY 2 ===",
-    "== Ownership ==") as a ``#`` heading."""
+    "== Ownership ==") as a ``#`` heading; an emoji number ("2️⃣") as "2."."""
     wiki = _WIKI_HEADING.match(line)
     if wiki:
         return f"{'#' * (len(wiki['marks']) - 1)} {wiki['text']}"
+    line = _KEYCAP.sub(r"\1\2. ", line)  # an emoji number as a plain one
     return _TASK_BOX.sub(r"\1", line)
 
 
@@ -128,6 +145,8 @@ def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     if looks_like_org(text):
         lines = org_as_markdown(lines)
     lines = _setext([(number, _plain_markdown(line)) for number, line in lines])
+    if len({m.group(2) for _, line in lines if (m := _ROMAN_ITEM.match(line))}) >= _MIN_ROMAN:
+        lines = [(number, _ROMAN_ITEM.sub(_arabic, line)) for number, line in lines]
     if "<summary" in text.lower():
         lines = collapsible_sections(lines)
     if not exported:

@@ -31,7 +31,13 @@ _STORY_LINE = re.compile(
 )  # "Story 1 (LP: Frugality) – Test rig from spare parts": the bracket is its principles
 _TAG_LABEL = re.compile(r"^\s*(?:leadership principles?|principles?|LPs?)\s*:\s*", re.I)
 _HASHTAGS = re.compile(r"^(?:#[A-Za-z][\w-]*[\s,]*)+$")  # a line of tags only
-_Q_LINE = re.compile(r"^(?:\*\*)?Q\d*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s*(?P<rest>.*)$")
+_Q_LINE = re.compile(
+    r"^(?:\*\*)?(?:Q\d*|(?i:question)\s*\d*(?=\s*(?:\*\*)?\s*[:.)]\s*\S))(?:\*\*)?\s*[:.)]\s*"
+    r"(?:\*\*)?\s*(?P<rest>.*)$"
+)  # "Q: ...", "Q3) ...", "Question: Tell me about ..." (a list header is "Questions:")
+_ANSWER_LINE = re.compile(
+    r"^(?:\*\*)?(?i:(?:my )?answer)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*(?P<rest>\S.*)$"
+)
 _QUESTIONS_HEADER = re.compile(
     r"^(?:(?:sample|example|possible|likely|related|other|similar|typical)\s+)?"
     r"(?:interview\s+)?questions?(?:\s+(?:it|this story|this)\s+answers?)?\s*:?\s*(?P<rest>.*)$",
@@ -144,6 +150,9 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
     q_line = _Q_LINE.match(content)
     if q_line:
         return Line(number, "q", clean_inline(q_line.group("rest")), **base)
+    answer = _ANSWER_LINE.match(content)
+    if answer:  # "Answer: ..." under a question, as "A: ..." is
+        return Line(number, "label", clean_inline(answer.group("rest")), label="A", **base)
     principles = _PRINCIPLES_HEADER.match(plain)
     if principles:
         return Line(number, "principles", principles.group("rest").strip(), **base)

@@ -142,20 +142,27 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^\s*[-*+•]\s+\S")
 
 
+_BRACKETED_TITLE = re.compile(r"^\s*\[(?P<text>[^\]\[]{2,80})\]\s*$")  # "[Supplier price rise]"
+
+
 def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
-    """Indexes of short numbered items standing alone over plain bullets ("1) Returns backlog
-    (Nov 2023)" over "- returns piling up...", "- I pulled the scan data..."): a numbered list
-    of stories, each told in the bullets below its number."""
+    """Indexes of short numbered (or bracketed) titles standing alone over the story told in
+    plain bullets or prose below ("1) Returns backlog (Nov 2023)" over "- returns piling
+    up...", "III. Hydrant map (Invent and Simplify)" or "[Supplier price rise]" over a
+    paragraph): a list of stories, each under its own title."""
     found = []
     for i, (_, text) in enumerate(lines):
-        item = _NUMBERED.match(text)
+        item = _NUMBERED.match(text) or _BRACKETED_TITLE.match(text)
         if not item or _labelled(text) or (i and lines[i - 1][1].strip()):
             continue
         title = clean_inline(item.group("text"))  # "**Plan your day:**" heads points, no story
-        if title.endswith((".", ":", "?", "!")) or len(title.split()) > _OUTLINE_TITLE_WORDS:
+        words = len(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title).split())  # tags not counted
+        if title.endswith((".", ":", "?", "!")) or words > _OUTLINE_TITLE_WORDS:
             continue
         below = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if _BULLET.match(below) and indent_of(below) >= indent_of(text):
+        bullets = _BULLET.match(below) and indent_of(below) >= indent_of(text)
+        prose = below.strip() and not LIST_ITEM.match(below) and not _NUMBERED.match(below)
+        if bullets or prose:
             found.append(i)
     return found
 
@@ -226,7 +233,7 @@ def _title_text(text: str) -> str:
     match = _BOLD_ITEM.match(text) or _BOLD_LINE.match(text)
     if match:
         return clean_inline(f"{match.group('title')} {match.group('rest')}").strip()
-    item = LIST_ITEM.match(text)
+    item = LIST_ITEM.match(text) or _BRACKETED_TITLE.match(text)
     if item:
         return clean_inline(item.group("text")).strip()
     text = clean_inline(text).strip().rstrip(":").strip()
