@@ -83,6 +83,19 @@ _ENDED = re.compile(
 _BARE_PAST = re.compile(rf"^(?:\w+ly )?{_PAST}\b(?! by\b)")  # "Wrote a quickstart guide."
 
 
+_STEP_ON = re.compile(r"(and )?(then|next|after that|afterwards|also|finally|second|third)\b", re.I)
+
+
+def _previous(units: list[Unit], unit: Unit) -> Unit:
+    """The unit just before ``unit`` (itself when it is the first)."""
+    index = units.index(unit)
+    return units[index - 1] if index else unit
+
+
+_OWN_PART_DONE = re.compile(r"\bI did my (part|bit|share)\b", re.I)  # an excuse, not a step
+_DONE_IT = re.compile(
+    r"\b(but|and|so) (I|we) (did it|made it|got it done|managed( it)?|pulled it off)\W*$", re.I
+)
 _PERSON_FIRST = re.compile(r"(he|she|they|the (owner|manager|client|customer|team))\b", re.I)
 # a job told in the present: "I teach maths at a school", "we run the night shift in a hospital"
 _JOB_IN_PRESENT = re.compile(
@@ -228,7 +241,13 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
     the same units (used only where no label or cue decides)."""
     present = dict.fromkeys(SECTION_NAMES, False)
     evidence: dict[str, str] = {}
-    hypothetical = [u.text for u in units if is_hypothetical(u.text)]
+    hypothetical = []
+    for unit in units:  # "What I usually do is... Then I repeat back...": the habit goes on
+        going_on = hypothetical and hypothetical[-1] == _previous(units, unit).text
+        if is_hypothetical(unit.text) or (going_on and _STEP_ON.match(unit.text) and not (
+            does_something(unit.text)
+        )):
+            hypothetical.append(unit.text)
     n = len(units)
     narrative = tells_past_event(" ".join(u.text for u in units))
     told = [
@@ -271,7 +290,9 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
         placed = _PLACE_OPENING.match(plain) or _PLACE_OPENING.match(_plain_opening(plain))
         if "situation" in cued or CUES["situation"].search(plain) or placed:  # "Okay so at the..."
             mark("situation", text)
-        acted = does_something(text, narrative)
+        acted = does_something(_OWN_PART_DONE.sub(" ", text), narrative)  # "I did my part"
+        if index == last and (done := _DONE_IT.search(text)):
+            mark("result", done.group(0))  # "...it was hard but I did it": how it ended
         if acted and not cued & {"lesson", "task"}:
             mark("action", text)  # "I set myself the goal..." states the task, not an action
 
@@ -329,6 +350,13 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
             if settled_clause(clause):
                 mark("result", clause)  # "..., I charged the weekday rate, and she has since
                 # sent me five customers", "since then I check twice, and I have had no errors"
+    if told and not present["result"] and last > 0:
+        for clause in later_clauses(units[last].text):
+            if _PERSON_FIRST.match(clause) and tells_past_event(clause) and (
+                measured_outcome(clause) and not CUES["task"].search(clause)
+            ):
+                mark("result", clause)  # "..., and they signed a three-year contract worth
+                # about two hundred thousand a year": the other side's answer, measured
     if told and not present["result"] and last > 0:
         tail = final_clause(units[last].text)
         if tail and not _PERSON_FIRST.match(tail) and not _ACTOR.search(tail) and (

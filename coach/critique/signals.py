@@ -189,7 +189,7 @@ _CAUSE_ON_OTHERS = re.compile(
     rf"because [^.;]{{0,60}}\b(by|from) {_OTHER_PARTY}\b[^.;]{{0,30}}\b(wrong|late|badly|"
     r"incorrect\w*|without)|"
     rf"(because|since) {_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}|"
-    rf"\bthe (main |real |only )?reason was {_OTHER_PARTY}\b|"
+    rf"\bthe (main |real |only )?(reason|problem|issue|cause) was {_OTHER_PARTY}\b|"
     rf"{_OTHER_PARTY}\b[^.;]{{0,60}}\bso (my|our) [\w' -]{{0,30}}\b((was|were) (wrong|late|off|"
     r"delayed)|failed|slipped|went wrong))",
     re.IGNORECASE,
@@ -206,7 +206,7 @@ _EXCUSING = re.compile(
     r"(impossible|not possible) to (finish|deliver|meet|make|hit|complete|get)|"
     r"(it )?(wasn'?t|was not) (really )?"
     r"(my|our) (call|decision)|I had done my (part|bit|share)|(my|our) (part|side) was (done|"
-    r"finished|on time))\b",
+    r"finished|on time)|I did my (part|bit|share)( on time)?)\b",
     re.IGNORECASE,
 )
 _OWN_PART = re.compile(

@@ -35,6 +35,7 @@ CRITIQUE_FILES = {
     "fresh-9": "critique_fresh9.yaml",
     "fresh-10": "critique_fresh10.yaml",
     "fresh-11": "critique_fresh11.yaml",
+    "fresh-12": "critique_fresh12.yaml",
 }
 
 

@@ -38,7 +38,9 @@ ASKS: tuple[Ask, ...] = (
            r"(did not|didn'?t|could not|couldn'?t) (meet|hit|reach|achieve) (a|the|your)|"
            r"mess\w* up|disappoint\w*|caused by (you|your own)|you broke|(bug|outage|"
            r"error|problem|issue|regression|incident|defect)s? (that )?(you|your own \w+) "
-           r"(caused|introduced|created))"),
+           r"(caused|introduced|created)|(deal|sale|bid|pitch|tender|contract|client|customer|"
+           r"account|case)s? (that )?(you )?lost|lost (a|an|the|your) (deal|sale|bid|pitch|tender|"
+           r"contract|client|customer|account|case))"),
         _p(r"\b(fail\w*|mistake|errors?|wrong|missed|miss|didn'?t work|did not work|fell short|"
            r"should have|shouldn'?t have|my fault|embarrass\w*|regret\w*|broke|broken|"
            r"crash\w*|outage|accidental\w*|overlook\w*|underestimat\w*|apologi[sz]\w*|"
@@ -182,7 +184,8 @@ ASKS: tuple[Ask, ...] = (
            r"(him|her|them)|paired|guided|feed[- ]?back|onboard\w*|junior|apprentice|new (hire|"
            r"person|recruiter|colleague|starter|member)|student|intern|graduate|trainee|"
            r"had (him|her|them) (explain|try|do|lead|run)|walked [\w ]{0,30}\bwith (him|her|them)"
-           r"|explain\w* to|sat (in|with))"),
+           r"|explain\w* to|sat (in|with)|(took|taking|take) (him|her|them)\b|(let|letting) (him|"
+           r"her|them) (read|try|practi[sc]e|lead|do|run)|one[- ](to|on)[- ]one)"),
     ),
     Ask(
         "leading others",

@@ -14,7 +14,9 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"\b(fail\w*|mistake\w*|wrong|regret\w*|error in judg\w*|didn't go|did not go|"
         r"missed|fell short|not proud|went badly|lesson|slipped|differently|not good enough|"
         r"rebuild\w* [\w' ]*trust|(did not|didn'?t|could not|couldn'?t) (meet|hit|reach|make|"
-        r"achieve)|not meet|let (\w+ ){0,2}down)", re.I)),
+        r"achieve)|not meet|let (\w+ ){0,2}down|(deal|sale|bid|pitch|tender|contract|client|"
+        r"customer|account|case)s? (that )?(you )?lost|lost (a|an|the|your) (deal|sale|bid|"
+        r"pitch|tender|contract|client|customer|account|case))", re.I)),
     ("conflict", re.compile(
         r"\b(conflict\w*|disagree\w*|argument\w*|tension|push(ed)? back|difficult (person|"
         r"colleague|coworker|co-worker|manager|customer|stakeholder|teammate)|"

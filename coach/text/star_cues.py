@@ -25,7 +25,7 @@ EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
 # a case or a piece of work in hand: "(I was) handling a flood claim"
 CASE_IN_HAND = (
     r"(handling|managing|leading|coordinating|looking after|covering|doing|running|owning|"
-    r"preparing) ((a|an|the|our|my|their|"
+    r"preparing|chasing|pursuing|going after|bidding for) ((a|an|the|our|my|their|"
     r"this|two|three|\d+)\b|[\w-]+ for (about |around |some |over )?(a|an|the|our|two|three|"
     r"four|five|\d+|[a-z]+ty|[a-z]+teen|dozens|hundreds)\b)"
 )  # "handling a flood claim", "handling billing for about thirty clients"

@@ -650,3 +650,46 @@ def test_the_work_one_was_doing_is_the_task() -> None:
         "off by a third. I rebuilt it with the school holiday dates and it has been close since."
     )
     assert parts.present["task"]
+
+
+def test_twelfth_batch_phrasings() -> None:
+    """Written for these tests after the twelfth fresh batch (none of its sentences)."""
+    assert question_kind("Tell me about a sale you lost.") == "failure"
+    lost = relevance("Tell me about a bid you lost.", "We won it.")
+    assert lost.asked == ["a failure or mistake"]
+    chasing = _parts("I was chasing a contract with a school trust. I priced it and won it.")
+    assert chasing.present["task"]
+    excuse = split_sentences(
+        "The kitchen opened a month late. The problem was the electrician, he was very slow. I "
+        "did my part on time."
+    )
+    assert blame_sentences(excuse)
+    only_excuse = _parts(
+        "I was the site lead on the kitchen refit. The fitter was late twice. I did my part on "
+        "time. The kitchen opened a month late."
+    )
+    assert not only_excuse.present["action"]
+    signed = _parts(
+        "Last spring I was chasing a supply deal with a hotel chain. Their buyer wanted a lower "
+        "price. I offered free delivery, and they signed a two-year deal worth about fifty "
+        "thousand a year."
+    )
+    assert signed.present["result"]
+    done = _parts("I wrote the whole grant bid in one weekend once, it was tough but I did it.")
+    assert done.present["result"]
+
+
+def test_steps_that_follow_a_habit_are_part_of_it() -> None:
+    parts = _parts(
+        "With upset callers what I usually do is let them finish first. Then I repeat the "
+        "problem back so they know I heard it. People calm down when someone owns it."
+    )
+    assert parts.hypothetical and not parts.present["action"]
+
+
+def test_a_supported_child_is_helping_someone_grow() -> None:
+    told = relevance(
+        "Tell me about a time you supported someone who was struggling.",
+        "I started taking him out for ten minutes a day with books he liked.",
+    )
+    assert told.asked == ["helping someone grow"] and told.told
