@@ -299,7 +299,7 @@ def bank_tab(service: CoachService, names: dict[str, str], demo: gr.Blocks) -> N
         with gr.Row():
             b_upload = gr.File(
                 label="Add a notes file (Markdown or text; a copy is kept, yours is untouched)",
-                file_types=[".md", ".markdown", ".txt"],
+                file_types=[".md", ".markdown", ".txt", ".csv", ".tsv"],
                 type="filepath",
                 elem_id="bank-upload",
             )

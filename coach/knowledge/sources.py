@@ -17,6 +17,9 @@ from pathlib import Path
 from coach.core.paths import data_dir
 
 NOTES_SUFFIXES = (".md", ".markdown", ".txt")
+# a spreadsheet of stories saved as text: taken when named or uploaded, never picked up from a
+# folder, where such files are mostly data
+TABLE_SUFFIXES = (".csv", ".tsv")
 
 
 def registry_path() -> Path:

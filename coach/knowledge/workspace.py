@@ -17,6 +17,7 @@ from coach.knowledge.ingest import IngestReport, ingest
 from coach.knowledge.notes.cache import parse_notes_file
 from coach.knowledge.sources import (
     NOTES_SUFFIXES,
+    TABLE_SUFFIXES,
     is_story_folder,
     register,
     registered_sources,
@@ -102,8 +103,11 @@ def import_notes_file(uploaded: Path, name: str) -> list[str]:
     name never overwrites an earlier copy.
     """
     suffix = Path(name).suffix.lower()
-    if suffix not in NOTES_SUFFIXES:
-        raise CoachError(f"{name} is not a notes file; use Markdown or text (.md, .txt).")
+    if suffix not in (*NOTES_SUFFIXES, *TABLE_SUFFIXES):
+        raise CoachError(
+            f"{name} is not a notes file; use Markdown or text (.md, .txt) or a spreadsheet "
+            "saved as CSV."
+        )
     if uploaded.stat().st_size > MAX_NOTES_BYTES:
         raise CoachError(f"{name} is over {MAX_NOTES_BYTES // 1_000_000} MB; that is not notes.")
     data = uploaded.read_bytes()

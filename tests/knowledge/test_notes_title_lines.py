@@ -580,3 +580,36 @@ def test_question_answer_blocks_roman_and_emoji_numbers_and_bracket_titles(princ
 def test_a_lone_i_at_the_start_of_a_line_is_no_roman_number(principles) -> None:
     text = "## Night leak\nI. was the only one there, so I shut the valve.\n"
     assert "was the only one there" in parse_notes(text, Path("n.md"), principles).entries[0].text()
+
+
+def test_a_spreadsheet_saved_as_csv_or_tsv_is_one_story_per_row(principles) -> None:
+    text = (
+        "Title,LP,Situation,Action,Result\n"
+        'Night leak,Ownership,"A pipe burst over the stockroom\non a Sunday night.",'
+        '"I shut the valve and moved the stock.","Nothing was written off."\n'
+        "Used lathe,Frugality,The lathe budget was cut.,I bought a used one at auction.,"
+        "It paid for itself in four months.\n"
+    )
+    stories = parse_notes(text, Path("stories.csv"), principles).entries
+    assert [(s.title, s.principles) for s in stories] == [
+        ("Night leak", ["ownership"]),
+        ("Used lathe", ["frugality"]),
+    ]
+    assert stories[0].spans == ["stories.csv:2-2"] and stories[1].spans == ["stories.csv:4-4"]
+    assert "on a Sunday night" in stories[0].sections.situation
+    tabbed = "Title\tLP\tSituation\tAction\tResult\nNight leak\tOwnership\tA pipe burst.\t" \
+        "I shut the valve.\tNothing was lost.\n"
+    assert [s.title for s in parse_notes(tabbed, Path("s.tsv"), principles).entries] == [
+        "Night leak"
+    ]
+
+
+def test_prose_with_commas_is_not_read_as_csv() -> None:
+    from coach.knowledge.notes.csv_table import looks_like_csv
+
+    prose = (
+        "Situation, task, action and result, in that order, is how I tell stories.\n"
+        "Last year, at the depot, I fixed the rota, the heaters and the doors.\n"
+    )
+    assert not looks_like_csv(prose)
+    assert not looks_like_csv("## Night leak\nI shut the valve, moved the stock, called him.\n")

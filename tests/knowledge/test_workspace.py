@@ -79,3 +79,21 @@ def test_sources_command(tmp_path, capsys, toy_embedder) -> None:
     notes.rename(tmp_path / "moved.md")  # the only source is gone: one sentence, exit 2
     assert main(["ask", "Tell me about a conflict", "--retrieve-only"]) == 2
     assert "hold no story right now" in capsys.readouterr().err
+
+
+def test_a_spreadsheet_of_stories_can_be_uploaded_but_data_files_are_refused(tmp_path) -> None:
+    import pytest
+
+    from coach.core.errors import CoachError
+    from coach.knowledge.sources import registered_sources
+    from coach.knowledge.workspace import import_notes_file
+
+    sheet = tmp_path / "upload.tmp"
+    sheet.write_text("Title,LP,Situation,Action,Result\nLeak,Ownership,A pipe burst.,I shut it.,"
+                     "Nothing lost.\n")  # fmt: skip
+    import_notes_file(sheet, "my stories.csv")
+    assert [p.name for p in registered_sources()] == ["my-stories.csv"]
+    titles = [s.title for s in all_stories(load_knowledge()) if s.origin != "bank"]
+    assert titles == ["Leak"]
+    with pytest.raises(CoachError, match="spreadsheet saved as CSV"):
+        import_notes_file(sheet, "photo.png")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.core.errors import CoachError
+from coach.knowledge.notes.csv_table import csv_as_markdown, looks_like_csv
 from coach.knowledge.notes.html import collapsible_sections, looks_like_html, markdown_lines
 from coach.knowledge.notes.org import looks_like_org, org_as_markdown
 from coach.text.repair import repair_text
@@ -140,7 +141,9 @@ def _plain_markdown(line: str) -> str:
 
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     """(line number, line) of the text; underlined headings as ``#`` headings; task-list boxes
-    dropped; org-mode and HTML exports read as Markdown; every line keeps its number."""
+    dropped; org-mode, CSV and HTML exports read as Markdown; every line keeps its number."""
+    if looks_like_csv(text):  # a spreadsheet of stories: one story per row
+        return csv_as_markdown(text)
     lines = list(enumerate(text.splitlines(), start=1))
     if looks_like_org(text):
         lines = org_as_markdown(lines)
