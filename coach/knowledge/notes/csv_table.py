@@ -20,11 +20,22 @@ _NAMED = re.compile(
 )
 
 
-def _records(text: str) -> tuple[list[list[str]], list[int], str] | None:
-    """Each record, the line it starts on and the delimiter, when ``text`` is a table."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+def _header(first: str, delimiter: str) -> bool:
+    """Whether a first line reads as the header of a table of stories (checked before the
+    whole file is parsed, so notes that are no table cost nothing)."""
+    cells = [c.strip(' "') for c in first.split(delimiter)]
+    short = all(len(c.split()) <= _HEADER_WORDS for c in cells)
+    return len(cells) >= _MIN_COLUMNS and short and any(_NAMED.match(c) for c in cells)
+
+
+def _records(text: str) -> tuple[list[list[str]], list[int]] | None:
+    """Each record and the line it starts on, when ``text`` is a table."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") >= _MIN_COLUMNS - 1 else ","
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    if not _header(first, delimiter):
+        return None
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     records, starts = [], []
     try:
         for record in reader:
@@ -42,7 +53,7 @@ def _records(text: str) -> tuple[list[list[str]], list[int], str] | None:
         return None
     if any(len(r) != len(header) for r in records[1:]):
         return None
-    return records, starts, delimiter
+    return records, starts
 
 
 def record_lines(record: list[str]) -> int:
@@ -62,7 +73,7 @@ def csv_as_markdown(text: str) -> list[tuple[int, str]]:
     found = _records(text)
     if found is None:
         return list(enumerate(text.splitlines(), start=1))
-    records, starts, _ = found
+    records, starts = found
 
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(" ".join(c.replace("|", "/").split()) for c in cells) + " |"
