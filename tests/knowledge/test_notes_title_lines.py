@@ -613,3 +613,15 @@ def test_prose_with_commas_is_not_read_as_csv() -> None:
     )
     assert not looks_like_csv(prose)
     assert not looks_like_csv("## Night leak\nI shut the valve, moved the stock, called him.\n")
+
+
+def test_numbered_parts_of_one_story_are_not_stories(principles) -> None:
+    text = (
+        "## Peak season pick errors\n\n1. The problem\nOur pick error rate doubled in November "
+        "when we took on forty temporary pickers, and customers complained every day.\n\n"
+        "2. What I did\nI walked the aisles with the temps, moved similar items apart, added "
+        "coloured size labels and trained every new picker myself for an hour.\n\n"
+        "3. The outcome\nErrors fell from thirty a week to five within six weeks and complaints "
+        "dropped by half before Christmas.\n"
+    )
+    assert [t for t, _ in _filed(text, principles)] == ["Peak season pick errors"]

@@ -145,6 +145,22 @@ _BULLET = re.compile(r"^\s*[-*+•]\s+\S")
 _BRACKETED_TITLE = re.compile(r"^\s*\[(?P<text>[^\]\[]{2,80})\]\s*$")  # "[Supplier price rise]"
 
 
+_PART_HEADING = re.compile(
+    r"^(the |my |our )?(what (i|we) (did|learned|learnt)|how it (ended|went)|why it mattered|"
+    r"approach|solution|steps?|outcomes?|impact|results?|learnings?|lessons?|takeaways?|"
+    r"reflections?|next time)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_heading(title: str) -> bool:
+    """A numbered heading that names a part of one story ("The problem", "What I did", "The
+    outcome"), not a story of its own."""
+    plain = re.sub(r"^(the|my|our)\s+", "", title.strip(), flags=re.IGNORECASE)
+    first = plain.split()[0] if plain.split() else ""
+    return bool(_PART_HEADING.match(title.strip()) or (first and section_for(first.strip(":"))))
+
+
 def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
     """Indexes of short numbered (or bracketed) titles standing alone over the story told in
     plain bullets or prose below ("1) Returns backlog (Nov 2023)" over "- returns piling
@@ -164,6 +180,10 @@ def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
         prose = below.strip() and not LIST_ITEM.match(below) and not _NUMBERED.match(below)
         if bullets or prose:
             found.append(i)
+    titles = [clean_inline((_NUMBERED.match(lines[i][1]) or _BRACKETED_TITLE.match(lines[i][1]))
+                           .group("text")) for i in found]  # fmt: skip
+    if sum(map(_part_heading, titles)) * 2 >= len(titles):
+        return []  # "1. The problem", "2. What I did", "3. The outcome": the parts of one story
     return found
 
 
