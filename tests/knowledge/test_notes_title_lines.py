@@ -625,3 +625,20 @@ def test_numbered_parts_of_one_story_are_not_stories(principles) -> None:
         "dropped by half before Christmas.\n"
     )
     assert [t for t, _ in _filed(text, principles)] == ["Peak season pick errors"]
+
+
+def test_bare_label_lines_story_front_matter_and_named_episodes(principles) -> None:
+    bare = (
+        "Stories\n\nNight leak\nSituation\nA pipe burst over the stockroom on a Sunday.\nAction\n"
+        "I shut the valve and moved the stock.\nResult\nNothing was written off.\n"
+    )
+    story = parse_notes(bare, Path("n.md"), principles).entries[0]
+    assert story.title == "Night leak" and story.sections.action.startswith("I shut")
+    blocks = (
+        "---\ntitle: Night leak\nlp: Ownership\n---\nA pipe burst and I shut the valve myself.\n\n"
+        "---\ntitle: Used lathe\nlp: Frugality\n---\nI bought a used lathe at auction.\n"
+    )
+    assert _filed(blocks, principles) == [("Night leak", ["ownership"]),
+                                          ("Used lathe", ["frugality"])]  # fmt: skip
+    single = "---\ntitle: My prep\nlayout: page\n---\n\n## Night leak\nI shut the valve.\n"
+    assert [t for t, _ in _filed(single, principles)] == ["Night leak"]  # the file's own

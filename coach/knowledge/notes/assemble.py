@@ -122,7 +122,9 @@ def episode_block(story: Story) -> str:
 def _title(draft: Draft, context: Context, text: str) -> str:
     asked = draft.questions[0] if draft.answer_mode and draft.questions else ""
     if draft.episode and not draft.title:
-        named = _lead(draft) or (nickname(draft.items[0][1]) if draft.items else "")
+        if _lead(draft):  # "**Pricing page test** — S - ...": the candidate named it
+            return _lead(draft)
+        named = nickname(draft.items[0][1]) if draft.items else ""
         named = named or _opening(text, 7)
         where = context.heading or context.question
         return f"{where}: {named}" if where else named

@@ -12,6 +12,7 @@ from pathlib import Path
 from coach.core.errors import CoachError
 from coach.knowledge.notes.csv_table import csv_as_markdown, looks_like_csv
 from coach.knowledge.notes.html import collapsible_sections, looks_like_html, markdown_lines
+from coach.knowledge.notes.labels import LABEL_WORDS
 from coach.knowledge.notes.org import looks_like_org, org_as_markdown
 from coach.text.repair import repair_text
 
@@ -45,8 +46,42 @@ def _blank_keeping_lines(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
+_STORY_HEADER = re.compile(
+    r"^---[ \t]*\n(?P<keys>(?:[A-Za-z][\w -]{0,20}:[^\n]*\n){1,8})---[ \t]*$", re.MULTILINE
+)
+_HEADER_KEY = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,20}):\s*(?P<value>.*)$")
+_TITLE_KEYS = {"title", "name", "story"}
+_PRINCIPLE_KEYS = {"lp", "lps", "principle", "principles", "leadership principles", "competency"}
+
+
+def _story_header(match: re.Match[str]) -> str:
+    """A "---" block of ``title:``/``lp:`` lines before a story, as its heading and principles
+    line (every line kept in place); a block without a title is left as it is."""
+    pairs = [_HEADER_KEY.match(line) for line in match.group("keys").splitlines()]
+    keys = {m["key"].strip().lower() for m in pairs if m}
+    if not keys & _TITLE_KEYS:
+        return match.group(0)
+    out = [""]
+    for m in pairs:
+        key = m["key"].strip().lower() if m else ""
+        value = m["value"].strip().strip("\"'[]") if m else ""
+        out.append(f"## {value}" if key in _TITLE_KEYS and value else
+                   f"LP: {value}" if key in _PRINCIPLE_KEYS and value else "")  # fmt: skip
+    return "\n".join([*out, ""])
+
+
+def story_headers(text: str) -> str:
+    """Each "---"/"title: ..."/"lp: ..."/"---" block that heads a story (front matter per story,
+    as some note apps write it) as a ``##`` heading and an "LP:" line; only where two or more
+    such blocks head stories (one at the top is the file's own front matter)."""
+    titled = [m for m in _STORY_HEADER.finditer(text) if _story_header(m) != m.group(0)]
+    return _STORY_HEADER.sub(_story_header, text) if len(titled) >= 2 else text
+
+
 def without_boilerplate_markup(text: str) -> str:
-    """Blank out front matter and HTML comments, keeping every line number where it was."""
+    """Blank out front matter and HTML comments, keeping every line number where it was; a
+    front matter that titles a story becomes its heading (``story_headers``)."""
+    text = story_headers(text)
     text = _FRONT_MATTER.sub(_blank_keeping_lines, text, count=1)
     text = _COMMENT.sub(_blank_keeping_lines, text)
     return re.sub(r"<!--.*\Z", _blank_keeping_lines, text, flags=re.DOTALL)  # never closed
@@ -139,6 +174,15 @@ def _plain_markdown(line: str) -> str:
     return _TASK_BOX.sub(r"\1", line)
 
 
+_MIN_BARE_LABELS = 2  # one word alone may be a heading; two STAR words alone are labels
+
+
+def _bare_label(line: str) -> str | None:
+    """The label word of a line that is nothing but one ("Situation", "Result"), lower-cased."""
+    word = line.strip().strip("*_").strip().lower()
+    return word if word in LABEL_WORDS and len(word) > 3 else None
+
+
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     """(line number, line) of the text; underlined headings as ``#`` headings; task-list boxes
     dropped; org-mode, CSV and HTML exports read as Markdown; every line keeps its number."""
@@ -150,6 +194,10 @@ def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     lines = _setext([(number, _plain_markdown(line)) for number, line in lines])
     if len({m.group(2) for _, line in lines if (m := _ROMAN_ITEM.match(line))}) >= _MIN_ROMAN:
         lines = [(number, _ROMAN_ITEM.sub(_arabic, line)) for number, line in lines]
+    bare = {LABEL_WORDS[w] for _, line in lines if (w := _bare_label(line))}
+    if len(bare) >= _MIN_BARE_LABELS:  # "Situation" alone on a line, the text below it
+        lines = [(number, f"{line.strip()}:" if _bare_label(line) else line)
+                 for number, line in lines]  # fmt: skip
     if "<summary" in text.lower():
         lines = collapsible_sections(lines)
     if not exported:
