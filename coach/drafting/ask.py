@@ -275,9 +275,21 @@ def fitting_story(question: str, matches: list) -> tuple[object | None, list[str
     for match in matches:
         story = match.story
         told = " ".join([story.title, story.text(), *story.questions])
-        if any(ask.answer.search(told) for ask in asks):
+        if any(ask.answer.search(told) for ask in asks) or _filed_as_kind(story, asks):
             return match, [ask.name for ask in asks]
     return None, [ask.name for ask in asks]
+
+
+# the principle a candidate files a kind of story under: a disagreement under Have Backbone
+_KIND_PRINCIPLE = {"a conflict or disagreement": "have-backbone"}
+
+
+def _filed_as_kind(story, asks: list) -> bool:
+    """The candidate filed the story under the principle of the kind asked for (their own
+    heading or tag, never a principle the coach inferred)."""
+    inferred = any(note.startswith("principles inferred") for note in story.inferred)
+    wanted = {_KIND_PRINCIPLE[a.name] for a in asks if a.name in _KIND_PRINCIPLE}
+    return not inferred and bool(wanted & set(story.principles))
 
 
 def principle_warning(story, top: str, names: dict[str, str]) -> list[str]:

@@ -65,7 +65,7 @@ ASKS: tuple[Ask, ...] = (
            r"member)|tension (with|between)|friction|persuade|convince|challenged? (a|the|your|"
            r"someone)|"
            r"didn'?t agree|did not agree|difference of opinion|relationship with|opposed|clash)"),
-        _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? back|persuad\w*|"
+        _p(r"\b(disagree\w*|conflict\w*|argu\w+|objected|objection|push(ed)? ?back|persuad\w*|"
            r"convinc\w*|opposed|friction|tension|angry|angrily|upset|frustrat\w*|shout(ed|ing|s)?\b|"
            r"yell(ed|ing|s)?\b|(?<!nobody )(?<!no one )(?<!never )complain\w*|furious|annoyed|"
            r"irritated|aggressive|abusive|"
@@ -75,7 +75,8 @@ ASKS: tuple[Ask, ...] = (
            r"different (view|opinion|approach|idea|solution)s?|insisted|didn'?t agree|"
            r"did not agree|compromise|concerns?|worried|stressed|snapped|rude|advocated|"
            r"debat\w*|clash\w*|confront\w*|difficult|middle (path|ground)|"
-           r"(he|she|they|another \w+|my \w+|the \w+) (thought|wanted|preferred|believed|"
+           r"(he|she|they|another \w+|my \w+|the \w+) (still |also |really |\w+ly )?(thought|"
+           r"wanted|preferred|believed|"
            r"insisted|argued)|I (can'?t|cannot|won'?t|wouldn'?t|refused|declined|answered|"
            r"replied|pushed)|(he|she|they) (said|told me|answered|replied),? [\"“]|"
            r"(said|answered|replied) no\b|refused|rejected|turned (it|me|us|the \w+) down|"
@@ -251,7 +252,12 @@ OTHERS_MISTAKE = re.compile(
     r"line|kit)s? (had )?(failed|broke( down)?|crashed|went down|stopped working)|"
     # finding out why something went wrong asks for digging in, not for one's own failure
     r"\b(why|what|where|how) ((something|things|it|that|this|a|an|the|your|their) )?"
-    r"([\w-]+ ){0,3}(went|was going|had gone|goes|kept going) wrong",
+    r"([\w-]+ ){0,3}(went|was going|had gone|goes|kept going) wrong|"
+    r"\b(cause|causes|source|root cause|reason) (of|for|behind) (the |a |these |those |repeated |"
+    r"recurring )?([\w-]+ )?(failures?|errors?|mistakes?|problems?|defects?)|"
+    # a belief or figure that proved wrong is no failure of one's own
+    r"\b(explanation|assumption|belief|theory|diagnosis|estimate|forecast|numbers|figures|"
+    r"report|idea|view|data)s? (\w+ ){0,3}(was|were|is|are|proved|turned out( to be)?) wrong",
     re.IGNORECASE,
 )
 

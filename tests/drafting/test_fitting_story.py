@@ -6,7 +6,9 @@ from coach.drafting.ask import fitting_story
 
 
 def _match(title: str, text: str) -> SimpleNamespace:
-    story = SimpleNamespace(title=title, text=lambda: text, questions=[])
+    story = SimpleNamespace(
+        title=title, text=lambda: text, questions=[], principles=[], inferred=[]
+    )
     return SimpleNamespace(story=story)
 
 
@@ -33,3 +35,24 @@ def test_a_close_call_between_the_first_two_stories_is_said() -> None:
     second.fused = 2.0 - CLOSE_CALL_LEAD * 2
     assert close_call([first, second]) == ""
     assert close_call([first]) == ""
+
+
+def test_a_story_the_candidate_filed_under_have_backbone_tells_a_disagreement() -> None:
+    quiet = _match("Schema rule", "The mobile lead wanted every field optional. I brought three "
+                   "incidents to a call and we agreed on required fields.")  # fmt: skip
+    quiet.story.principles, quiet.story.inferred = ["have-backbone"], []
+    chosen, asks = fitting_story("Describe a disagreement with another team.", [quiet])
+    assert chosen is quiet and asks == ["a conflict or disagreement"]
+    quiet.story.inferred = ["principles inferred from its text"]  # the coach's guess is no filing
+    assert fitting_story("Describe a disagreement with another team.", [quiet])[0] is None
+
+
+def test_disagreement_words_and_asks_that_are_no_failure() -> None:
+    pushback = _match("Dashboards", "Our head of claims wanted real time. She still wanted two.")
+    assert fitting_story("Tell me about a disagreement.", [pushback])[0] is pushback
+    data = _match("Pay gap", "I pulled three years of salary data and found the real cause.")
+    for question in (
+        "Tell me about a time you found the cause of repeated failures by analysing data.",
+        "Describe a time the data showed the common explanation for a problem was wrong.",
+    ):
+        assert fitting_story(question, [data]) == (data, [])
