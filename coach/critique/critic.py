@@ -139,10 +139,11 @@ def _outcome_sentences(
     evidence = parts.evidence.get("result")
     if evidence and evidence not in out:
         out.append(evidence)
-    last = units[-1] if units else None
-    if last and last.text not in out and last.text not in parts.hypothetical:
-        # "..., I tested it again, and we released with zero upload errors"
-        out += [c for c in later_clauses(last.text) if settled_clause(c) and c not in out]
+    tail = max(2, -(-len(units) // 3))  # the ending sits in the last third of the answer
+    for unit in units[-tail:]:
+        if unit.text not in out and unit.text not in parts.hypothetical:
+            # "..., I tested it again, and we released with zero upload errors"
+            out += [c for c in later_clauses(unit.text) if settled_clause(c) and c not in out]
     return out
 
 

@@ -64,6 +64,17 @@ def _previous(units: list[Unit], unit: Unit) -> Unit:
     return units[index - 1] if index else unit
 
 
+# "...and the x-ray team could work normally": how things stood once it was done
+_COULD_GO_ON = re.compile(
+    r"\bcould (\w+ ){0,2}(work|open|run|continue|carry on|go (home|ahead|back)|operate|reopen|"
+    r"start|finish|leave)\b",
+    re.I,
+)
+_GENERAL_PRESENT = re.compile(
+    r"\b(happens?|comes?|goes|gets?|is|are) (\w+ )?(all the time|every (day|week|time)|often|a lot|"
+    r"always|usually)\b|\ball the time\b",
+    re.I,
+)
 _OWN_PART_DONE = re.compile(r"\bI did my (part|bit|share)\b", re.I)  # an excuse, not a step
 _DONE_IT = re.compile(
     r"\b(but|and|so) (I|we) (did it|made it|got it done|managed( it)?|pulled it off)\W*$", re.I
@@ -211,8 +222,10 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
             mark("situation", text)  # "My manager asked me to train a model for a demo."
         elif opening and _PROBLEM_CLAUSE.search(text):
             mark("situation", text)  # "We wanted to demo often, but building it was slow."
-        elif label == "situation" and confidence >= CONTEXT_CONFIDENCE and not cued:
-            mark("situation", text)
+        elif label == "situation" and confidence >= CONTEXT_CONFIDENCE and not cued and not (
+            _GENERAL_PRESENT.search(text) and not tells_past_event(text)
+        ):
+            mark("situation", text)  # "...orders happen all the time in a shop" is no scene
         if label == "result" and confidence >= RESULT_CONFIDENCE and index >= n / 2 and not cued:
             mark("result", text)
     for index in range(n // 2, n):
@@ -232,7 +245,8 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
     if told and not present["result"] and last > 0:
         tail = final_clause(units[last].text)
         if tail and not _PERSON_FIRST.match(tail) and not _ACTOR.search(tail) and (
-            tells_past_event(tail) and not HABIT.search(tail)
+            (tells_past_event(tail) or _COULD_GO_ON.search(tail))
+            and not HABIT.search(re.sub(r"\bnormally\W*$", "", tail))  # "work normally": manner
         ):
             mark("result", tail)  # "..., and after a few weeks things got better in the kitchen"
     return Parts(present, evidence, hypothetical)

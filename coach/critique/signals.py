@@ -27,11 +27,11 @@ _HYPOTHETICAL = re.compile(
     rf"\b(I(?:{_WOULD}|'ll|’ll| would| will| usually| always| generally| typically| normally|"
     rf" tend to| try to| like to| prefer to)|we(?:{_WOULD}| would| usually| always| normally)|"
     r"in (a|any) (situation|case) like (that|this)|if I (were|was) in|what I would do|"
-    r"what I (usually |normally |always )?do (in|when|is)\b|(I'm|I am) going to|"
+    r"what (I|you|we) (usually |normally |always )?do (in|when|is)\b|(I'm|I am) going to|"
     r"(my|our) (approach|first step|first move|plan|instinct|strategy|priority) would be|"
     r"(the )?(first|best|right|key) (thing|way|step|approach) (is|would be) to|"
     r"the most important (thing )?(is|would be) to|"
-    r"you (need to|have to|should|must|want to|ought to)|"
+    r"you (always |really |just |usually |also )?(need to|have to|should|must|want to|ought to)|"
     # advice told with a generic "you": "then you listen to their side", "at the end you agree"
     r"(^|\b(then|and|first|next|finally|at the end|after that|so)),? you (?!know\b|see\b|"
     r"mean\b|guys\b)[a-z]{2,}|"
@@ -100,8 +100,9 @@ _CHECKABLE = re.compile(
     r"|felt)|first (place|time|try)|ranked (\w+ )?(\d+\w*|first|second|third|top)|\d+(st|nd|rd|"
     r"th) (place|out of)|unanimous\w*|an? [A-F][+-]?(?= in| on| grade|\.|,| for)|"
     r"(fixed|solved|resolved|restored|repaired|back up|running again|working again|done|"
-    r"finished|delivered|closed)\b[^.]{0,30}\b(the )?(next|following|same) (morning|day|night|"
-    r"shift)|(stayed|stays|remained|kept) (\w+ )?(in|within) (range|limits|target|budget|spec)|"
+    r"finished|delivered|closed|went (back )?out|back (in|on) (service|the road))\b[^.]{0,30}"
+    r"\b(the )?(next|following|same) (morning|day|night|shift)|"
+    r"(stayed|stays|remained|kept) (\w+ )?(in|within) (range|limits|target|budget|spec)|"
     r"no (\w+ )?findings?|(all|every) "
     r"(\d+ |\w+ )?(of (the|our|them) )?\w+ (passed|finished|delivered|arrived|signed|"
     r"completed|received|got))",
@@ -164,7 +165,8 @@ _OTHER_PARTY = (
     r"surveyor|accountant|auditor|inspector|landlord|builder|plumber|electrician|courier|"
     r"carrier|printer|lawyer|solicitor|consultant|freelancer|subcontractor|architect|"
     r"translator|broker|agent|distributor|wholesaler|manufacturer|factory|warehouse|chef|cook|"
-    r"driver|supervisor|colleague|coworker|co-worker|boss)|"
+    r"driver|supervisor|colleague|coworker|co-worker|boss|shop|store|garage|workshop|lab|"
+    r"mechanic)|"
     r"marketing|sales|finance|legal|procurement|(?-i:IT))"
 )
 _FAILED = (
@@ -177,8 +179,8 @@ _FAILED = (
     r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
     r"unprepared|unreliable|very slow|too slow)|kept (sending|giving|handing) ([\w-]+ ){0,2}"
     r"(incomplete|wrong|bad|partial|missing)|let us down|dropped the ball|skipped|"
-    r"(shipped|sent|gave (me|us)|"
-    r"handed (me|us)) (the )?(wrong|bad|incorrect|outdated|old)|did not brief|didn'?t brief)"
+    r"(shipped|sent|gave|handed)( (me|us))? (the )?(wrong|bad|incorrect|outdated|old)|"
+    r"did not brief|didn'?t brief)"
 )
 # the bad outcome put down to another party: "the delay came from the vendor", "because
 # marketing did not brief sales", "the analyst gave me bad numbers, so my forecast was wrong"
@@ -198,7 +200,8 @@ _OTHERS_FAILED = re.compile(rf"\b{_OTHER_PARTY}\b[^.;]{{0,40}}?\b{_FAILED}", re.
 # framing that excuses the speaker: "honestly it wasn't really on us", "with respect", "to be fair"
 _EXCUSING = re.compile(
     r"\b((it )?(wasn'?t|was not|isn'?t) (really |entirely |all )?(on us|on me|our fault|my fault|"
-    r"down to us|down to me)|not (really )?(on us|our fault|my fault)|to be fair|with (all due )?"
+    r"down to us|down to me)|not (really )?(on us|our fault|my fault|my mistake|our mistake|my "
+    r"error)|to be fair|with (all due )?"
     r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control)|"
     r"(not much|nothing|little) (I|we) could (do|have done)|(it )?(wasn'?t|was not) (really )?"
     r"(possible|able)( for (me|us))? to (finish|deliver|meet|make|hit|complete)|"

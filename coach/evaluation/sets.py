@@ -36,6 +36,7 @@ CRITIQUE_FILES = {
     "fresh-10": "critique_fresh10.yaml",
     "fresh-11": "critique_fresh11.yaml",
     "fresh-12": "critique_fresh12.yaml",
+    "fresh-13": "critique_fresh13.yaml",
 }
 
 

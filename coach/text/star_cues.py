@@ -52,8 +52,8 @@ CUES: dict[str, re.Pattern[str]] = {
             r"back in",
             r"during ",
             r"there (was|were|had been)",
-            r"our (team|company|client|store|ward|school|shop|office|site|department|lab|line|app|"
-            r"product|service)",
+            r"our ([\w-]+ )?(team|company|client|store|ward|school|shop|office|site|department|"
+            r"lab|line|app|product|service)",
             r"we were",
             r"we had",
             r"I was (working|the|a|an|on|at|leading|running|managing|in my)",
@@ -78,6 +78,8 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(was|were|is|became)",
             r"\b(asked|told|needed|wanted|assigned|tasked|put) me (to|in charge|on)\b",
             r"\b(wanted|needed|expected) (me|us) [a-z]{3,}ing\b",  # "wanted me filing stories"
+            r"\b(our|my) (team|department|group|company|office|store|unit|shop|ward|site) "
+            r"(needed|had|was asked|was expected|wanted|was supposed) to\b",
             # the post held during the event: "I was on the front desk", "I was on nights"
             r"\bI was on (the )?(front desk|desk|reception|duty|shift|till|tills|floor|ward|"
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",

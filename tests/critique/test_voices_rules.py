@@ -693,3 +693,26 @@ def test_a_supported_child_is_helping_someone_grow() -> None:
         "I started taking him out for ten minutes a day with books he liked.",
     )
     assert told.asked == ["helping someone grow"] and told.told
+
+
+def test_thirteenth_batch_phrasings() -> None:
+    """Written for these tests after the thirteenth fresh batch (none of its sentences)."""
+    generic = _parts(
+        "Oh, rush jobs come in all the time at a print shop. What you do is you check the paper "
+        "stock first, and then you call the client. You always need to be honest about dates."
+    )
+    assert generic.hypothetical and not generic.present["situation"]
+    team = _parts("Last spring our team needed to move two hundred desks in one weekend.")
+    assert team.present["task"] and team.present["situation"]
+    excuse = split_sentences(
+        "The van failed its test a week after I serviced it. But it was not my mistake, the "
+        "parts shop sent us the wrong filters. I fitted the right ones."
+    )
+    assert blame_sentences(excuse)
+    assert checkable_outcome("I fitted the right ones and the van went out the same day.")
+    ending = _parts(
+        "One night the lift broke during the evening rounds. I was the porter on duty. I took "
+        "the beds through the old corridor. We moved every patient and the ward could work "
+        "normally."
+    )
+    assert ending.present["result"]
