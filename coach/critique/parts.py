@@ -58,12 +58,6 @@ _ENDED = re.compile(
 _STEP_ON = re.compile(r"(and )?(then|next|after that|afterwards|also|finally|second|third)\b", re.I)
 
 
-def _previous(units: list[Unit], unit: Unit) -> Unit:
-    """The unit just before ``unit`` (itself when it is the first)."""
-    index = units.index(unit)
-    return units[index - 1] if index else unit
-
-
 # "...and the x-ray team could work normally": how things stood once it was done
 _COULD_GO_ON = re.compile(
     r"\bcould (\w+ ){0,2}(work|open|run|continue|carry on|go (home|ahead|back)|operate|reopen|"
@@ -125,11 +119,11 @@ def find_parts(units: list[Unit], labels: list[str], confidences: list[float]) -
     present = dict.fromkeys(SECTION_NAMES, False)
     evidence: dict[str, str] = {}
     hypothetical = []
-    for unit in units:  # "What I usually do is... Then I repeat back...": the habit goes on
-        going_on = hypothetical and hypothetical[-1] == _previous(units, unit).text
-        if is_hypothetical(unit.text) or (going_on and _STEP_ON.match(unit.text) and not (
-            does_something(unit.text)
-        )):
+    habit = False  # the unit before was a habit: "What I usually do is... Then I repeat back..."
+    for unit in units:
+        going_on = habit and bool(_STEP_ON.match(unit.text)) and not does_something(unit.text)
+        habit = is_hypothetical(unit.text) or going_on
+        if habit:
             hypothetical.append(unit.text)
     n = len(units)
     narrative = tells_past_event(" ".join(u.text for u in units))

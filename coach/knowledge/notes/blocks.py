@@ -74,8 +74,16 @@ def story_headers(text: str) -> str:
     """Each "---"/"title: ..."/"lp: ..."/"---" block that heads a story (front matter per story,
     as some note apps write it) as a ``##`` heading and an "LP:" line; only where two or more
     such blocks head stories (one at the top is the file's own front matter)."""
-    titled = [m for m in _STORY_HEADER.finditer(text) if _story_header(m) != m.group(0)]
-    return _STORY_HEADER.sub(_story_header, text) if len(titled) >= 2 else text
+    changed = 0
+
+    def header(match: re.Match[str]) -> str:
+        nonlocal changed
+        out = _story_header(match)
+        changed += out != match.group(0)
+        return out
+
+    converted = _STORY_HEADER.sub(header, text)
+    return converted if changed >= 2 else text
 
 
 def without_boilerplate_markup(text: str) -> str:

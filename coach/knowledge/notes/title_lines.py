@@ -166,7 +166,7 @@ def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
     plain bullets or prose below ("1) Returns backlog (Nov 2023)" over "- returns piling
     up...", "III. Hydrant map (Invent and Simplify)" or "[Supplier price rise]" over a
     paragraph): a list of stories, each under its own title."""
-    found = []
+    found, titles = [], []
     for i, (_, text) in enumerate(lines):
         item = _NUMBERED.match(text) or _BRACKETED_TITLE.match(text)
         if not item or _labelled(text) or (i and lines[i - 1][1].strip()):
@@ -180,8 +180,7 @@ def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
         prose = below.strip() and not LIST_ITEM.match(below) and not _NUMBERED.match(below)
         if bullets or prose:
             found.append(i)
-    titles = [clean_inline((_NUMBERED.match(lines[i][1]) or _BRACKETED_TITLE.match(lines[i][1]))
-                           .group("text")) for i in found]  # fmt: skip
+            titles.append(title)
     if sum(map(_part_heading, titles)) * 2 >= len(titles):
         return []  # "1. The problem", "2. What I did", "3. The outcome": the parts of one story
     return found
