@@ -82,14 +82,14 @@ def match_principles(text: str, principles: list[Principle]) -> list[str]:
 
 
 _TAG = re.compile(
-    r"\s*(?:\[(?P<square>[^\]]+)\]|\((?P<round>[^)]+)\)|(?<![\w#])#(?P<hash>[A-Za-z][\w-]+))"
+    r"\s*(?:\[(?P<square>[^\]]+)\]|\((?P<round>[^)]+)\)|(?<![\w#@])[#@](?P<hash>[A-Za-z][\w-]+))"
 )
 
 
 def principle_tags(text: str, principles: list[Principle]) -> tuple[str, list[str]]:
     """A title and the principles its bracketed tags or hashtags name ("Peak week jam [Bias for
-    Action, Deliver Results]" or "... #bias-for-action" -> "Peak week jam", the ids); tags
-    naming anything else stay."""
+    Action, Deliver Results]", "... #bias-for-action" or "... @earn-trust" -> "Peak week jam",
+    the ids); tags naming anything else stay."""
     named: list[str] = []
 
     def tag(match: re.Match[str]) -> str:

@@ -152,8 +152,12 @@ CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "action": re.compile(
-        rf"^(so |then |first,? |next,? |finally,? |after that,? |and )?(I|we)( \w+ly| also| then|"
-        rf" first| just| personally| myself| quickly| immediately)? (?:{_PAST}|{_PRESENT_STEP})\b",
+        rf"^(so |then |first,? |next,? |finally,? |after that,? |and |"
+        # a step after the road not taken or the aim: "Instead of writing him up I walked him",
+        # "To find the cause, I rode with three drivers"
+        rf"(instead of|rather than|to) [^,.;]{{3,60}}?,? )?"
+        rf"(I|we)( \w+ly| also| then| first| just| personally| myself| quickly| immediately)? "
+        rf"(?:{_PAST}|{_PRESENT_STEP})\b",
         re.IGNORECASE,
     ),
     "result": re.compile(
@@ -174,6 +178,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(thanked|praised) (me|us)",
             r"took my (advice|suggestion|proposal)",
             r"no (more )?(complaints|incidents|errors|findings|issues|bugs|defects)",
+            # a count of how it came out: "we lost under 5% of stock", "served all 180 covers"
+            r"(lost|kept|saved|served|sold|cleared|passed|closed) (only |just |under |less than |"
+            r"fewer than |all |every one of )\d",
         ),
         re.IGNORECASE,
     ),

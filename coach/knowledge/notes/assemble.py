@@ -157,8 +157,8 @@ def _missing(sections: Sections, labelled: bool, words: int, draft: Draft) -> li
     if labelled:
         present = sections.present()
         for name in ("situation", "action", "result"):
-            if not present[name]:
-                missing.append(f"no {name}")
+            if not present[name] and not (name == "situation" and present["task"]):
+                missing.append(f"no {name}")  # a "Challenge:" or "Problem:" sets the scene
     if words < THIN_WORDS:
         missing.append(f"only {words} words")
     missing += [f"placeholder: '{p}'" for p in draft.placeholders]

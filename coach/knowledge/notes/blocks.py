@@ -191,6 +191,35 @@ def _bare_label(line: str) -> str | None:
     return word if word in LABEL_WORDS and len(word) > 3 else None
 
 
+# bullets as a word processor pastes them: "•" or "·" then a tab at the top level, "o" or "◦"
+# one level down, "▪" or "§" below that (the glyphs of its default bullet fonts)
+_PASTED_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·o◦▪§])(?:\t|[ \t]{1,4}(?=\S))[ \t]*")
+_PASTED_DEPTH = {"•": 0, "·": 0, "o": 1, "◦": 1, "▪": 2, "§": 2}
+_MIN_PASTED = 2
+
+
+def _pasted_bullets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Bullets pasted from a word processor as Markdown list items nested by their glyph; only
+    where two or more nested glyphs ("o", "◦", "▪") start lines after a tab or before a capital
+    (an "o" alone would otherwise be a word)."""
+    nested = sum(
+        1 for _, line in lines
+        if (m := _PASTED_BULLET.match(line)) and _PASTED_DEPTH[m["mark"]]
+        and (line[m.end("mark")] == "\t" or line[m.end():m.end() + 1].isupper())
+    )  # fmt: skip
+    if nested < _MIN_PASTED:
+        return lines
+
+    def item(line: str) -> str:
+        m = _PASTED_BULLET.match(line)
+        if not m or (m["mark"] == "o" and line[m.end("mark")] != "\t"
+                     and not line[m.end():m.end() + 1].isupper()):  # fmt: skip
+            return line
+        return "  " * _PASTED_DEPTH[m["mark"]] + "- " + line[m.end():]
+
+    return [(number, item(line)) for number, line in lines]
+
+
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     """(line number, line) of the text; underlined headings as ``#`` headings; task-list boxes
     dropped; org-mode, CSV and HTML exports read as Markdown; every line keeps its number."""
@@ -200,6 +229,7 @@ def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
     if looks_like_org(text):
         lines = org_as_markdown(lines)
     lines = _setext([(number, _plain_markdown(line)) for number, line in lines])
+    lines = _pasted_bullets(lines)
     if len({m.group(2) for _, line in lines if (m := _ROMAN_ITEM.match(line))}) >= _MIN_ROMAN:
         lines = [(number, _ROMAN_ITEM.sub(_arabic, line)) for number, line in lines]
     bare = {LABEL_WORDS[w] for _, line in lines if (w := _bare_label(line))}

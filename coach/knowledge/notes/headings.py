@@ -28,7 +28,9 @@ GUIDANCE_HEADING = re.compile(
     r"ask them)\b",
     re.IGNORECASE,
 )
-_STORY_PREFIX = re.compile(r"^(?:story|example|project)\s*\d*\s*[:\-–—]\s*", re.IGNORECASE)
+_STORY_PREFIX = re.compile(
+    r"^(?:story|example|project)\s*(?:[-_#](?=\d))?\d*\s*[:\-–—]\s*", re.IGNORECASE
+)  # "Story 2: ", "STORY-1: "
 # a heading that only numbers a story ("Story1", "Example 2", "Story #3"): no title of its own
 _GENERIC_HEADING = re.compile(
     r"^(?:(?:story|example|answer|case|scenario|project)\s*#?\s*\d*|others?|misc\w*|extras?|"

@@ -24,6 +24,7 @@ LABEL_WORDS: dict[str, str] = {
     "solution": "action",
     "approach": "action",
     "act": "action",
+    "did": "action",
     "result": "result",
     "results": "result",
     "impact": "result",
@@ -54,7 +55,18 @@ LETTERS: dict[str, str] = {
 
 _MIN_SIMILARITY = 80
 # short forms matched exactly, never by similarity ("Earn", "Rest" and "Site" are no labels)
-_EXACT_ONLY = frozenset({"sit", "tsk", "act", "res", "learned", "learnt"})
+_EXACT_ONLY = frozenset({"sit", "tsk", "act", "did", "res", "learned", "learnt"})
+# labels of a few words ("What I did:", "My role:", "What I learned:"), matched exactly
+_LABEL_PHRASE = re.compile(
+    r"^(?:\*\*|\*|__)?\s*(?P<phrase>what happened|(?:the|my) (?:role|goal|ask)|"
+    r"what I (?:had|needed) to do|what I did|(?:my|the) actions?|how I did it|"
+    r"(?:the )?end result|how it ended|what I learn(?:ed|t)|(?:my )?lessons? learn(?:ed|t))"
+    r"\s*(?:(?:\*\*|\*|__)\s*:|:\s*(?:\*\*|\*|__)?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PHRASE_SECTIONS = {"what": "situation", "role": "task", "goal": "task", "ask": "task",
+                    "to do": "task", "did": "action", "action": "action", "how i did": "action",
+                    "result": "result", "ended": "result", "learn": "lesson"}  # fmt: skip
 
 # "**Situation:** text", "**Situation**: text", "**Situation** text", "Situation: text"
 _LEADING_LABEL = re.compile(
@@ -92,6 +104,11 @@ def section_for(word: str) -> str | None:
 
 def leading_label(line: str) -> tuple[str, str] | None:
     """If a line opens with a section label, return (section, rest of the line)."""
+    phrase = _LABEL_PHRASE.match(line.strip())
+    if phrase:
+        said = phrase["phrase"].lower()
+        section = next(s for key, s in reversed(_PHRASE_SECTIONS.items()) if key in said)
+        return section, phrase["rest"].strip()
     match = _LEADING_LABEL.match(line.strip())
     if not match:
         return None

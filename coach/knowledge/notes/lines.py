@@ -23,9 +23,15 @@ def indent_of(text: str) -> int:
 
 
 _BOLD_ONLY = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*$")
+# "_The freezer failure_" or "*Night shift*" alone on a line: a title in italics
+# (a few words, never a sentence opening with a pronoun: "*You should take risks*" is advice)
+_ITALIC_ONLY = re.compile(
+    r"^(?:\*|_)(?!(?:I|We|You|They|He|She|It|This|That)\b)"
+    r"(?P<title>[A-Z][^*_.!?:\s]*(?:\s[^*_.!?:\s]+){0,7})(?:\*|_)\s*$"
+)
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
 _STORY_LINE = re.compile(
-    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*)?\d*\s*(?:\((?P<tag>[^)]{2,80})\)\s*)?"
+    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*|[-_](?=\d))?\d*\s*(?:\((?P<tag>[^)]{2,80})\)\s*)?"
     r"(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?P<title>.+)$",
     re.I,
 )  # "Story 1 (LP: Frugality) – Test rig from spare parts": the bracket is its principles
@@ -170,7 +176,7 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
         tag = _TAG_LABEL.sub("", story.group("tag") or "")
         title = clean_inline(story.group("title")) + (f" [{tag}]" if tag else "")
         return Line(number, "title", title, **base)
-    bold = _BOLD_ONLY.match(content)
+    bold = _BOLD_ONLY.match(content) or _ITALIC_ONLY.match(content)
     if bold and not bullet and not bold.group("title").rstrip().endswith(":"):
         words = bold.group("title").split()
         if 1 <= len(words) <= 14 and not is_question(bold.group("title")):

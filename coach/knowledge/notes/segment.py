@@ -134,13 +134,17 @@ def _resolve_letter(letter: str, draft: Draft) -> str:
 
 
 def _restarts(section: str, draft: Draft) -> bool:
-    """Whether a label begins another story: its section is filled and the order went back."""
+    """Whether a label begins another story: its section is filled and the order went back. The
+    same action or result label twice in a row goes on ("Action: ...", "Action: ...")."""
     if not draft.has_content or not draft.labels:
         return False
     last = draft.labels[-1]
+    if section == last and section in _REPEATABLE:
+        return False
     return bool(draft.pieces.get(section)) and _ORDER[section] <= _ORDER[last]
 
 
+_REPEATABLE = {"action", "result"}  # parts people list one label per step
 _TITLED_BULLET_WORDS = 5  # mean words after the bold phrase when each bullet tells a story
 
 

@@ -1,0 +1,122 @@
+"""Formats of the thirteenth fresh batch, each with a fixture of our own: bullets pasted from a
+word processor, CAR/PAR labels, "* * *" scene breaks under italic titles, tracker-style
+``STORY-1:`` lines with ``@principle`` tags, and multi-word labels ("What I did:")."""
+
+from coach.knowledge.bank import load_knowledge
+from coach.knowledge.notes.blocks import read_notes
+from coach.knowledge.notes.labels import leading_label
+from coach.knowledge.notes.parser import ParsedNotes, parse_notes
+from coach.text.star_cues import cue_sections
+from tests.conftest import FIXTURES
+
+NOTES = FIXTURES / "notes"
+
+
+def _parse(name: str) -> ParsedNotes:
+    path = NOTES / name
+    return parse_notes(read_notes(path), path, load_knowledge().principles)
+
+
+def _parse_text(text: str) -> ParsedNotes:
+    return parse_notes(text, NOTES / "inline.md", load_knowledge().principles)
+
+
+def test_word_processor_bullets_nest_by_their_glyph() -> None:
+    parsed = _parse("word_paste_ops.md")
+    assert [s.title for s in parsed.entries] == [
+        "Recovering a late warehouse launch",
+        "Telling my director the forecast was wrong",
+        "A picker who kept making mistakes",
+    ]
+    forecast = parsed.entries[1]
+    assert "pulled two years" in forecast.sections.action
+    assert "short of about 30 people" in forecast.sections.action  # the second "Action –" line
+    assert "temporary hires" in forecast.sections.result
+
+
+def test_an_o_that_is_a_word_is_not_a_bullet() -> None:
+    text = "## Night shift\n\no well, I stayed late and fixed the rota myself.\nIt worked.\n"
+    parsed = _parse_text(text)
+    assert len(parsed.entries) == 1
+    assert "o well" in parsed.entries[0].text()
+
+
+def test_a_repeated_action_label_goes_on_but_a_new_situation_starts_a_story() -> None:
+    text = (
+        "## Stories\n\n"
+        "Situation: the release slipped twice.\nAction: I cut scope.\nAction: I paired daily.\n"
+        "Result: we shipped on the new date.\n\n"
+        "Situation: a client was angry about billing.\nAction: I called her the same day.\n"
+        "Result: she renewed.\n"
+    )
+    parsed = _parse_text(text)
+    assert len(parsed.entries) == 2
+    assert "paired daily" in parsed.entries[0].sections.action
+
+
+def test_car_labels_set_the_scene_without_a_situation_label() -> None:
+    parsed = _parse("car_labels_teacher.md")
+    assert len(parsed.entries) == 3
+    curriculum = parsed.entries[0]
+    assert curriculum.primary_principle == "invent-and-simplify"
+    assert "lowest in the school" in curriculum.sections.task
+    assert "no situation" not in curriculum.missing
+    assert not curriculum.thin or all(not m.startswith("no ") for m in curriculum.missing)
+
+
+def test_scene_breaks_and_italic_titles_split_stories() -> None:
+    parsed = _parse("scene_breaks_chef.md")
+    assert [s.title for s in parsed.entries] == [
+        "The walk-in freezer failure",
+        "Training a new sous chef",
+        "Cutting food waste",
+    ]
+    freezer, chef, _ = parsed.entries
+    assert "180 covers" in freezer.sections.result
+    assert "walked him through" in chef.sections.action
+
+
+def test_an_italic_sentence_of_advice_is_no_title() -> None:
+    text = "*You should be able to take some calculated risks*\n\nI shipped the beta early.\n"
+    assert all("calculated" not in s.title for s in _parse_text(text).entries)
+
+
+def test_tracker_lines_with_at_tags_are_titled_stories_with_principles() -> None:
+    parsed = _parse("at_tags_logistics.md")
+    titles = [s.title for s in parsed.entries]
+    assert titles == [
+        "Customs hold on a key shipment",
+        "Route planning tool nobody used",
+        "Disagreeing on a carrier switch",
+    ]
+    customs, route, carrier = parsed.entries
+    assert [customs.primary_principle, *customs.secondary_principles] == [
+        "customer-obsession",
+        "bias-for-action",
+    ]
+    assert carrier.primary_principle == "have-backbone"
+    assert "rode with three drivers" in route.sections.action  # "Did:" is the action
+
+
+def test_an_email_address_is_not_a_principle_tag() -> None:
+    text = "## Vendor escalation (mail ops@example.com)\n\nI called the vendor. It got fixed.\n"
+    parsed = _parse_text(text)
+    assert parsed.entries[0].primary_principle is None
+
+
+def test_multi_word_labels() -> None:
+    assert leading_label("What I did: rode with the drivers") == ("action", "rode with the drivers")
+    assert leading_label("**My role:** shift lead") == ("task", "shift lead")
+    assert leading_label("What I learned: ask first") == ("lesson", "ask first")
+    assert leading_label("How it ended: on time") == ("result", "on time")
+    assert leading_label("What a day: it rained") is None
+
+
+def test_cues_read_a_step_after_its_aim_and_a_count_as_the_outcome() -> None:
+    sections = cue_sections(
+        "The freezer died before service. To save the stock, I moved it to the reach-ins. "
+        "We lost under 5% of stock."
+    )
+    assert sections is not None
+    assert sections["action"].startswith("To save the stock")
+    assert sections["result"] == "We lost under 5% of stock."
