@@ -33,6 +33,7 @@ from coach.critique.parts import (
     find_parts,
     later_clauses,
     settled_clause,
+    with_erring_work_as_task,
 )
 from coach.critique.rubric import LISTEN_HIT, dimensions, flags, overall
 from coach.critique.star_labeller import LabelledSentence, StarLabeller
@@ -237,6 +238,9 @@ class Critic:
         vectors = self.embed(sentences)
         labelled = self.labeller.label_sentences(sentences, vectors)
         parts = find_parts(units, [s.label for s in labelled], [s.confidence for s in labelled])
+        kind = question_kind(asked or "")
+        if kind == "failure":
+            parts = with_erring_work_as_task(parts, units)
         labelled = _agreeing_labels(labelled, units, parts)
         plain = " ".join(sentences)
 
@@ -261,7 +265,7 @@ class Critic:
             story = None  # the example bank is another person's life: nothing to ground on
         findings = Findings(
             question=asked or "",
-            kind=question_kind(asked or ""),
+            kind=kind,
             principle_id=principle_id,
             principle_name=principle.name,
             words=words,

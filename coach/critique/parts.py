@@ -306,3 +306,17 @@ def final_clause(sentence: str) -> str:
     """The last clause of a sentence that joins several with "and"/"so" (empty if one)."""
     pieces = _LATER_CLAUSE.split(sentence)
     return pieces[-1].strip() if len(pieces) > 1 else ""
+
+
+def with_erring_work_as_task(parts: Parts, units: list[Unit]) -> Parts:
+    """For a failure or mistake question: an opening that tells one's own work that went wrong
+    ("two days after I serviced it", "I treated a kitchen for cockroaches and used the wrong
+    gel") states the task, as the work the mistake was made in; no interviewer asks for more."""
+    if parts.present["task"]:
+        return parts
+    for unit in units[:2]:
+        if does_something(unit.text) and not is_hypothetical(unit.text):
+            present = {**parts.present, "task": True}
+            evidence = {**parts.evidence, "task": unit.text}
+            return Parts(present, evidence, parts.hypothetical)
+    return parts

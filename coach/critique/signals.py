@@ -35,7 +35,10 @@ _HYPOTHETICAL = re.compile(
     # advice told with a generic "you": "then you listen to their side", "at the end you agree"
     r"(^|\b(then|and|first|next|finally|at the end|after that|so)),? you (?!know\b|see\b|"
     r"mean\b|guys\b)[a-z]{2,}|"
-    r"generally|usually|typically|normally|in general|as a rule|never happens)\b",
+    r"generally|usually|typically|normally|in general|as a rule|never happens|"
+    # a habit in the present: "when there's a problem I sort it out" ("when there was" is past)
+    r"when(ever)? (there'?s|there is|there are|someone|somebody|anyone|people)\b[^.]{0,60}\b"
+    r"(I|we) (?!(was|were|had|did)\b)[a-z]{3,}(?<!ed)(?=\W))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -176,7 +179,8 @@ _FAILED = (
     r"delaying)|changed [^.]{0,50}\bwithout|arrived [^.]{0,40}\blate|sent [^.]{0,40}\blate|"
     r"(ran|sent|ordered|booked|made) the wrong|sends? [^.]{0,40}\blate|(was|were) the problem|"
     r"forced [^.]{0,30}\bon us|"
-    r"(had )?not been (tested|done|checked|finished|prepared)|(was|were) (late|not ready|"
+    r"(had )?not been (tested|done|checked|finished|prepared)|(very|too|always|so) late\b|"
+    r"(was|were) (late|not ready|"
     r"unprepared|unreliable|very slow|too slow)|kept (sending|giving|handing) ([\w-]+ ){0,2}"
     r"(incomplete|wrong|bad|partial|missing)|let us down|dropped the ball|skipped|"
     r"(shipped|sent|gave|handed)( (me|us))? (the )?(wrong|bad|incorrect|outdated|old)|"
@@ -202,9 +206,11 @@ _EXCUSING = re.compile(
     r"\b((it )?(wasn'?t|was not|isn'?t) (really |entirely |all )?(on us|on me|our fault|my fault|"
     r"down to us|down to me)|not (really )?(on us|our fault|my fault|my mistake|our mistake|my "
     r"error)|to be fair|with (all due )?"
-    r"respect|unfortunately|honestly,? (it|the|they|that)|out of (my|our) (hands|control)|"
+    r"respect|unfortunately|(honestly|to be honest),? (it|the|they|that)|out of (my|our) "
+    r"(hands|control)|"
     r"(not much|nothing|little) (I|we) could (do|have done)|(it )?(wasn'?t|was not) (really )?"
-    r"(possible|able)( for (me|us))? to (finish|deliver|meet|make|hit|complete)|"
+    r"(possible|able)( for (me|us))? to (finish|deliver|meet|make|hit|complete|send|submit|"
+    r"ship|file|get)|"
     r"(it was|made it|making it) "
     r"(impossible|not possible) to (finish|deliver|meet|make|hit|complete|get)|"
     r"(it )?(wasn'?t|was not) (really )?"

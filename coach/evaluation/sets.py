@@ -37,6 +37,7 @@ CRITIQUE_FILES = {
     "fresh-11": "critique_fresh11.yaml",
     "fresh-12": "critique_fresh12.yaml",
     "fresh-13": "critique_fresh13.yaml",
+    "fresh-14": "critique_fresh14.yaml",
 }
 
 

@@ -25,6 +25,7 @@ EVENT_POST = r"(shift|duty|night|charge|acting|on-call) [a-z-]{3,}\b(?<!ing)"
 # a case or a piece of work in hand: "(I was) handling a flood claim"
 CASE_IN_HAND = (
     r"(handling|managing|leading|coordinating|looking after|covering|doing|running|owning|"
+    r"working|manning|staffing|"
     r"preparing|chasing|pursuing|going after|bidding for) ((a|an|the|our|my|their|"
     r"this|two|three|\d+)\b|[\w-]+ for (about |around |some |over )?(a|an|the|our|two|three|"
     r"four|five|\d+|[a-z]+ty|[a-z]+teen|dozens|hundreds)\b)"
@@ -85,12 +86,17 @@ CUES: dict[str, re.Pattern[str]] = {
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",
             rf"\bI was (an? )?(?:{EVENT_POST})",
             rf"\bI was (?:{CASE_IN_HAND})",
+            # the case in hand told as something one had: "I had this house that nobody thought
+            # would sell", "I had a patient who refused" (not a boss or a colleague one had)
+            r"\bI had (this|a|an|one) (?!(manager|boss|colleague|co-?worker|teammate|director|"
+            r"supervisor|lead|team lead|feeling|idea|chance|problem with)\b)([\w-]+ ){0,2}"
+            r"(who|that|which)\b",
             r"\b(I|we) (had )?(promised|committed|guaranteed|pledged)( [\w-]+){0,4} "
             r"(by|before|within)\b",
             r"\b(I|we) (need|have|want|decide|plan|agree|promise|offer|choose|try|am supposed|"
             r"are supposed|am expected|are expected|am asked|are asked)( \w+){0,2} to\b",
             r"\b(I|we) (was|were|am|are) (the |an? )?([\w-]+ ){0,3}(responsible|accountable|"
-            r"in charge) (for|of)",
+            r"in charge) (for|of|to [a-z]+)\b",  # "responsible to send", as non-native speakers say
             r"\b(I|we) needed (a|an|the) [\w-]+ (that|which|to)\b",
             r"\bas (the|a|an) ([\w-]+ ){1,3}(who|responsible for|in charge of)\b",
             r"\b(the|a|our|my|their) ([\w-]+ ){0,2}(target|deadline|quota|goal|milestone) "

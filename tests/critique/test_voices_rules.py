@@ -2,7 +2,12 @@
 non-native speaker, goals inside the situation, blame told politely, a mistake others made,
 disagreements told as dialogue, conditionals that are not events."""
 
-from coach.critique.parts import does_something, find_parts, is_hypothetical
+from coach.critique.parts import (
+    does_something,
+    find_parts,
+    is_hypothetical,
+    with_erring_work_as_task,
+)
 from coach.critique.signals import blame_sentences, checkable_outcome
 from coach.critique.units import answer_units
 from coach.text.asks import relevance
@@ -716,3 +721,33 @@ def test_thirteenth_batch_phrasings() -> None:
         "normally."
     )
     assert ending.present["result"]
+
+
+def test_fourteenth_batch_phrasings() -> None:
+    """Written for these tests after the fourteenth fresh batch (none of its sentences)."""
+    assert has_cue("task", "I was working the till on a Saturday when the card machine died.")
+    assert has_cue("task", "Last year I had a client who nobody wanted to call back.")
+    assert not has_cue("task", "I had a manager who never read my reports.")
+    assert not has_cue("task", "I was working on the quarterly report.")
+    assert has_cue("task", "At the surgery I am responsible to book the follow-up scans.")
+    excuse = split_sentences(
+        "Our payroll went out two days late. To be honest the delay came from the managers, they "
+        "approve the timesheets very late always, so it was not possible for me to submit it."
+    )
+    assert blame_sentences(excuse)
+    assert is_hypothetical("I'm a born organiser, when there's a mess in the office I fix it.")
+    assert not is_hypothetical("When there was a leak at the depot I shut the valve.")
+
+
+def test_the_work_a_mistake_was_made_in_is_its_task() -> None:
+    text = (
+        "Last month I serviced a boiler for a family and I forgot to reset the pressure. It "
+        "failed the next morning. I went back, fixed it and called them every day that week."
+    )
+    units = answer_units(text)
+    parts = find_parts(units, ["other"] * len(units), [0.0] * len(units))
+    assert not parts.present["task"]  # nothing says what the job was for, in general
+    assert with_erring_work_as_task(parts, units).present["task"]  # for a mistake it is the job
+    advice = answer_units("I would always check the pressure twice. Then I would call them.")
+    bare = find_parts(advice, ["other"] * len(advice), [0.0] * len(advice))
+    assert not with_erring_work_as_task(bare, advice).present["task"]
