@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from coach.core.schema import KnowledgeBase, Story
 from coach.index.builder import IndexReport
 from coach.index.collections import QUESTIONS_COLLECTION, STORIES_COLLECTION, labelled_examples
 from coach.index.documents import IndexDoc, story_documents
-from coach.index.store import Embed, VectorStore
+from coach.index.store import Embed, Hit, VectorStore
 from coach.knowledge.bank import load_synonyms
 from coach.knowledge.notes.titles import heading_of
 from coach.knowledge.projects import with_projects
@@ -39,6 +39,10 @@ TIE_MARGIN = 0.3  # fused z-scores this close count as a tie between two entries
 TIE_DEPTH = 4  # ties are settled among the first few stories
 KIND_DEPTH = 3  # a story filed under the kind of event asked for moves up from this deep
 KIND_MARGIN = 1.0  # ...when its fused z-score is this close to the first story's
+# a notes entry's question views lose this much cosine for each listed question beyond the first
+# two (dev notes sets: 0.02, 0.05, 0.08, 0.12 tried; 0.05 best; see docs/RETRIEVAL.md)
+LISTED_QUESTION_COST = 0.05
+LISTED_QUESTIONS_FREE = 2
 FILED_WEIGHT = 2.0  # fused z for a story filed under the principle the question probes most
 FILED_SHOWN = 0.5  # the card says so when the question probes that principle this much
 _KIND_LABEL = {
@@ -214,6 +218,8 @@ class Retriever:
         window_best: dict[str, float] = {}
         content: dict[str, float] = {}  # best view of the story's own words (not its questions)
         for hit in hits:
+            if hit.owner in allowed and hit.kind == "question":
+                hit = self._listed_question(hit)
             if hit.owner in allowed and hit.kind != "question":
                 content[hit.owner] = max(content.get(hit.owner, -1.0), hit.similarity)
             if hit.owner in allowed:
@@ -273,6 +279,17 @@ class Retriever:
                 )
             )
         return Retrieval(question, principles, matches, self.detector.likeness(vector))
+
+    def _listed_question(self, hit: Hit) -> Hit:
+        """A question view of a notes entry that lists many questions counts a little less for
+        each beyond two: a "Sample Questions" list above an entry names what a whole section
+        asks, so each extra one widens what the entry seems to answer (measured on the dev notes
+        sets; the example bank's hand-written questions are left as they are)."""
+        story = self.stories[hit.owner]
+        extra = len(story.questions) - LISTED_QUESTIONS_FREE
+        if story.origin != "notes" or extra <= 0:
+            return hit
+        return replace(hit, similarity=hit.similarity - LISTED_QUESTION_COST * extra)
 
     def _principle_name(self, principle_id: str) -> str:
         return self._names.get(principle_id, "")

@@ -2,12 +2,15 @@
 sections are also searched in windows, entries of a project are named on the card."""
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from coach.drafting.ask import DraftOptions, ask
 from coach.index.builder import build_index, index_root
 from coach.index.documents import WINDOW_MIN, story_documents, windows
-from coach.index.store import VectorStore
+from coach.index.store import Hit, VectorStore
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.parser import parse_notes
 from coach.knowledge.projects import with_projects
@@ -56,9 +59,7 @@ def test_the_card_names_the_other_entries_of_the_project(tmp_path: Path) -> None
     pelican = [s for s in result.stories if s.project == "Quillbox"]
     assert len(pelican) == 2
     for hit in pelican:
-        assert [m.title for m in hit.project_mates] == [
-            s.title for s in pelican if s.id != hit.id
-        ]
+        assert [m.title for m in hit.project_mates] == [s.title for s in pelican if s.id != hit.id]
 
 
 def test_long_sections_are_also_searched_in_windows() -> None:
@@ -178,3 +179,34 @@ def test_a_best_entry_of_fragments_only_hands_the_draft_to_the_next_story(tmp_pa
     assert any("'Conveyor jams', is notes to expand" in n for n in result.draft.notes)
     listed = ask(retriever, question, 2)  # no draft asked for: the ranking is the retriever's
     assert listed.stories[0].title == "Conveyor jams"
+
+
+def test_a_long_list_of_sample_questions_widens_an_entry_less(tmp_path: Path) -> None:
+    """An entry under a list of five section questions matches one of them word for word, yet
+    each question beyond two costs its question view a little, so the specific entry whose own
+    question is close wins; with the same list of one question it would not."""
+    listed = (
+        "## Ownership\n\n**Sample Questions**:\n\n"
+        "- Tell me about fixing conveyor jams on a night shift\n"
+        "- Tell me about a time you went above your job\n"
+        "- Tell me about a decision without your boss\n"
+        "- Tell me about a time you helped another team\n"
+        "- Tell me about making the site better\n\n"
+        "I covered the night shift and restarted the sorter after the power cut.\n\n"
+        "## Dive deep\n### Tell me about fixing conveyor jams\n"
+        "Quillbox conveyor jams. I logged every jam for a week and found the sensor misread.\n"
+    )
+    retriever = _retriever(tmp_path, listed)
+    sample = next(s for s in retriever.stories.values() if len(s.questions) == 5)
+    hit = Hit(doc_id="q", owner=sample.id, kind="question", similarity=0.8)
+    assert retriever._listed_question(hit).similarity == pytest.approx(0.65)  # three beyond two
+    plain = replace(
+        hit,
+        kind="question",
+        owner=next(s.id for s in retriever.stories.values() if len(s.questions) == 1),
+    )
+    assert retriever._listed_question(plain).similarity == 0.8
+    found = retriever.search("Tell me about fixing conveyor jams on a night shift", k=2).matches
+    assert found[0].story.title.startswith("Tell me about fixing conveyor jams"), [
+        m.story.title for m in found
+    ]
