@@ -82,7 +82,10 @@ ASKS: tuple[Ask, ...] = (
            r"(said|answered|replied) no\b|refused|rejected|turned (it|me|us|the \w+) down|"
            r"(wouldn'?t|would not|didn'?t|did not) (agree|approve|accept|budge|listen)|"
            r"(in the end|eventually|finally|at last),? (he|she|they|my \w+|the \w+) "
-           r"(agreed|accepted|came round|came around|approved))"),
+           r"(agreed|accepted|came round|came around|approved)|"
+           # doubting the other side's view: "the forecast assumed... I did not believe it"
+           r"I (didn'?t|did not) (believe|buy|trust|accept) (it|that|this|the|their|his|her)\b|"
+           r"I (doubted|questioned|challenged) (it|that|this|the|their|his|her)\b)"),
     ),
     Ask(
         "criticism or feedback you received",

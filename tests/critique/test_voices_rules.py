@@ -751,3 +751,15 @@ def test_the_work_a_mistake_was_made_in_is_its_task() -> None:
     advice = answer_units("I would always check the pressure twice. Then I would call them.")
     bare = find_parts(advice, ["other"] * len(advice), [0.0] * len(advice))
     assert not with_erring_work_as_task(bare, advice).present["task"]
+
+
+def test_doubting_the_other_side_tells_a_disagreement() -> None:
+    question = "Tell me about a time you disagreed with your manager."
+    doubted = relevance(
+        question,
+        "The staffing plan assumed sick leave would stay flat over winter. I did not believe it, "
+        "so I showed the head of nursing three winters of absence data.",
+    )
+    assert not doubted.off_topic
+    agreed = relevance(question, "The staffing plan was fine and I followed it all winter.")
+    assert agreed.off_topic
