@@ -191,12 +191,23 @@ def build_plan(retriever: Retriever, loop: Loop) -> Plan:
             ))  # fmt: skip
         plan.interviews.append(entry)
     names = {p.id: p.name for p in retriever.kb.principles}
+    planned = {sid: (i.n, a.principle) for i in plan.interviews for a in i.assignments
+               for sid in (a.story_id, a.backup_id) if sid}  # fmt: skip
     for interview in plan.interviews:
         for a in interview.assignments:
             if a.strength == "strong":
                 continue
             why = {"none": "no story of yours answers it", "thin": "only a thin story",
                    "weak": "no story of yours is filed under it"}[a.strength]  # fmt: skip
+            filed = [(fits[row_of[a.principle], c], c) for c, story in enumerate(stories)
+                     if a.principle in story.principles and story.id in planned
+                     and story.id in retriever.filed]  # fmt: skip
+            if a.strength == "none" and filed:
+                spent = stories[max(filed)[1]]  # filed under it by the notes, spent elsewhere
+                n, used_for = planned[spent.id]
+                why = (f"your notes file '{spent.title}' under it, but it is planned for "
+                       f"{names[used_for]} (interview {n}) and no story is used twice: one more "
+                       "story covers it")
             plan.gaps.append({"principle": a.principle, "name": names[a.principle], "why": why})
     best = {p: stories[int(np.argmax(fits[row_of[p]]))].id for p in principles
             if fits[row_of[p]].max() >= STRONG_FIT}  # fmt: skip

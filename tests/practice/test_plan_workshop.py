@@ -237,3 +237,22 @@ def test_cli_workshop_with_scripted_answers(
     assert data["after"]["words"] > data["before"]["words"] and data["saved"]
     assert _run(["workshop", "no-such-story"]) == 2
     assert "No story with the id" in capsys.readouterr().err
+
+
+def test_a_gap_names_the_filed_story_spent_on_another_principle(coach_home, tmp_path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Stories\n\n## Night courier run (Customer Obsession, Bias for Action)\n"
+        "S: A clinic ran out of insulin on a Sunday.\nA: I drove the stock there myself.\n"
+        "R: The clinic opened on time and 40 patients got their doses.\n",
+        encoding="utf-8",
+    )
+    register(path)
+    retriever = open_retriever()
+    plan = build_plan(retriever, loop_from(None, ["bias-for-action", "customer-obsession"]))
+    first = {a.principle: a for i in plan.interviews for a in i.assignments}
+    used = [p for p, a in first.items() if a.story_id]
+    assert len(used) == 1  # one story, never used twice
+    (gap,) = [g for g in plan.gaps if g["principle"] not in used]
+    assert "Night courier run" in gap["why"] and "no story is used twice" in gap["why"]
+    assert "interview" in gap["why"]
