@@ -127,7 +127,24 @@ def names_only_principles(text: str, principles: list[Principle]) -> list[str]:
     # other parts may be a word of the candidate's own ("disagree"), but not a sentence
     if any(p is None and len(part.split()) > 2 for p, part in zip(named, parts, strict=True)):
         return []
+    if any(p and words_after_name(part, principles) for p, part in
+           zip(named, parts, strict=True)):  # fmt: skip
+        return []  # "Mentoring a new hire through on-call" is a story's title, not a principle
     return match_principles(plain, principles)
+
+
+_WORDS_AFTER_NAME = 2  # "Customer Obsession examples", "Bias for Action (two stories)"
+
+
+def words_after_name(part: str, principles: list[Principle]) -> bool:
+    """Whether more than a couple of words follow the principle name a part starts with
+    ("Mentoring a new hire through on-call"; not "Ownership examples" or a name itself)."""
+    if is_principle_name(part, principles):
+        return False
+    text = normalise(part)
+    after = [len(text[len(name) :].split()) for p in principles for name in _names(p)
+             if name and text.startswith(name + " ")]  # fmt: skip
+    return min(after, default=0) > _WORDS_AFTER_NAME
 
 
 def exact_principles(text: str, principles: list[Principle]) -> list[str]:

@@ -184,6 +184,10 @@ CUES: dict[str, re.Pattern[str]] = {
             r"(thanked|praised) (me|us)",
             r"took my (advice|suggestion|proposal)",
             r"no (more )?(complaints|incidents|errors|findings|issues|bugs|defects)",
+            # ahead of time: "we submitted the pack a day early", "two weeks ahead"
+            r"(a|an|one|two|three|four|five|\d+|a few|several) (hours?|days?|weeks?|months?) "
+            r"(early|ahead|before (the|our|their) deadline)",
+            r"lost (almost |hardly |virtually |next to )?(no|nothing|none)\b",
             # a count of how it came out: "we lost under 5% of stock", "served all 180 covers"
             r"(lost|kept|saved|served|sold|cleared|passed|closed) (only |just |under |less than |"
             r"fewer than |all |every one of )\d",

@@ -1,6 +1,7 @@
-"""Formats of the thirteenth fresh batch, each with a fixture of our own: bullets pasted from a
-word processor, CAR/PAR labels, "* * *" scene breaks under italic titles, tracker-style
-``STORY-1:`` lines with ``@principle`` tags, and multi-word labels ("What I did:")."""
+"""Formats of the thirteenth and fourteenth fresh batches, each with a fixture of our own: bullets
+pasted from a word processor, CAR/PAR labels, "* * *" scene breaks under italic titles,
+tracker-style ``STORY-1:`` lines with ``@principle`` tags, labels of a few words ("What I
+did:"), ``Q1.``/``A1.`` pairs, ``[S]`` letters, ``TL;DR:``/``Metrics:`` labels, diary dates."""
 
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.blocks import read_notes
@@ -120,3 +121,52 @@ def test_cues_read_a_step_after_its_aim_and_a_count_as_the_outcome() -> None:
     assert sections is not None
     assert sections["action"].startswith("To save the stock")
     assert sections["result"] == "We lost under 5% of stock."
+
+
+def test_numbered_question_and_answer_pairs() -> None:
+    parsed = _parse("qa_numbered_pairs_accountant.md")
+    assert len(parsed.entries) == 3
+    for story in parsed.entries:
+        assert story.title.startswith(("Tell me", "Describe", "Give"))
+        assert not story.text().split(": ", 1)[1].startswith("A")  # "A1." is a label, not text
+    assert "a day early" in parsed.entries[1].sections.result
+
+
+def test_square_bracket_letters_tag_the_sentence_before_them() -> None:
+    parsed = _parse("bracket_letters_nurse.md")
+    round_, family, falls = parsed.entries
+    assert round_.sections.task.startswith("As the senior nurse")
+    assert family.sections.lesson.startswith("I learned")
+    assert "one a month" in falls.sections.result
+    lone = _parse_text("## Plan\nWe picked option (A) after the vote and I wrote it up.\n")
+    assert "option (A)" in lone.entries[0].text()  # one letter alone is no tag
+
+
+def test_summary_and_metrics_labels_and_a_title_that_starts_with_a_principle() -> None:
+    parsed = _parse("tldr_metrics_engineer.md")
+    titles = [s.title for s in parsed.entries]
+    assert titles == [
+        "Cache stampede during the launch",
+        "Mentoring a new hire through on-call",  # a title, not the principle "mentoring"
+        "Pushing back on a rewrite",
+    ]
+    assert all(not s.primary_principle for s in parsed.entries)
+    assert all("TL" not in (s.project or "") for s in parsed.entries)
+    assert "95% to 40%" in parsed.entries[0].sections.result  # "Metrics:" is the result
+    assert "TL;DR" not in parsed.entries[0].text()
+
+
+def test_a_principle_heading_with_a_word_or_two_more_stays_a_principle() -> None:
+    parsed = _parse_text("## Ownership examples\n\n### Night cover\nI took the extra shift.\n")
+    assert parsed.entries[0].primary_principle == "ownership"
+
+
+def test_a_date_heading_titles_the_entry_with_its_opening() -> None:
+    parsed = _parse("diary_dates_retail.md")
+    assert [s.title.split(":")[0] for s in parsed.entries] == [
+        "12 March 2024",
+        "2 June 2024",
+        "18 September 2024",
+    ]
+    assert parsed.entries[0].title.startswith("12 March 2024: Saturday rush")
+    assert parsed.entries[0].primary_principle == "customer-obsession"

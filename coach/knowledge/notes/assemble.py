@@ -111,6 +111,13 @@ def _opening(text: str, limit: int = _TITLE_WORDS) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"^(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}|"
+    r"\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(q[1-4]|h[12]) \d{4})$",
+    re.IGNORECASE,
+)  # a heading that only dates an entry: "12 March 2024", "March 2024", "2024-03-12", "Q3 2023"
+
 EPISODE_OF = "one of several episodes told under"  # siblings tell different events
 
 
@@ -129,6 +136,8 @@ def _title(draft: Draft, context: Context, text: str) -> str:
         where = context.heading or context.question
         return f"{where}: {named}" if where else named
     named = _lead(draft) or (nickname(draft.items[0][1]) if draft.items else "")
+    if not draft.title and _DATE_ONLY.match(context.heading or ""):  # a diary's "12 March 2024"
+        return f"{context.heading}: {named or _opening(text, 7)}"
     title = draft.title or context.heading or asked or context.question or named
     if not title and draft.questions:
         title = draft.questions[0]

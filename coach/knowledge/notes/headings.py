@@ -17,6 +17,7 @@ from coach.knowledge.principle_names import (
     match_principle,
     names_only_principles,
     principle_tags,
+    words_after_name,
 )
 
 GUIDANCE_HEADING = re.compile(
@@ -69,7 +70,9 @@ def heading_kind(block: Block, has_children: bool, principles: list[Principle]) 
         title = _STORY_PREFIX.sub("", title)
         return Heading(block.level, title, "topic" if has_children else "story", tagged)
     named = names_only_principles(text, principles) or [
-        p for p in [match_principle(text, principles)] if p
+        p
+        for p in [match_principle(text, principles)]
+        if p and not words_after_name(text, principles)
     ]
     if named:
         return Heading(block.level, text, "principle", named)

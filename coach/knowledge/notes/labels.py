@@ -30,6 +30,8 @@ LABEL_WORDS: dict[str, str] = {
     "impact": "result",
     "outcome": "result",
     "res": "result",
+    "metrics": "result",
+    "numbers": "result",
     "lesson": "lesson",
     "lessons": "lesson",
     "learning": "lesson",
@@ -154,11 +156,20 @@ def dash_label(line: str) -> tuple[str, str] | None:
     return LABEL_WORDS[match.group("word").lower()], (match.group("rest") or "").strip()
 
 
+# "... on a night shift [S]. ... [A].": one-letter tags in brackets, trusted where two differ
+_LETTER_TAG = re.compile(r"\[\s*(?P<letter>[STARL])\s*\]|\(\s*(?P<round>[STARL])\s*\)(?=[\s.,;]|$)")
+
+
 def inline_tags(text: str) -> list[tuple[int, int, str]]:
-    """Positions (start, end, section) of inline tags such as ``(*Situation*)`` in a text."""
+    """Positions (start, end, section) of inline tags such as ``(*Situation*)`` in a text, and
+    of one-letter tags (``[S]``, ``(A)``) where the text holds two or more different ones."""
     tags = []
     for match in _INLINE_TAG.finditer(text):
         section = section_for(match.group("word"))
         if section:
             tags.append((match.start(), match.end(), section))
+    letters = [(m.start(), m.end(), LETTERS[m["letter"] or m["round"]])
+               for m in _LETTER_TAG.finditer(text)]  # fmt: skip
+    if len({section for _, _, section in letters}) >= 2:
+        tags = sorted([*tags, *letters])
     return tags

@@ -42,8 +42,9 @@ _Q_LINE = re.compile(
     r"(?:\*\*)?\s*(?P<rest>.*)$"
 )  # "Q: ...", "Q3) ...", "Question: Tell me about ..." (a list header is "Questions:")
 _ANSWER_LINE = re.compile(
-    r"^(?:\*\*)?(?i:(?:my )?answer)(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*(?P<rest>\S.*)$"
-)
+    r"^(?:\*\*)?(?:(?i:(?:my )?answer)(?:\*\*)?\s*[:\-–—]|A\d{1,2}(?:\*\*)?\s*[.:)])\s*(?:\*\*)?"
+    r"\s*(?P<rest>\S.*)$"
+)  # "Answer: ...", and "A1. ..." under "Q1. ..."
 _QUESTIONS_HEADER = re.compile(
     r"^(?:(?:sample|example|possible|likely|related|other|similar|typical)\s+)?"
     r"(?:interview\s+)?questions?(?:\s+(?:it|this story|this)\s+answers?)?\s*:?\s*(?P<rest>.*)$",
@@ -67,6 +68,11 @@ _NARRATIVE_STARTS = frozenset({"when", "where", "what", "who", "why"})
 _TOLD = re.compile(rf"\b(?:I|we)\b(?: \w+){{0,3}} {PAST_VERB}\b")  # "I found", "we quickly cut"
 _MARKERS = re.compile(r"^[^\w\s*_(\"'“‘\[-]+\s*")  # emoji or arrows before a label
 _CALLOUT = re.compile(r"^\[!\w+\]\s*$")
+_SUMMARY_LABEL = re.compile(
+    r"^(?:\*\*|__)?(?:tl;?\s?dr|summary|in short|in brief|one[- ]liner|elevator pitch)"
+    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?=\S)",
+    re.IGNORECASE,
+)
 # advice about answering, never a story: "How to answer...", "Understanding X", "Definition"
 ADVICE_START = re.compile(
     r"^(how to answer|understanding|definition|key traits|tips?|(general |my )?advice|"
@@ -145,6 +151,7 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
     indent = len(bullet.group("indent").expandtabs(4)) if bullet else 0
     content = raw[bullet.end() :].strip() if bullet else stripped
     content = re.sub(r"^[-–•]+(?=[A-Za-z])", "", content)  # "-MZ demo" written without a space
+    content = _SUMMARY_LABEL.sub("", content)  # "TL;DR: kept the site up": the story in brief
     base = {"indent": indent, "bullet": bool(bullet), "quoted": quoted}
     if not content:
         return Line(number, "blank", "")
