@@ -39,7 +39,8 @@ _IF_CLAUSE = re.compile(r"\b(if|when|whenever|unless)\b.*$", re.IGNORECASE)
 
 _SUBORDINATE_OPENING = re.compile(
     r"^\W*(when|after|once|as soon as|before|while|because|since|until)\b[^,]{3,80}\b"
-    r"(arrived|came|came back|finished|ended|started|left|opened|closed|landed|returned|"
+    r"(arrived|came|came back|came in|got (there|in|back)|walked in|woke up|logged (in|on)|"
+    r"clocked (in|on)|finished|ended|started|left|opened|closed|landed|returned|"
     r"\w+ed)\s*$",
     re.IGNORECASE,
 )
@@ -51,6 +52,13 @@ _CLAUSE_OPENERS = frozenset(
     where which who how why what if or yet still again soon now even just only actually""".split()
 )
 
+# arriving, told as the time something was found: "when I came in", "by the time I got there"
+_ARRIVING = re.compile(r"\b(when|once|as soon as|by the time|the moment)\s*$", re.IGNORECASE)
+_ARRIVAL = re.compile(
+    r"(I|we) (came in|came back|arrived|got (there|in|back|to work)|walked in|logged (in|on)|"
+    r"woke up|started (my|the|our) shift|clocked (in|on)|opened (the|our) (shop|store|doors?))\b",
+    re.IGNORECASE,
+)
 _BARE_PAST = re.compile(rf"^(?:\w+ly )?{_PAST}\b(?! by\b)")  # "Wrote a quickstart guide."
 
 # a job told in the present: "I teach maths at a school", "we run the night shift in a hospital"
@@ -161,6 +169,8 @@ def does_something(text: str, narrative: bool = False) -> bool:
             # ("When the report arrived I reviewed it": the clause before ends at "arrived")
         if _NOT_DOING.match(text[match.start() :]):
             continue
+        if _ARRIVING.search(before) and _ARRIVAL.match(text[match.start() :]):
+            continue  # "when I came in, a bike had been stolen": when it happened, not a step
         return True
     return bool(_BARE_PAST.match(text))
 

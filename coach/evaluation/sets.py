@@ -38,6 +38,7 @@ CRITIQUE_FILES = {
     "fresh-12": "critique_fresh12.yaml",
     "fresh-13": "critique_fresh13.yaml",
     "fresh-14": "critique_fresh14.yaml",
+    "fresh-15": "critique_fresh15.yaml",
 }
 
 

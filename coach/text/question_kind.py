@@ -18,8 +18,11 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"customer|account|case)s? (that )?(you )?lost|lost (a|an|the|your) (deal|sale|bid|"
         r"pitch|tender|contract|client|customer|account|case))", re.I)),
     ("conflict", re.compile(
-        r"\b(conflict\w*|disagree\w*|argument\w*|tension|push(ed)? back|difficult (person|"
-        r"colleague|coworker|co-worker|manager|customer|stakeholder|teammate)|"
+        r"\b(conflict\w*|disagree\w*|argument\w*|tension|push(ed)? back|"
+        # a difficult person of any kind: client, guest, parent, tenant; not a difficult task
+        r"difficult (?!(problem|decision|situation|task|project|choice|time|period|question|bug|"
+        r"goal|deadline|target|skill|subject|change|case|thing|job|year|day|week|launch|"
+        r"technical|one|part)s?\b)[a-z-]{3,}|"
         r"challenged? (a|your|the) (decision|manager|leader)|feedback|argued|mediat\w*|"
         r"disrespect\w*|others wanted)", re.I)),
 )  # fmt: skip

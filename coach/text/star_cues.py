@@ -86,6 +86,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",
             rf"\bI was (an? )?(?:{EVENT_POST})",
             rf"\bI was (?:{CASE_IN_HAND})",
+            # taking it on by a promise: "I told her I'd look at it that weekend"
+            r"\bI (told|promised|assured) (her|him|them|the \w+|my \w+) (that )?(I'?d|I would|"
+            r"I'?ll|I will) (look|sort|fix|handle|deal|take|get|find|check|make|have|work)\b",
             # the case in hand told as something one had: "I had this house that nobody thought
             # would sell", "I had a patient who refused" (not a boss or a colleague one had)
             r"\bI had (this|a|an|one) (?!(manager|boss|colleague|co-?worker|teammate|director|"

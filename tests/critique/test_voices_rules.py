@@ -763,3 +763,18 @@ def test_doubting_the_other_side_tells_a_disagreement() -> None:
     assert not doubted.off_topic
     agreed = relevance(question, "The staffing plan was fine and I followed it all winter.")
     assert agreed.off_topic
+
+
+def test_fifteenth_batch_phrasings() -> None:
+    """Written for these tests after the fifteenth fresh batch (none of its sentences)."""
+    assert question_kind("Tell me about a time you handled a difficult tenant.") == "conflict"
+    assert question_kind("Tell me about a difficult problem you solved.") == "standard"
+    assert has_cue("task", "It wasn't my account, but I told him I'd sort it out by Monday.")
+    assert not does_something("and when I got there the shutters had been forced open.")
+    assert does_something("When I got there I called the locksmith.")
+    opening = _parts(
+        "I was on the late shift at the depot, and when I arrived two vans had been broken into. "
+        "The lock on the yard gate had been cut. I called the police and checked the cameras. "
+        "The vans were back on the road the next morning."
+    )
+    assert opening.present["situation"]
