@@ -170,3 +170,36 @@ def test_a_date_heading_titles_the_entry_with_its_opening() -> None:
     ]
     assert parsed.entries[0].title.startswith("12 March 2024: Saturday rush")
     assert parsed.entries[0].primary_principle == "customer-obsession"
+
+
+def test_terse_one_line_stories_under_a_principle_are_stories_each() -> None:
+    parsed = _parse("terse_fragments_devops.md")
+    assert len(parsed.entries) == 5
+    assert [s.primary_principle for s in parsed.entries] == [
+        "ownership",
+        "ownership",
+        "bias-for-action",
+        "bias-for-action",
+        "customer-obsession",
+    ]
+    assert any("split into 2 stories" in d for d in parsed.decisions)
+    steps = _parse_text(
+        "## Ownership\n- Noticed the nightly build failing most mornings\n"
+        "- Read the logs and split the shared test database\n"
+        "- Build green for 30 nights after that\n"
+    )
+    assert len(steps.entries) == 1  # short steps with no turn of their own are one story
+
+
+def test_a_heading_that_only_gathers_stories_is_no_title_prefix() -> None:
+    parsed = _parse("mixed_notes_and_todo_pm.md")
+    titles = [s.title for s in parsed.entries]
+    assert "Killing a feature" in titles and "Roadmap conflict with sales" in titles
+    assert not any(t.startswith("Stories:") for t in titles)
+
+
+def test_label_words_with_two_letters_swapped() -> None:
+    parsed = _parse("typos_nonnative_support.md")
+    customer = parsed.entries[0]
+    assert customer.sections.task.startswith("I must calm him")  # "Taks:"
+    assert "two days" in customer.sections.result  # "Resut:"

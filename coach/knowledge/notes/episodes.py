@@ -59,6 +59,26 @@ def _units(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(number, " ".join(parts)) for number, parts in units]
 
 
+TERSE_WORDS = 12  # a one-line story in shorthand: "rota broken -> wrote runbooks, pages down 60%"
+# how it ended, in shorthand: a figure, "zero downtime", "no outage", "fixed same day"
+_TERSE_OUTCOME = re.compile(
+    r"\d|\b(zero|no|none|fixed|solved|saved|shipped|launched|renewed|won|passed|on time|same day|"
+    r"next day)\b",
+    re.IGNORECASE,
+)
+# what went on, then what was done: an arrow, or a dash or comma before a step
+_TERSE_TURN = re.compile(r"(-+>|→|=>|\s[-–—]\s|,\s)")
+
+
+def _terse_story(text: str) -> bool:
+    """A whole story in one shorthand line: long enough, not leaning on the line before, with
+    a turn (an arrow or a dash) and an ending in its second half."""
+    if len(text.split()) < TERSE_WORDS or _LEANS_BACK.match(text):
+        return False
+    turn = _TERSE_TURN.search(text)
+    return bool(turn) and bool(_TERSE_OUTCOME.search(text[len(text) // 2 :]))
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -70,10 +90,12 @@ def episode_starts(numbered: list[tuple[int, str]]) -> set[int]:
     if len(units) < 2:
         return set()
     floor = PAIR_WORDS if len(units) == 2 else EPISODE_WORDS
-    for _, text in units:
-        plain = text.lstrip("*_ ")
-        if len(plain.split()) < floor or not OWN_ACTION.search(plain) or _LEANS_BACK.match(plain):
-            return set()
+    plain = [text.lstrip("*_ ") for _, text in units]
+    told = all(
+        len(t.split()) >= floor and OWN_ACTION.search(t) and not _LEANS_BACK.match(t) for t in plain
+    )
+    if not told and not all(_terse_story(t) for t in plain):
+        return set()
     words = [set(terms(text)) for _, text in units]
     for i in range(len(words) - 1):
         if _jaccard(words[i], words[i + 1]) > MAX_OVERLAP:

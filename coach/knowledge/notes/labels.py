@@ -98,6 +98,8 @@ def section_for(word: str) -> str | None:
     for label, section in LABEL_WORDS.items():
         if label in _EXACT_ONLY:
             continue
+        if len(lowered) >= 4 and sorted(lowered) == sorted(label):
+            return section  # two letters swapped: "Taks", "Reuslt"
         similarity = fuzz.ratio(lowered, label)
         if similarity > score:
             best, score = section, similarity

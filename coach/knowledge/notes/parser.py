@@ -139,7 +139,8 @@ class _Walker:
             where = f"under '{block.heading}'" if block.heading else "at the top"
             self.result.decisions.append(
                 f"lines {first}-{last}: split into {len(episodes)} stories, one per episode told "
-                f"{where} (each is long, has its own actions and shares few words with the next)"
+                f"{where} (each tells its own event, at length or in one shorthand line with its "
+                "own ending, and shares few words with the next)"
             )
         context = self._context(heading)
         for draft in cut.drafts:
@@ -169,7 +170,11 @@ class _Walker:
     def _context(self, heading: Heading | None) -> Context:
         named = next((h.principles for h in reversed(self.stack) if h.principles), [])
         question = next((h.text for h in reversed(self.stack) if h.kind == "question"), "")
-        topics = [h.text for h in self.stack[:-1] if h.kind == "topic" and h.level >= 2]
+        topics = [
+            h.text
+            for h in self.stack[:-1]
+            if h.kind == "topic" and h.level >= 2 and not _GENERIC_TOPIC.match(h.text)
+        ]
         return Context(
             path=self.path,
             heading=heading.text if heading and heading.kind in {"story", "topic"} else "",
@@ -289,6 +294,14 @@ class _Walker:
 
 
 INTRODUCTION_WORDS = 25
+
+
+# a heading that only gathers stories ("## Stories", "## My STAR examples"): no topic of theirs
+_GENERIC_TOPIC = re.compile(
+    r"^(my |our |the |some )?(star |spsil |behaviou?ral |interview |main |key |best |top |prep )*"
+    r"(stories|examples|answers|notes|story bank|stories and examples)$",
+    re.IGNORECASE,
+)
 
 
 def _introduction(draft: Draft) -> bool:
