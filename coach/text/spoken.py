@@ -44,6 +44,10 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][\w'/&-]*(?: [A-Za-z][\w'/&-]*){0,4})\s*:\
 _QUOTED_AFTER_LABEL = re.compile(
     r"^(?P<label>[A-Z][\w'/&-]*(?: [A-Za-z][\w'/&-]*){0,4})\s+[\"“](?P<rest>.*)$"
 )
+_WEEKDAYS = (
+    ("mon", "Monday"), ("tues?", "Tuesday"), ("wed", "Wednesday"), ("thu(?:rs?)?", "Thursday"),
+    ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday"),
+)  # fmt: skip
 _SHORTHAND = (
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"\bw/(?=\s|\w)", re.I), "with "),
@@ -59,6 +63,20 @@ _SHORTHAND = (
     (re.compile(r"\bppl\b", re.I), "people"),
     (re.compile(r"\bmgr\b", re.I), "manager"),
     (re.compile(r"\bdept\b", re.I), "department"),
+    (re.compile(r"\bcust\b", re.I), "customer"),
+    (re.compile(r"\bcusts\b", re.I), "customers"),
+    (re.compile(r"\bsvcs\b", re.I), "services"),
+    (re.compile(r"\bsvc\b", re.I), "service"),
+    (re.compile(r"\bapprox\.?(?=\s)", re.I), "about"),
+    # units after a figure: "3 mo", "2 wks", "6h", "40 mins"
+    (re.compile(r"(?<=\d)\s?(?:mos?|mths?)\b", re.I), " months"),
+    (re.compile(r"(?<=\d)\s?wks?\b", re.I), " weeks"),
+    (re.compile(r"(?<=\d)\s?yrs?\b", re.I), " years"),
+    (re.compile(r"(?<=\d)\s?(?:hrs?|h)\b", re.I), " hours"),
+    (re.compile(r"(?<=\d)\s?mins?\b", re.I), " minutes"),
+    # a day before a time of day: "fri night" (never "sat" or "wed" alone, which are words)
+    *((re.compile(rf"\b{short}\.?(?= (?:night|morning|afternoon|evening)\b)", re.I), day)
+      for short, day in _WEEKDAYS),
 )
 # Words that can open a clause after a missing full stop ("...the seg. head The accuracy...")
 _OPENERS = r"(?:I|We|The|This|That|Then|So|But|He|She|They|It|My|Our|After|Later|Finally)"

@@ -50,6 +50,12 @@ def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
         ("Load time 4s (down from 9s)", "Load time went down from 9s to 4s."),
         ("30% reduction in support tickets", "Support tickets went down by 30%."),
         ("60% increase in repeat bookings.", "Repeat bookings went up by 60%."),
+        ("We moved 40 svcs in 3 mo w/ the ops team", "We moved 40 services in 3 months with the "
+         "ops team."),
+        ("We paired w/ the cust for 6h on a fri night",
+         "We paired with the customer for 6 hours on a Friday night."),
+        ("We sat down w/ the ppl on the late shift", "We sat down with the people on the late "
+         "shift."),
     ],
 )
 def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
