@@ -21,7 +21,14 @@ from coach.critique.acts import (
 )
 from coach.critique.signals import checkable_outcome, measured_outcome
 from coach.critique.units import Unit
-from coach.text.star_cues import CASE_IN_HAND, CHECK_FINDING, CUES, EVENT_POST, NO_LESSON
+from coach.text.star_cues import (
+    CALL_OUT,
+    CASE_IN_HAND,
+    CHECK_FINDING,
+    CUES,
+    EVENT_POST,
+    NO_LESSON,
+)
 
 MIN_WORDS = 2  # a labelled line needs this many words to count as that part
 CONTEXT_CONFIDENCE = 0.5  # an uncued sentence the labeller calls context
@@ -255,8 +262,9 @@ _CLAUSE_CUT = re.compile(r",\s+(?:and\s+|but\s+|so\s+)?(?=[A-Za-z])|;\s+")
 def _scene_clause(sentence: str) -> bool:
     """A later clause of the sentence tells what was going on, not another goal."""
     return any(
-        tells_past_event(c) and not CUES["task"].search(c) and not does_something(c)
-        and not _MODAL.search(c)  # "so the schedules could be printed" is still the goal
+        re.search(CALL_OUT, c, re.IGNORECASE)  # "and we got called to a fire where a man might..."
+        or (tells_past_event(c) and not CUES["task"].search(c) and not does_something(c)
+            and not _MODAL.search(c))  # "so the schedules could be printed" is still the goal
         for c in later_clauses(sentence)
     )  # fmt: skip
 

@@ -99,7 +99,14 @@ def answer_units(text: str) -> list[Unit]:
 
 
 RUN_ON_WORDS = 40  # a spoken run-on this long is heard as several sentences
-_RUN_ON_CUT = re.compile(r"(?:,\s+|\s+)(?=(?:so|and then|and|but|then)\s+(?:I|we)\s)")
+_RUN_ON_CUT = re.compile(
+    r"(?:,\s+|\s+)(?=(?:so|and then|and|but|then)\s+(?:I|we)\s)|"
+    # a turn of the story after a comma: ", and on the third day he came", ", and from this I
+    # learned", ", he got married in it"
+    r",\s+(?=(?:and\s+)?(?:(?:on|after|by|in|at) (?:the|that) (?:\w+ )?(?:day|week|night|"
+    r"morning|end|time)|from this|since then|in the end|later|finally|now)\b)|"
+    r",\s+(?=(?:he|she|they) (?:\w+ed|got|came|went|said|told|sent|wrote|took|gave|made)\b)"
+)
 
 
 def _run_on_pieces(text: str, min_words: int = 6) -> list[str]:

@@ -39,6 +39,7 @@ CRITIQUE_FILES = {
     "fresh-13": "critique_fresh13.yaml",
     "fresh-14": "critique_fresh14.yaml",
     "fresh-15": "critique_fresh15.yaml",
+    "fresh-16": "critique_fresh16.yaml",
 }
 
 

@@ -108,7 +108,11 @@ ASKS: tuple[Ask, ...] = (
            r"parent|student|account|clinic|order|subscriber|visitor|caller|passenger|tenant|"
            r"audience|reader|viewer|learner|public|satisf\w+|service|retailer|firm)s?\b|"
            r"\b(lady|man|woman|gentleman|couple|family|girl|boy|person) (came|walked|called|rang|"
-           r"arrived|phoned|wrote|emailed) (in|into|to|up|with|for|asking|looking|back)\b"),
+           r"arrived|phoned|wrote|emailed) (in|into|to|up|with|for|asking|looking|back)\b|"
+           # someone who booked or bought from us: "a couple booked our restaurant"
+           r"\b(lady|man|woman|gentleman|couple|family|person|group|bride|groom|diner|traveller|"
+           r"company|business|school|hospital) "
+           r"(booked|ordered|bought|hired|reserved|commissioned)\b"),
         # "an older lady came to my branch", "an old man came with a prescription"
     ),
     Ask(

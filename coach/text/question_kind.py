@@ -13,6 +13,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("failure", re.compile(
         r"\b(fail\w*|mistake\w*|wrong|regret\w*|error in judg\w*|didn't go|did not go|"
         r"missed|fell short|not proud|went badly|lesson|slipped|differently|not good enough|"
+        r"(did not|didn'?t) go (as planned|to plan|well|right|the way)|went wrong|"
         r"rebuild\w* [\w' ]*trust|(did not|didn'?t|could not|couldn'?t) (meet|hit|reach|make|"
         r"achieve)|not meet|let (\w+ ){0,2}down|(deal|sale|bid|pitch|tender|contract|client|"
         r"customer|account|case)s? (that )?(you )?lost|lost (a|an|the|your) (deal|sale|bid|"

@@ -37,6 +37,11 @@ _PRESENT_STEP = (
     r"organi[sz]e|change|move|test|check|plan|train|teach|lead|bring|give|put|design|decide|"
     r"explain|set up|pair|rewrite|rerun|measure|collect|analy[sz]e|prepare|propose|present)"
 )
+# a call-out: "we got called to a block of flats", "I was sent to the site"; the job in hand and
+# the event that started the story at once
+CALL_OUT = r"\b(I|we) (got|was|were) (called|sent|brought in|called out|dispatched) (out )?to\b"
+
+
 def _any(*alternatives: str) -> str:
     return "(" + "|".join(alternatives) + ")"
 
@@ -86,6 +91,7 @@ CUES: dict[str, re.Pattern[str]] = {
             r"phones|nights|night shift|early shift|late shift|door|gate)\b",
             rf"\bI was (an? )?(?:{EVENT_POST})",
             rf"\bI was (?:{CASE_IN_HAND})",
+            CALL_OUT,  # "we got called to a block of flats": the job in hand
             # taking it on by a promise: "I told her I'd look at it that weekend"
             r"\bI (told|promised|assured) (her|him|them|the \w+|my \w+) (that )?(I'?d|I would|"
             r"I'?ll|I will) (look|sort|fix|handle|deal|take|get|find|check|make|have|work)\b",
@@ -202,7 +208,9 @@ CUES: dict[str, re.Pattern[str]] = {
             r"I (learned|learnt|realised|realized)"
             r"( that| to| how| the| a| from| never| it| what|,)",
             r"what I (learned|learnt|took away|took from)",
-            r"lessons?( learned)?\b",
+            # a lesson drawn, never a class taught ("the children had lessons in the hall")
+            r"((the|my|a|biggest|key|main|one|big|real|important|hard|valuable) )lessons?\b",
+            r"lessons? (learned|learnt|for me|I took|here|from (this|that|it))\b",
             r"takeaways?",
             r"key learning",
             r"taught me",

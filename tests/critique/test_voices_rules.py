@@ -778,3 +778,25 @@ def test_fifteenth_batch_phrasings() -> None:
         "The vans were back on the road the next morning."
     )
     assert opening.present["situation"]
+
+
+def test_sixteenth_batch_phrasings() -> None:
+    """Written for these tests after the sixteenth fresh batch (none of its sentences)."""
+    booked = relevance(
+        "Tell me about a time you delighted a customer.",
+        "A family booked our campsite for a reunion and I set up a tent for the grandparents.",
+    )
+    assert booked.told
+    assert question_kind("Tell me about a plan that didn't go the way you hoped.") == "failure"
+    assert has_cue("task", "We were sent to a warehouse where the alarm kept going off.")
+    assert not has_cue("lesson", "The pupils had their lessons in the library that week.")
+    assert has_cue("lesson", "The big lesson for me was to check the forecast myself.")
+    run_on = answer_units(
+        "Last spring a bride ordered a cake for two hundred guests and I wrote the order for a "
+        "hundred by mistake and I only noticed it the day before, it was my fault, so I called "
+        "two friends to help and we baked all night, and on the next day the cake was ready on "
+        "time, she never knew about it, and from this I learned to read every order back."
+    )
+    texts = [u.text for u in run_on]
+    assert any(t.startswith("and on the next day the cake was ready") for t in texts), texts
+    assert any(t.startswith("and from this I learned") for t in texts), texts
