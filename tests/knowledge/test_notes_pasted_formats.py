@@ -1,11 +1,13 @@
 """Formats of the thirteenth and fourteenth fresh batches, each with a fixture of our own: bullets
 pasted from a word processor, CAR/PAR labels, "* * *" scene breaks under italic titles,
 tracker-style ``STORY-1:`` lines with ``@principle`` tags, labels of a few words ("What I
-did:"), ``Q1.``/``A1.`` pairs, ``[S]`` letters, ``TL;DR:``/``Metrics:`` labels, diary dates."""
+did:"), ``Q1.``/``A1.`` pairs, ``[S]`` letters, ``TL;DR:``/``Metrics:`` labels, diary dates,
+follow-up Q&A lists, template fields and short title lines in plain text files."""
 
 from coach.knowledge.bank import load_knowledge
 from coach.knowledge.notes.blocks import read_notes
 from coach.knowledge.notes.labels import leading_label
+from coach.knowledge.notes.lines import is_question
 from coach.knowledge.notes.parser import ParsedNotes, parse_notes
 from coach.text.star_cues import cue_sections
 from tests.conftest import FIXTURES
@@ -203,3 +205,56 @@ def test_label_words_with_two_letters_swapped() -> None:
     customer = parsed.entries[0]
     assert customer.sections.task.startswith("I must calm him")  # "Taks:"
     assert "two days" in customer.sections.result  # "Resut:"
+
+
+def test_follow_up_answers_stay_with_their_story() -> None:
+    parsed = _parse("followups_qa_analyst.md")
+    assert len(parsed.entries) == 2
+    insight = parsed.entries[0]
+    assert insight.sections.lesson.startswith("Involve marketing earlier")
+    assert "Follow-ups" not in insight.text()
+    assert insight.questions == [insight.title]  # the follow-up questions are not its questions
+    assert not insight.project
+
+
+def test_numbered_titles_over_indented_paragraphs_are_one_story_each() -> None:
+    parsed = _parse("numbered_multipara_nurse.md")
+    assert [s.title for s in parsed.entries] == [
+        "The patient who kept missing insulin",
+        "Covering a colleague's caseload",
+        "Speaking up about a wound care product",
+    ]
+    caseload = parsed.entries[1]
+    assert "sick leave" in caseload.text() and "handover notes" in caseload.text()
+
+
+def test_template_fields_name_the_story_and_its_principles() -> None:
+    parsed = _parse("template_fields_consultant.md")
+    assert [s.title for s in parsed.entries] == [
+        "Client workshop rescue",
+        "Junior analyst burnout",
+        "Pricing model error",
+    ]
+    workshop, burnout, pricing = parsed.entries
+    assert [workshop.primary_principle, *workshop.secondary_principles] == [
+        "customer-obsession",
+        "bias-for-action",
+    ]
+    assert burnout.primary_principle == "hire-and-develop-the-best"
+    assert workshop.sections.lesson.startswith("ask for the board's questions")
+    assert pricing.secondary_principles == ["dive-deep"]
+
+
+def test_short_title_lines_over_wrapped_prose_in_a_text_file() -> None:
+    parsed = _parse("plain_wrapped_chef.txt")
+    assert [(s.title, s.primary_principle) for s in parsed.entries] == [
+        ("Walk-in fridge failure", "bias-for-action"),
+        ("Training a new commis", "hire-and-develop-the-best"),
+        ("Menu costing", "frugality"),
+    ]
+
+
+def test_a_narrative_sentence_opening_with_when_is_no_question() -> None:
+    assert not is_question("When the lift broke, two patients were stuck on the ward.")
+    assert is_question("When did you last change your mind")
+    assert is_question("What was your biggest mistake.")  # it asks "you"

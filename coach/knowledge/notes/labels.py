@@ -62,13 +62,15 @@ _EXACT_ONLY = frozenset({"sit", "tsk", "act", "did", "res", "learned", "learnt"}
 _LABEL_PHRASE = re.compile(
     r"^(?:\*\*|\*|__)?\s*(?P<phrase>what happened|(?:the|my) (?:role|goal|ask)|"
     r"what I (?:had|needed) to do|what I did|(?:my|the) actions?|how I did it|"
-    r"(?:the )?end result|how it ended|what I learn(?:ed|t)|(?:my )?lessons? learn(?:ed|t))"
+    r"(?:the )?end result|how it ended|what I learn(?:ed|t)|(?:my )?lessons? learn(?:ed|t)|"
+    r"what I(?:'d| would) do differently|(?:what I'd change )?next time)"
     r"\s*(?:(?:\*\*|\*|__)\s*:|:\s*(?:\*\*|\*|__)?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _PHRASE_SECTIONS = {"what": "situation", "role": "task", "goal": "task", "ask": "task",
                     "to do": "task", "did": "action", "action": "action", "how i did": "action",
-                    "result": "result", "ended": "result", "learn": "lesson"}  # fmt: skip
+                    "result": "result", "ended": "result", "learn": "lesson",
+                    "differently": "lesson", "next time": "lesson"}  # fmt: skip
 
 # "**Situation:** text", "**Situation**: text", "**Situation** text", "Situation: text"
 _LEADING_LABEL = re.compile(

@@ -31,7 +31,7 @@ _ITALIC_ONLY = re.compile(
 )
 _BOLD_LEAD = re.compile(r"^(?:\*\*|__)(?P<title>[^*_]{2,80}?)(?:\*\*|__)\s*(?P<rest>.*)$")
 _STORY_LINE = re.compile(
-    r"^(?:\*\*)?(?:story|example)\s*(?:#|no\.?\s*|[-_](?=\d))?\d*\s*(?:\((?P<tag>[^)]{2,80})\)\s*)?"
+    r"^(?:\*\*)?(?:story|example)(?:\s+(?:name|title))?\s*(?:#|no\.?\s*|[-_](?=\d))?\d*\s*(?:\((?P<tag>[^)]{2,80})\)\s*)?"
     r"(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?(?P<title>.+)$",
     re.I,
 )  # "Story 1 (LP: Frugality) – Test rig from spare parts": the bracket is its principles
@@ -50,8 +50,14 @@ _QUESTIONS_HEADER = re.compile(
     r"(?:interview\s+)?questions?(?:\s+(?:it|this story|this)\s+answers?)?\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
+_FOLLOW_UPS = re.compile(
+    r"^(?:likely |possible |expected |anticipated |probable )?follow[- ]?ups?"
+    r"(?: questions?)?(?: (?:to expect|they may ask|and answers))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _PRINCIPLES_HEADER = re.compile(
-    r"^(?:leadership\s+principles?|principles?|LPs?)(?:\s+(?:shown|covered|it shows))?"
+    r"^(?:leadership\s+principles?|principles?|LPs?|competenc(?:y|ies))"
+    r"(?:\s+(?:shown|covered|it shows))?"
     r"\s*(?::|\s[-–—]\s)\s*"
     r"(?P<rest>.*)$",
     re.I,
@@ -118,6 +124,10 @@ def is_question(text: str) -> bool:
     start = _QUESTION_START.match(text)
     if start and start.group(1).lower() in _NARRATIVE_STARTS and _TOLD.search(text):
         return False
+    if start and start.group(1).lower() in _NARRATIVE_STARTS and text.endswith(".") and not (
+        re.search(r"\byou(r|rs|rself)?\b", text, re.IGNORECASE)
+    ):
+        return False  # "When a colleague went on sick leave, ...": a question asks "you"
     return bool(start)
 
 
@@ -172,6 +182,8 @@ def classify(number: int, raw: str, quoted: bool = False, dash_letters: bool = F
     if _HASHTAGS.match(content):  # "#biasforaction #ownership" under an answer
         tags = [re.sub(r"[-_]+", " ", t) for t in re.findall(r"#([A-Za-z][\w-]*)", content)]
         return Line(number, "principles", ", ".join(tags), **base)
+    if _FOLLOW_UPS.match(plain):  # "Follow-ups:" over "- Q: ... A: ..." items
+        return Line(number, "followups", "", **base)
     questions = _QUESTIONS_HEADER.match(plain)
     if questions and (plain.endswith(":") or not questions.group("rest") or ":" in plain):
         return Line(number, "questions", questions.group("rest").strip(), **base)

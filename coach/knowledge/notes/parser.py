@@ -132,7 +132,9 @@ class _Walker:
             return
         several = heading is None or heading.kind in {"principle", "topic"}
         named = heading is not None and heading.kind == "story"
-        cut = segment(block.lines, block.quoted, several_stories=several, named=named)
+        cut = segment(
+            block.lines, block.quoted, several_stories=several, named=named, titled=block.titled
+        )
         episodes = [d for d in cut.drafts if d.episode]
         if len(episodes) >= 2:
             first, last = min(episodes[0].lines), max(episodes[-1].lines)

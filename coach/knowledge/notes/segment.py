@@ -9,6 +9,7 @@ definitions stay out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from coach.core.ids import SECTION_NAMES
@@ -125,6 +126,11 @@ class Segmented:
     loose_questions: list[tuple[int, str]] = field(default_factory=list)
 
 
+# "What would you do differently? A: Involve marketing earlier." (the "Q:" already read)
+_FOLLOW_UP = re.compile(r"^(?P<question>[^?]{3,200}\?)\s*(?:A\d*\s*[:.)]|[-–—])?\s*(?P<answer>.*)$")
+_ASKS_LESSON = re.compile(r"\b(differently|learn\w*|again|change|improve|next time)\b", re.I)
+
+
 def _resolve_letter(letter: str, draft: Draft) -> str:
     """A one-letter label in context: the second S of SPSIL is the solution."""
     seen = draft.labels
@@ -222,6 +228,20 @@ class _Segmenter:
         else:
             self.principles += names
 
+    def follow_up(self, line: Line) -> None:
+        """A follow-up an interviewer may ask, with the candidate's answer ("Q: What would you
+        do differently? A: Involve them earlier."): it belongs to the story above, never a story
+        of its own; an answer about what one learned or would change is that story's lesson,
+        the others are kept for the follow-up itself, out of the STAR parts."""
+        match = _FOLLOW_UP.match(line.text)
+        answer = match.group("answer").strip() if match else ""
+        d = self.draft
+        if not answer or not d.has_content:
+            return
+        d.lines.append(line.number)
+        if _ASKS_LESSON.search(match.group("question")) and not d.pieces.get("lesson"):
+            d.pieces.setdefault("lesson", []).append(answer)
+
     def label(self, line: Line) -> None:
         """A labelled line: may close the story and open the next."""
         marker = line.label or ""
@@ -268,6 +288,12 @@ class _Segmenter:
             self.collecting = kind
             if line.text:
                 self.collect(line)
+            return
+        if kind == "followups":
+            self.collecting = kind
+            return
+        if self.collecting == "followups" and line.bullet and kind in {"q", "text", "label"}:
+            self.follow_up(line)
             return
         if self.collecting and kind == "text" and (line.bullet or self.collecting == "principles"):
             self.collect(line)
@@ -329,18 +355,24 @@ def _item_ends(lines: list[Line]) -> set[int]:
 
 
 def segment(
-    numbered: list[tuple[int, str]], quoted: set[int], several_stories: bool, named: bool = False
+    numbered: list[tuple[int, str]],
+    quoted: set[int],
+    several_stories: bool,
+    named: bool = False,
+    titled: bool = False,
 ) -> Segmented:
     """Split a block's lines into drafts. ``several_stories``: a new prose paragraph is a new
     story (under a principle heading); otherwise paragraphs continue one story. ``named``: the
-    heading names the story, so bold lines inside are its sub-headings, not new stories."""
+    heading names the story, so bold lines inside are its sub-headings, not new stories.
+    ``titled``: the heading is one of a list of story titles the candidate wrote (numbered,
+    bold or short title lines), so its paragraphs are never cut into episodes."""
     titles = {} if several_stories or named else _bold_titles(numbered)
     dashes = uses_dash_letters([text for _, text in numbered])
     lines = [classify(number, text, number in quoted, dashes) for number, text in numbered]
     if named and sum(is_story_line(text) for _, text in numbered) >= 2:  # "Story 1 - ..."
         named, several_stories = False, True
     labelled = any(line.kind in {"label", "q", "title"} for line in lines)
-    starts = set() if labelled or titles else episode_starts(numbered)
+    starts = set() if labelled or titles or titled else episode_starts(numbered)
     walker = _Segmenter(several_stories, named, starts, _item_ends(lines))
     for line in lines:
         walker.feed(line, titles)

@@ -175,7 +175,7 @@ def _numbered_titles(lines: list[tuple[int, str]]) -> list[int]:
         words = len(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title).split())  # tags not counted
         if title.endswith((".", ":", "?", "!")) or words > _OUTLINE_TITLE_WORDS:
             continue
-        below = lines[i + 1][1] if i + 1 < len(lines) else ""
+        below = next((t for _, t in lines[i + 1 : i + 3] if t.strip()), "")  # a blank between too
         bullets = _BULLET.match(below) and indent_of(below) >= indent_of(text)
         prose = below.strip() and not LIST_ITEM.match(below) and not _NUMBERED.match(below)
         if bullets or prose:
@@ -246,6 +246,30 @@ def _colon_title(lines: list[tuple[int, str]], i: int) -> bool:
 
 def _colon_titles(lines: list[tuple[int, str]]) -> list[int]:
     return [i for i in range(len(lines)) if _colon_title(lines, i)]
+
+
+_SHORT_TITLE_WORDS = 8
+_LINE_BELOW_WORDS = 8
+
+
+def _short_titles(lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of short plain lines that open a paragraph and name it ("Walk-in fridge failure -
+    Bias for Action" over hard-wrapped prose, in a plain text file): no end mark, no label, and a
+    longer line of prose right below."""
+    found = []
+    for i, (_, text) in enumerate(lines):
+        plain = text.strip()
+        if not plain or (i and lines[i - 1][1].strip()) or plain[:1] in "#|>*_-+•":
+            continue
+        if _labelled(text) or _NUMBERED.match(text) or plain.endswith((".", ":", "?", "!", ",")):
+            continue
+        below = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        head = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0]  # "... - Hire and Develop the Best"
+        if not 2 <= len(head.split()) <= _SHORT_TITLE_WORDS or not below[:1].isupper():
+            continue
+        if len(below.split()) >= _LINE_BELOW_WORDS and not LIST_ITEM.match(lines[i + 1][1]):
+            found.append(i)
+    return found
 
 
 def _title_text(text: str) -> str:
@@ -328,7 +352,7 @@ def fold_label_headings(blocks: list[Block], decisions: list[str]) -> list[Block
 
 _FINDERS = (
     _bold_titles, _bold_lines, _outline_titles, _numbered_titles, _caps_titles, _colon_titles,
-    _plain_titles,
+    _plain_titles, _short_titles,
 )
 
 
