@@ -72,7 +72,7 @@ _TERSE_TURN = re.compile(r"(-+>|→|=>|\s[-–—]\s|,\s)")
 
 def _terse_story(text: str) -> bool:
     """A whole story in one shorthand line: long enough, not leaning on the line before, with
-    a turn (an arrow or a dash) and an ending in its second half."""
+    a turn (an arrow, a dash or a comma) and an ending in its second half."""
     if len(text.split()) < TERSE_WORDS or _LEANS_BACK.match(text):
         return False
     turn = _TERSE_TURN.search(text)

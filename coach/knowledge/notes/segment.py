@@ -231,8 +231,9 @@ class _Segmenter:
     def follow_up(self, line: Line) -> None:
         """A follow-up an interviewer may ask, with the candidate's answer ("Q: What would you
         do differently? A: Involve them earlier."): it belongs to the story above, never a story
-        of its own; an answer about what one learned or would change is that story's lesson,
-        the others are kept for the follow-up itself, out of the STAR parts."""
+        of its own. An answer about what one learned or would change is that story's lesson;
+        the others stay in the story's lines but out of its STAR parts (they answer a follow-up,
+        not the question)."""
         match = _FOLLOW_UP.match(line.text)
         answer = match.group("answer").strip() if match else ""
         d = self.draft
