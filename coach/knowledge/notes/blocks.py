@@ -198,26 +198,23 @@ _PASTED_DEPTH = {"•": 0, "·": 0, "o": 1, "◦": 1, "▪": 2, "§": 2}
 _MIN_PASTED = 2
 
 
+def _pasted_mark(line: str) -> re.Match[str] | None:
+    """The bullet glyph a line opens with, as a word processor pastes it; an "o" counts only
+    before a tab or a capital (otherwise it is a word)."""
+    m = _PASTED_BULLET.match(line)
+    if not m or m["mark"] != "o":
+        return m
+    return m if line[m.end("mark")] == "\t" or line[m.end() : m.end() + 1].isupper() else None
+
+
 def _pasted_bullets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Bullets pasted from a word processor as Markdown list items nested by their glyph; only
-    where two or more nested glyphs ("o", "◦", "▪") start lines after a tab or before a capital
-    (an "o" alone would otherwise be a word)."""
-    nested = sum(
-        1 for _, line in lines
-        if (m := _PASTED_BULLET.match(line)) and _PASTED_DEPTH[m["mark"]]
-        and (line[m.end("mark")] == "\t" or line[m.end():m.end() + 1].isupper())
-    )  # fmt: skip
-    if nested < _MIN_PASTED:
+    where two or more lines open with a nested glyph ("o", "◦", "▪")."""
+    marks = [_pasted_mark(line) for _, line in lines]
+    if sum(1 for m in marks if m and _PASTED_DEPTH[m["mark"]]) < _MIN_PASTED:
         return lines
-
-    def item(line: str) -> str:
-        m = _PASTED_BULLET.match(line)
-        if not m or (m["mark"] == "o" and line[m.end("mark")] != "\t"
-                     and not line[m.end():m.end() + 1].isupper()):  # fmt: skip
-            return line
-        return "  " * _PASTED_DEPTH[m["mark"]] + "- " + line[m.end():]
-
-    return [(number, item(line)) for number, line in lines]
+    return [(number, "  " * _PASTED_DEPTH[m["mark"]] + "- " + line[m.end() :] if m else line)
+            for (number, line), m in zip(lines, marks, strict=True)]  # fmt: skip
 
 
 def numbered_lines(text: str, exported: bool = False) -> list[tuple[int, str]]:
