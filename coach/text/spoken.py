@@ -266,6 +266,13 @@ def _expand(text: str, glossary: Glossary, changes: list[str], said: set[str]) -
     return re.sub(r"\b[A-Z]{2,6}\b", expand, text)
 
 
+def _then(arrow: re.Match[str]) -> str:
+    """An arrow said as "then"; "then I" where what follows opens with what the candidate did
+    ("... nobody knew why -> pulled the scans" -> "..., then I pulled the scans")."""
+    after = arrow.string[arrow.end() :]
+    return ", then I " if _VERB_FIRST.match(after) else ", then "
+
+
 def speak(sentence: str, glossary: Glossary, said: set[str] | None = None) -> list[Spoken]:
     """The spoken sentences one note sentence becomes (notes to expand marked as such).
     ``said``: acronyms already spelt out earlier in the same answer."""
@@ -298,8 +305,11 @@ def _speak_one(piece: str, glossary: Glossary, said: set[str]) -> Spoken:
     if moved:
         text = went(text, changes)
     if _ARROW.search(text):
-        text = _ARROW.sub(", then ", text)
+        said_then = _ARROW.sub(_then, text)
         changes.append("an arrow said as 'then'")
+        if said_then.count(", then I ") > text.count(", then I "):
+            changes.append("added 'I' after 'then': the notes leave out who acted")
+        text = said_then
     for pattern, spoken in (*_SHORTHAND, *PER_UNIT):
         if pattern.search(text):
             text = pattern.sub(spoken, text)

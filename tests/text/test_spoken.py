@@ -56,6 +56,8 @@ def test_an_acronym_the_notes_never_spell_out_is_left_alone() -> None:
          "We paired with the customer for 6 hours on a Friday night."),
         ("We sat down w/ the ppl on the late shift", "We sat down with the people on the late "
          "shift."),
+        ("Scans were late, nobody knew why -> pulled the depot logs",
+         "Scans were late, nobody knew why, then I pulled the depot logs."),
     ],
 )
 def test_note_to_self_residue_is_never_spoken(note: str, said: str) -> None:
@@ -124,3 +126,9 @@ def test_a_label_before_a_list_of_notes_is_dropped_not_said_as_a_measure() -> No
 
 def test_a_hyphenated_noun_is_no_verb_to_give_a_subject() -> None:
     assert not _one("Built-in retries and a visual workflow for every stage").text.startswith("I ")
+
+
+def test_the_i_said_after_an_arrow_is_listed_as_a_change() -> None:
+    spoken = _one("Scans were late, nobody knew why -> pulled the depot logs")
+    assert any("added 'I' after 'then'" in c for c in spoken.changes)
+    assert not any("after 'then'" in c for c in _one("Latency 50ms -> 20ms today").changes)
